@@ -1,0 +1,59 @@
+"""Altair charts with Chinese labels; every chart gets plain data frames from data_access."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+# Okabe–Ito: distinguishable for colour-blind viewers and on a washed-out projector.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+FONT = "Microsoft YaHei, PingFang SC, Noto Sans CJK SC, sans-serif"
+
+
+def _style(chart: alt.Chart) -> alt.Chart:
+    return (
+        chart.configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=13, titleFontSize=13)
+        .configure_legend(
+            labelFont=FONT, titleFont=FONT, labelFontSize=13, titleFontSize=13, orient="bottom"
+        )
+        .configure_title(font=FONT, fontSize=15)
+        .configure_view(strokeWidth=0)
+    )
+
+
+def monthly_lines(
+    df: pd.DataFrame, value_title: str, series_title: str, percent: bool = False
+) -> alt.Chart:
+    """df: month, series, value → one line per series over the months."""
+    fmt = ".0%" if percent else ",.0f"
+    chart = (
+        alt.Chart(df)
+        .mark_line(point=True, strokeWidth=3)
+        .encode(
+            x=alt.X("month:O", title=None, axis=alt.Axis(labelAngle=-45)),
+            y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
+            color=alt.Color("series:N", title=series_title, scale=alt.Scale(range=PALETTE)),
+            tooltip=[
+                alt.Tooltip("series:N", title=series_title),
+                alt.Tooltip("month:O", title="月份"),
+                alt.Tooltip("value:Q", title=value_title, format=fmt),
+            ],
+        )
+        .properties(height=320)
+    )
+    return _style(chart)
+
+
+def bars(
+    df: pd.DataFrame, category: str, value_title: str, category_title: str, percent: bool = False
+) -> alt.Chart:
+    """df: <category>, value → horizontal bars, largest first, value labels at the bar ends."""
+    fmt = ".0%" if percent else ",.0f"
+    base = alt.Chart(df).encode(
+        y=alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=240)),
+        x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
+    )
+    chart = base.mark_bar(color=PALETTE[0]) + base.mark_text(
+        align="left", dx=4, fontSize=13
+    ).encode(text=alt.Text("value:Q", format=fmt))
+    return _style(chart.properties(height=max(120, 44 * len(df))))

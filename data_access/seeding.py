@@ -1,0 +1,107 @@
+"""Load the sample county into the database (idempotent) and export every table to CSV."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, delete, func, select
+
+from data_access.db import PROJECT_DIR, bump_data_version, create_schema, is_empty
+from data_access.models import DATA_TABLES, Base
+from data_access.tables import read_csv_rows, rows_to_csv, table, typed_rows
+
+SAMPLE_DIR = PROJECT_DIR / "sample_data"
+
+
+class SeedError(Exception):
+    """The sample files are invalid; nothing was written."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class SeedResult:
+    inserted: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total_inserted(self) -> int:
+        return sum(self.inserted.values())
+
+
+def _read_sample(directory: Path) -> dict[str, list[dict]]:
+    loaded, problems = {}, []
+    for name in DATA_TABLES:
+        path = directory / f"{name}.csv"
+        if not path.exists():
+            problems.append(f"{path.name}: 文件不存在")
+            continue
+        rows, bad = typed_rows(name, read_csv_rows(path))
+        problems.extend(f"{path.name} {p}" for p in bad)
+        loaded[name] = rows
+    if problems:
+        raise SeedError(problems)
+    return loaded
+
+
+def seed(engine: Engine, directory: Path | None = None, replace: bool = False) -> SeedResult:
+    """Insert every sample row whose key is not in the database yet, in one transaction.
+
+    Running it twice inserts nothing the second time; rows already present (perhaps edited by
+    users) are left alone. With replace=True the sample tables are emptied and reloaded.
+    """
+    data = _read_sample(directory or SAMPLE_DIR)
+    create_schema(engine)
+    result = SeedResult()
+    with engine.begin() as conn:
+        if replace:
+            for name in reversed(DATA_TABLES):
+                conn.execute(delete(table(name)))
+        for name in DATA_TABLES:
+            tbl = table(name)
+            pk = list(tbl.primary_key.columns)
+            existing = {tuple(r) for r in conn.execute(select(*pk))}
+            fresh = [r for r in data[name] if tuple(r[c.name] for c in pk) not in existing]
+            if fresh:
+                conn.execute(tbl.insert(), fresh)
+            result.inserted[name] = len(fresh)
+            result.skipped[name] = len(data[name]) - len(fresh)
+        if result.total_inserted or replace:
+            bump_data_version(conn)
+    return result
+
+
+def ensure_ready(engine: Engine) -> bool:
+    """Create the schema and load the sample county when the database has no community; True if seeded."""
+    create_schema(engine)
+    with engine.connect() as conn:
+        empty = is_empty(conn)
+    if empty:
+        seed(engine)
+    return empty
+
+
+def export(engine: Engine, directory: Path) -> dict[str, int]:
+    """Write every table (data tables and the import log) to DIR/<table>.csv; returns row counts."""
+    directory.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    with engine.connect() as conn:
+        for name in (*DATA_TABLES, "import_log"):
+            tbl = Base.metadata.tables[name]
+            order = list(tbl.primary_key.columns)
+            rows = conn.execute(select(tbl).order_by(*order)).all()
+            text = rows_to_csv([c.name for c in tbl.columns], rows)
+            (directory / f"{name}.csv").write_text(text, encoding="utf-8")
+            counts[name] = len(rows)
+    return counts
+
+
+def row_counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {
+            name: conn.execute(select(func.count()).select_from(table(name))).scalar_one()
+            for name in DATA_TABLES
+        }

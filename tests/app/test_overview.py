@@ -1,0 +1,91 @@
+"""AppTest: the overview on the sample county shows the source document's figures."""
+
+from __future__ import annotations
+
+from tests.app.conftest import assert_clean, metric_values
+from tests.conftest import EAST, OLD_TOWN, sample_rows
+
+
+def test_overview_shows_the_seed_figures(open_page):
+    at = open_page()
+    assert_clean(at)
+    shown = metric_values(at)
+    assert shown["便民服务网点"] == "138个"
+    assert shown["低保对象"] == "1,276人"
+    assert shown["特困供养户"] == "58户"
+    assert shown["下岗职工再就业"] == "373人"
+    assert shown["待业青年获劳务信息"] == "530人"
+    assert shown["志愿者"] == "170人"
+    assert shown["筹措资金"] == "846,000元"
+    assert shown["“六室三站一场”配备率"] == "100.0%"
+
+
+def test_every_card_says_how_it_is_computed(open_page):
+    at = open_page()
+    assert len(at.metric) == 8
+    assert all(m.proto.help for m in at.metric)
+
+
+def test_choosing_one_community_shows_that_communitys_figures(open_page):
+    at = open_page()
+    at.sidebar.multiselect(key="f_communities").set_value([EAST]).run()
+    assert_clean(at)
+    shown = metric_values(at)
+    assert shown["便民服务网点"] == "45个"
+    assert shown["低保对象"] == "406人"
+    assert shown["特困供养户"] == "20户"
+    assert shown["下岗职工再就业"] == "118人"
+    assert shown["志愿者"] == "64人"
+    assert at.query_params["community"] in (EAST, [EAST])
+
+
+def test_community_in_the_url_selects_it(open_page):
+    at = open_page(community=OLD_TOWN)
+    assert_clean(at)
+    assert at.sidebar.multiselect(key="f_communities").value == [OLD_TOWN]
+    assert metric_values(at)["低保对象"] == "870人"
+
+
+def test_period_filter_changes_flows_and_reads_stocks_at_its_end(open_page):
+    at = open_page(**{"from": "2021-07", "to": "2021-12"})
+    assert_clean(at)
+    placed = sum(
+        1
+        for p in sample_rows("jobseekers")
+        if "laid_off" in p["groups"].split(",") and "2021-07-01" <= p["placed_on"] <= "2021-12-31"
+    )
+    operating = sum(
+        1
+        for p in sample_rows("service_points")
+        if p["status"] != "suspended"
+        and p["opened_on"] <= "2021-12-31"
+        and (not p["closed_on"] or p["closed_on"] > "2021-12-31")
+    )
+    shown = metric_values(at)
+    assert 0 < placed < 373 and operating < 138
+    assert shown["下岗职工再就业"] == f"{placed}人"
+    assert shown["便民服务网点"] == f"{operating}个"
+
+
+def test_bad_url_parameters_show_a_notice_not_a_traceback(open_page):
+    at = open_page(community=["no-such-code", EAST], bogus="1", to="2030-99")
+    assert_clean(at)
+    notice = " ".join(w.value for w in at.warning)
+    assert "no-such-code" in notice and "bogus" in notice and "2030-99" in notice
+    assert metric_values(at)["低保对象"] == "406人"  # the valid community still applies
+    assert "bogus" not in at.query_params
+
+
+def test_english_switch(open_page):
+    at = open_page(lang="en")
+    assert_clean(at)
+    assert metric_values(at)["Dibao recipients"] == "1,276"
+    assert at.title[0].value == "Overview"
+
+
+def test_grid_filter_narrows_grid_level_figures(open_page):
+    at = open_page(community=EAST, grid=f"{EAST}001")
+    assert_clean(at)
+    shown = metric_values(at)
+    assert int(shown["低保对象"].rstrip("人").replace(",", "")) < 406
+    assert shown["志愿者"] == "64人"  # organisations have no grid: the community's figure

@@ -1,0 +1,97 @@
+"""The sample county reproduces the source document's figures (DESIGN §10), through metrics.py.
+
+Runs on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from data_access import metrics
+from data_access.queries import common, community_life, facilities
+from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD
+
+
+def test_two_communities_with_the_documents_households_and_people(conn):
+    comms = common.communities(conn).set_index("name")
+    assert comms.loc["老城社区", ["households", "population"]].tolist() == [5180, 17460]
+    assert comms.loc["东部社区", ["households", "population"]].tolist() == [2458, 6586]
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("service_points", 138),
+        ("dibao_persons", 1276),
+        ("tekun_households", 58),
+        ("reemployed", 373),
+        ("youth_informed", 530),
+        ("volunteer_orgs", 7),
+        ("volunteers", 170),
+        ("cadres", 29),
+        ("cadres_college_plus", 8),
+        ("cadres_under_35", 4),
+        ("cadres_party", 16),
+        ("honours", 12),
+        ("elderly_groups", 3),
+        ("facility_completeness", 1.0),
+    ],
+)
+def test_headline_figure(conn, key, expected):
+    assert metrics.value(conn, key, SAMPLE_PERIOD) == expected
+
+
+def test_cadres_below_college_and_over_35_complete_the_split(conn):
+    f = SAMPLE_PERIOD
+    assert community_life.cadres_by_community(conn, f, "below").sum() == 21
+    assert community_life.cadres_by_community(conn, f, "over_35").sum() == 25
+
+
+def test_volunteer_service_is_nearly_ten_thousand_person_times(conn):
+    value = metrics.value(conn, "volunteer_person_times", SAMPLE_PERIOD)
+    assert 9_500 <= value < 10_000  # "近1万人次"
+
+
+def test_money_raised_is_over_800_thousand_from_the_three_sources(conn):
+    assert 800_000 < metrics.value(conn, "funding_raised", SAMPLE_PERIOD) < 900_000
+    by_source = facilities.funding_by_project(conn, SAMPLE_PERIOD).groupby("source")["amount_yuan"].sum()
+    assert set(by_source.index) == {"county", "township_departments", "higher_level"}
+
+
+def test_old_town_office_project_matches_the_document(conn):
+    p = facilities.projects(conn, SAMPLE_PERIOD).set_index("community_code").loc[OLD_TOWN]
+    assert (p["land_mu"], p["rooms"], p["floors"]) == (2, 5, 3)
+    assert p["floor_area_m2"] > 400
+    assert p["design_ended_on"] is not None and p["demolition_ended_on"] is not None
+    assert p["construction_started_on"] is None and p["phase"] == "construction"
+
+
+def test_east_office_and_fitness_money(conn):
+    projects = facilities.projects(conn, SAMPLE_PERIOD).set_index("id")
+    money = facilities.funding_by_project(conn, SAMPLE_PERIOD).groupby("project_id")["amount_yuan"].sum()
+    east = projects[projects["community_code"] == EAST]
+    office = east[east["name"].str.contains("办公")].index[0]
+    fitness = east[east["name"].str.contains("健身")].index[0]
+    assert 300_000 < money[office] < 400_000 and projects.loc[office, "phase"] == "in_use"
+    assert money[fitness] == 200_000
+
+
+def test_six_rooms_three_stations_one_field_in_both_communities(conn):
+    in_use = facilities.facilities_in_use(conn, SAMPLE_PERIOD)
+    required = in_use[in_use["required"]]
+    groups = required.groupby(["community_code", "group_kind"])["kind"].nunique().unstack()
+    assert groups.loc[OLD_TOWN].to_dict() == {"field": 1, "room": 6, "station": 3}
+    assert groups.loc[EAST].to_dict() == {"field": 1, "room": 6, "station": 3}
+    assert "elderly_service_centre" in set(in_use[in_use["community_code"] == EAST]["kind"])
+
+
+def test_elderly_groups_are_the_documents_three(conn):
+    names = set(community_life.elderly_groups(conn, SAMPLE_PERIOD)["name"])
+    assert names == {"中青戏曲演唱社", "老年人晨练队", "夕阳红艺术团"}
+
+
+def test_community_figures_add_up_to_the_county(conn):
+    for key in ("service_points", "dibao_persons", "reemployed", "youth_informed", "volunteers"):
+        per_community = metrics.by_community(conn, key, SAMPLE_PERIOD)
+        assert per_community.sum() == metrics.value(conn, key, SAMPLE_PERIOD)
+        assert set(per_community.index) == {OLD_TOWN, EAST}
