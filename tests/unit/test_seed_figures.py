@@ -54,7 +54,9 @@ def test_volunteer_service_is_nearly_ten_thousand_person_times(conn):
 
 def test_money_raised_is_over_800_thousand_from_the_three_sources(conn):
     assert 800_000 < metrics.value(conn, "funding_raised", SAMPLE_PERIOD) < 900_000
-    by_source = facilities.funding_by_project(conn, SAMPLE_PERIOD).groupby("source")["amount_yuan"].sum()
+    by_source = (
+        facilities.funding_by_project(conn, SAMPLE_PERIOD).groupby("source")["amount_yuan"].sum()
+    )
     assert set(by_source.index) == {"county", "township_departments", "higher_level"}
 
 
@@ -68,7 +70,11 @@ def test_old_town_office_project_matches_the_document(conn):
 
 def test_east_office_and_fitness_money(conn):
     projects = facilities.projects(conn, SAMPLE_PERIOD).set_index("id")
-    money = facilities.funding_by_project(conn, SAMPLE_PERIOD).groupby("project_id")["amount_yuan"].sum()
+    money = (
+        facilities.funding_by_project(conn, SAMPLE_PERIOD)
+        .groupby("project_id")["amount_yuan"]
+        .sum()
+    )
     east = projects[projects["community_code"] == EAST]
     office = east[east["name"].str.contains("办公")].index[0]
     fitness = east[east["name"].str.contains("健身")].index[0]

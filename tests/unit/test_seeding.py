@@ -29,7 +29,12 @@ def test_seed_leaves_rows_users_edited_alone(empty_engine):
         conn.execute(update(Community).where(Community.name == "东部社区").values(households=2500))
     seed(empty_engine)
     with empty_engine.connect() as conn:
-        assert conn.execute(select(Community.households).where(Community.name == "东部社区")).scalar_one() == 2500
+        assert (
+            conn.execute(
+                select(Community.households).where(Community.name == "东部社区")
+            ).scalar_one()
+            == 2500
+        )
 
 
 def test_init_on_an_existing_database_changes_nothing(empty_engine):
@@ -64,9 +69,10 @@ def test_export_writes_every_table_as_the_sample_files(engine, tmp_path):
     for name, count in counts.items():
         with (tmp_path / f"{name}.csv").open(encoding="utf-8") as fh:
             assert sum(1 for _ in csv.reader(fh)) == count + 1
-    with (tmp_path / "communities.csv").open(encoding="utf-8") as fh, (SAMPLE_DIR / "communities.csv").open(
-        encoding="utf-8"
-    ) as sample:
+    with (
+        (tmp_path / "communities.csv").open(encoding="utf-8") as fh,
+        (SAMPLE_DIR / "communities.csv").open(encoding="utf-8") as sample,
+    ):
         assert list(csv.DictReader(fh)) == list(csv.DictReader(sample))
 
 
