@@ -393,6 +393,10 @@ register(
 )
 
 
+# ---- service-point metrics
+
+# ---- welfare metrics
+
 OVERVIEW_CARDS: tuple[str, ...] = (
     "service_points",
     "dibao_persons",

@@ -1,0 +1,157 @@
+"""Browser tests: the real app served by `streamlit run` on the sample county, driven in Debian's Chromium.
+
+Never `playwright install`: Playwright drives /usr/bin/chromium (apt-get install chromium). Screenshots
+go to test-artifacts/ (git-ignored) so a person can look at what the test saw.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from data_access.db import make_engine
+from data_access.seeding import seed
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+SETTLED_JS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (!main) return false;
+  if (main.querySelectorAll('[data-testid="stElementContainer"]').length === 0) return false;
+  const sw = document.querySelector('[data-testid="stStatusWidget"]');
+  if (sw && /Running|Connecting/.test(sw.innerText)) return false;
+  if (document.querySelector('[data-testid="stSpinner"], [data-testid="stSkeleton"], [data-stale="true"]')) return false;
+  return true;
+}"""
+
+pytestmark = pytest.mark.e2e
+
+
+def pytest_collection_modifyitems(items):
+    if not Path(CHROMIUM).exists():
+        skip = pytest.mark.skip(
+            reason=f"{CHROMIUM} missing: apt-get install chromium fonts-noto-cjk"
+        )
+        for item in items:
+            if "tests/e2e" in str(item.fspath):
+                item.add_marker(skip)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """Base URL of the app running on a freshly seeded SQLite file."""
+    db = tmp_path_factory.mktemp("e2e") / "e2e.db"
+    seed(make_engine(f"sqlite:///{db}"))
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
+    log_path = tmp_path_factory.mktemp("e2e-log") / "streamlit.log"
+    log = log_path.open("w")
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", "app.py",
+            "--server.headless", "true", "--server.port", str(port),
+            "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        ],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {log_path.read_text()[-2000:]}")
+        try:
+            if urllib.request.urlopen(base + "/_stcore/health", timeout=2).status == 200:
+                break
+        except OSError:
+            pass
+        if time.time() > deadline:
+            proc.terminate()
+            raise RuntimeError(f"streamlit not healthy in 90 s: {log_path.read_text()[-2000:]}")
+        time.sleep(0.3)
+    yield base
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class PageWatch:
+    """Requests and browser errors seen by a page, for assertions."""
+
+    def __init__(self, page):
+        self.page = page
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def outside_requests(self) -> list[str]:
+        allowed = ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")
+        return [u for u in self.requests if not u.startswith(allowed)]
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+    pg = context.new_page()
+    pg.watch = PageWatch(pg)
+    yield pg
+    context.close()
+
+
+def wait_settled(page, quiet_ms: int = 600, timeout: float = 60) -> None:
+    """Wait until Streamlit has finished running and the page has been still for quiet_ms."""
+    t0, ok_since = time.time(), None
+    while time.time() - t0 < timeout:
+        if page.evaluate(SETTLED_JS):
+            ok_since = ok_since or time.time()
+            if (time.time() - ok_since) * 1000 >= quiet_ms:
+                return
+        else:
+            ok_since = None
+        time.sleep(0.05)
+    raise TimeoutError(f"page did not settle in {timeout} s")
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def assert_no_exception(page) -> None:
+    boxes = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
+    assert boxes.count() == 0, [boxes.nth(i).inner_text()[:300] for i in range(boxes.count())]

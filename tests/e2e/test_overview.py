@@ -1,0 +1,44 @@
+"""Journey: a leader opens the overview, picks a community in the sidebar, sees the cards change."""
+
+from __future__ import annotations
+
+import re
+
+from tests.e2e.conftest import assert_no_exception, screenshot, wait_settled
+
+
+def card_value(page, label: str) -> str:
+    card = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return card.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def test_choose_a_community_and_the_cards_follow(page, app_url):
+    page.goto(app_url + "/")
+    wait_settled(page)
+    assert_no_exception(page)
+    assert card_value(page, "低保对象") == "1,276人"
+    assert card_value(page, "便民服务网点") == "138个"
+    screenshot(page, "overview-all")
+
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.locator('[data-testid="stMultiSelect"]').first.click()
+    page.get_by_role("option", name="东部社区").click()
+    page.keyboard.press("Escape")
+    wait_settled(page)
+
+    assert card_value(page, "低保对象") == "406人"
+    assert card_value(page, "便民服务网点") == "45个"
+    assert re.search(r"community=629901100002", page.url)
+    assert_no_exception(page)
+    path = screenshot(page, "overview-east")
+    assert path.stat().st_size > 10_000
+    assert page.watch.outside_requests() == []
+    assert page.watch.errors == []
+
+
+def test_a_shared_link_opens_the_same_view(page, app_url):
+    page.goto(app_url + "/?community=629901100001&from=2022-01&to=2022-06")
+    wait_settled(page)
+    assert_no_exception(page)
+    assert card_value(page, "低保对象") == "870人"
+    assert "2022-01" in page.locator('[data-testid="stSidebar"]').inner_text()
