@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.exc import IntegrityError
 
 from data_access.db import PROJECT_DIR, bump_data_version, create_schema, is_empty
 from data_access.models import DATA_TABLES, Base
@@ -79,9 +80,17 @@ def ensure_ready(engine: Engine) -> bool:
     create_schema(engine)
     with engine.connect() as conn:
         empty = is_empty(conn)
-    if empty:
+    if not empty:
+        return False
+    try:
         seed(engine)
-    return empty
+    except IntegrityError:
+        # Another app process seeded the same rows a moment earlier (PostgreSQL, several servers).
+        with engine.connect() as conn:
+            if is_empty(conn):
+                raise
+        return False
+    return True
 
 
 def export(engine: Engine, directory: Path) -> dict[str, int]:
