@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import math
+
 import altair as alt
 import pandas as pd
 
@@ -57,3 +60,60 @@ def bars(
         align="left", dx=4, fontSize=13
     ).encode(text=alt.Text("value:Q", format=fmt))
     return _style(chart.properties(height=max(120, 44 * len(df))))
+
+
+def stacked_bars(
+    df: pd.DataFrame,
+    category: str,
+    stack: str,
+    value_title: str,
+    stack_title: str,
+    colours: dict[str, str],
+    order: list[str] | None = None,
+    legend: bool = True,
+    fmt: str = ",.0f",
+    integer: bool = True,
+) -> alt.Chart:
+    """df: <category>, <stack>, value → horizontal bars stacked by <stack> in fixed colours
+    (e.g. the map's service-type colours, so chart and map read alike), totals at the bar ends."""
+    domain = [k for k in colours if k in set(df[stack])]
+    y = alt.Y(f"{category}:N", title=None, sort=order, axis=alt.Axis(labelLimit=240))
+    bars = (
+        alt.Chart(df)
+        .mark_bar()
+        .encode(
+            y=y,
+            x=alt.X(
+                "sum(value):Q",
+                title=value_title,
+                # Counts get whole-number ticks; rates trim trailing zeros (18, 18.5).
+                axis=alt.Axis(format=",d", tickMinStep=1) if integer else alt.Axis(format=",~f"),
+            ),
+            color=alt.Color(
+                f"{stack}:N",
+                title=stack_title,
+                sort=domain,
+                scale=alt.Scale(domain=domain, range=[colours[k] for k in domain]),
+                legend=alt.Legend(columns=3, labelLimit=200) if legend else None,
+            ),
+            order=alt.Order("stack_rank:Q"),
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title=None),
+                alt.Tooltip(f"{stack}:N", title=stack_title),
+                alt.Tooltip("value:Q", title=value_title, format=fmt),
+            ],
+        )
+        .transform_calculate(
+            stack_rank=f"indexof({json.dumps(domain, ensure_ascii=False)}, datum['{stack}'])"
+        )
+    )
+    totals = (
+        alt.Chart(df)
+        .transform_aggregate(total="sum(value)", groupby=[category])
+        .mark_text(align="left", dx=4, fontSize=13)
+        .encode(y=y, x=alt.X("total:Q"), text=alt.Text("total:Q", format=fmt))
+    )
+    # Streamlit fits the whole chart, legend included, into the height: leave room for the legend.
+    n = df[category].nunique()
+    legend_px = 90 + 24 * math.ceil(len(domain) / 3) if legend else 0
+    return _style((bars + totals).properties(height=max(120, 36 * n + 60) + legend_px))

@@ -1,0 +1,152 @@
+"""Journey: the service-point map in Chromium: it renders, hovering a point explains it, and the
+page makes no request outside the server (no basemap tiles, fonts or scripts from elsewhere)."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from tests.conftest import EAST, sample_rows
+from tests.e2e.conftest import assert_no_exception, screenshot, wait_settled
+
+END = "2022-06-30"
+
+
+def operating(sp_type: str) -> list[dict]:
+    return [
+        p
+        for p in sample_rows("service_points")
+        if p["type"] == sp_type
+        and p["status"] != "suspended"
+        and p["opened_on"] <= END
+        and (not p["closed_on"] or p["closed_on"] > END)
+    ]
+
+
+def map_canvas(page):
+    chart = page.locator('[data-testid="stDeckGlJsonChart"]').first
+    chart.wait_for(state="visible", timeout=30_000)
+    canvas = chart.locator("canvas").first
+    canvas.wait_for(state="attached", timeout=30_000)
+    return chart, canvas
+
+
+def canvas_has_drawing(page) -> bool:
+    """True when the deck's WebGL canvas holds more than one colour (something was drawn)."""
+    return page.evaluate(
+        """() => {
+          const c = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
+          if (!c || !c.width || !c.height) return false;
+          const copy = document.createElement('canvas');
+          copy.width = c.width; copy.height = c.height;
+          const ctx = copy.getContext('2d');
+          ctx.drawImage(c, 0, 0);
+          const data = ctx.getImageData(0, 0, c.width, c.height).data;
+          const seen = new Set();
+          for (let i = 0; i < data.length; i += 4 * 97) {
+            seen.add(data[i] + ',' + data[i + 1] + ',' + data[i + 2] + ',' + data[i + 3]);
+            if (seen.size > 3) return true;
+          }
+          return false;
+        }"""
+    )
+
+
+def pixel_of(lat: float, lon: float, view: dict, box: dict) -> tuple[float, float]:
+    """Web-mercator screen position (deck.gl: a 512-px world at zoom 0) inside the canvas box."""
+    scale = 512 * 2 ** view["zoom"]
+
+    def merc(d: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(d) / 2))
+
+    x = box["x"] + box["width"] / 2 + (lon - view["longitude"]) / 360 * scale
+    y = box["y"] + box["height"] / 2 - (merc(lat) - merc(view["latitude"])) / (2 * math.pi) * scale
+    return x, y
+
+
+def initial_view(db: Path, community: str | None = None) -> dict:
+    """The view the page fits to the area (computed the way the page does, from the database)."""
+    from components.maps import MapData, data_bounds, fit_view, map_height
+    from data_access.db import make_engine
+    from data_access.filters import Filters
+    from data_access.queries import common
+    from data_access.queries import service_points as sp
+    from data_access.seeding import seed
+
+    engine = make_engine(f"sqlite:///{db}")
+    seed(engine)
+    f = Filters((community,) if community else (), (), "2021-07", "2022-06")
+    with engine.connect() as conn:
+        bounds = data_bounds(
+            MapData(common.boundaries(conn, f), sp.points(conn, f), sp.compounds(conn, f))
+        )
+    engine.dispose()
+    view = fit_view(*bounds, height_px=map_height(*bounds))
+    return {"latitude": view.latitude, "longitude": view.longitude, "zoom": view.zoom}
+
+
+def test_map_renders_offline_and_hovering_a_point_shows_its_tooltip(page, app_url, tmp_path):
+    page.goto(app_url + "/service_points")
+    wait_settled(page)
+    assert_no_exception(page)
+    _chart, _canvas = map_canvas(page)
+    page.wait_for_function(
+        """() => { const c = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
+                   return c && c.width > 100 && c.height > 100; }""",
+        timeout=30_000,
+    )
+    page.wait_for_timeout(800)
+    assert canvas_has_drawing(page)
+    assert "图例" in page.locator('[data-testid="stMain"]').inner_text()
+    screenshot(page, "service-points-all")
+    # Nothing left 127.0.0.1 while the page and its map loaded.
+    assert page.watch.outside_requests() == []
+    assert page.watch.errors == []
+
+    # One type: four police rooms, far apart, drawn above the compounds.
+    page.goto(app_url + "/service_points?sp_type=police")
+    wait_settled(page)
+    _chart, canvas = map_canvas(page)
+    page.wait_for_timeout(800)
+    box = canvas.bounding_box()
+    view = initial_view(tmp_path / "view.db")
+    target = operating("police")[0]
+    x, y = pixel_of(float(target["lat"]), float(target["lon"]), view, box)
+    tooltip = page.locator(".deck-tooltip")
+    shown = ""
+    for dx, dy in [(0, 0), (2, 0), (-2, 0), (0, 2), (0, -2), (3, 3), (-3, -3)]:
+        page.mouse.move(x + dx, y + dy)
+        page.wait_for_timeout(250)
+        if tooltip.count() and tooltip.first.is_visible():
+            shown = tooltip.first.inner_text()
+            if target["name"] in shown:
+                break
+    assert target["name"] in shown, shown
+    assert "警务室" in shown and "运营中" in shown and "开设于" in shown
+    screenshot(page, "service-points-tooltip")
+    assert page.watch.outside_requests() == []
+    assert page.watch.errors == []
+
+
+def test_one_community_and_a_what_if_scenario(page, app_url):
+    page.goto(app_url + f"/service_points?community={EAST}")
+    wait_settled(page)
+    assert_no_exception(page)
+    map_canvas(page)
+    page.wait_for_timeout(800)
+    assert canvas_has_drawing(page)
+    screenshot(page, "service-points-east")
+
+    page.goto(app_url + "/service_points?sp_type=police&sp_k=3")
+    wait_settled(page)
+    page.get_by_role("button", name="采纳这 3 个选址到推演中").click()
+    wait_settled(page)
+    assert_no_exception(page)
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert "推演前 → 推演后" in main and "500 米覆盖率" in main
+    assert "sp_add=" in page.url  # the scenario is in the link
+    page.wait_for_timeout(800)
+    assert canvas_has_drawing(page)
+    screenshot(page, "service-points-what-if")
+    assert page.watch.outside_requests() == []
+    assert page.watch.errors == []
