@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, func, select, update
+from sqlalchemy import Engine, create_engine, event, func, inspect, select, update
 from sqlalchemy.engine import Connection, make_url
 
 from data_access.models import Base, Community, DataVersion
@@ -46,16 +46,43 @@ def make_engine(url: str | None = None, **kwargs) -> Engine:
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
+def _add_missing_nullable_columns(conn: Connection, existing: set[str]) -> bool:
+    """Add model columns that an older database lacks, when they are nullable (no data to invent).
+
+    create_all only creates whole tables; a column added to a model later (such as
+    communities.low_income_households) would otherwise break every query on a database created
+    before it. Anything beyond a new nullable column needs a real migration.
+    """
+    added = False
+    inspector = inspect(conn)
+    preparer = conn.dialect.identifier_preparer
+    for table in Base.metadata.sorted_tables:
+        if table.name not in existing:
+            continue
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in have or not column.nullable or column.server_default is not None:
+                continue
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(
+                f"ALTER TABLE {preparer.format_table(table)} "
+                f"ADD COLUMN {preparer.format_column(column)} {kind}"
+            )
+            added = True
+    return added
+
+
 def create_schema(engine: Engine) -> bool:
-    """Create missing tables and the data-version row; True when anything was created."""
+    """Create missing tables (and missing nullable columns) and the data-version row; True when anything was created."""
     with engine.begin() as conn:
         before = set(engine.dialect.get_table_names(conn))
+        added = _add_missing_nullable_columns(conn, before)
         Base.metadata.create_all(conn)
         after = set(engine.dialect.get_table_names(conn))
         has_version = conn.execute(select(func.count()).select_from(DataVersion)).scalar_one()
         if not has_version:
             conn.execute(DataVersion.__table__.insert().values(id=1, version=0))
-    return after != before or not has_version
+    return after != before or added or not has_version
 
 
 def data_version(conn: Connection) -> int:

@@ -51,6 +51,9 @@ class Community(Base):
     lat: Mapped[float] = mapped_column(Float)
     lon: Mapped[float] = mapped_column(Float)
     boundary: Mapped[str | None] = mapped_column(Text)
+    # Low-income households identified as eligible (认定的低收入家庭), where the civil-affairs data has
+    # the figure: the denominator of 低保 coverage by households. NULL = not known.
+    low_income_households: Mapped[int | None] = mapped_column(Integer)
     __table_args__ = (
         CheckConstraint("households >= 0 AND population >= households", name="ck_comm_counts"),
     )

@@ -53,6 +53,9 @@ class CommunitySpec:
     cadres_under_35: int
     cadres_party: int
     points: dict[str, int]
+    # Low-income households the civil-affairs office identified as eligible (a constant of the
+    # sample, not drawn from the random generator): the denominator of coverage by households.
+    low_income_households: int
 
 
 OLD_TOWN = CommunitySpec(
@@ -82,6 +85,7 @@ OLD_TOWN = CommunitySpec(
         "police": 3,
         "elderly_care": 3,
     },
+    low_income_households=426,
 )
 EAST = CommunitySpec(
     code=f"{REGION}100002",
@@ -110,6 +114,7 @@ EAST = CommunitySpec(
         "police": 1,
         "elderly_care": 3,
     },
+    low_income_households=203,
 )
 COMMUNITIES = (OLD_TOWN, EAST)
 VOLUNTEER_PERSON_TIMES = 9860  # "每年为群众义务服务近1万人次"
@@ -428,6 +433,7 @@ class SampleCounty:
                     "lat": clat,
                     "lon": clon,
                     "boundary": lat.outline_geojson(),
+                    "low_income_households": spec.low_income_households,
                 }
             )
             for n, cell in enumerate(cells, start=1):

@@ -1,0 +1,57 @@
+"""社会救助: 低保 and 特困 coverage, payments and their checks, reviews, the standard what-if.
+
+Layout only: figures come from data_access through components. The page runs as the session's
+user; until login exists that is a viewer, who sees counts and never a name or ID number.
+"""
+
+import streamlit as st
+
+from components import welfare
+from components.auth import current_user
+from components.filters import area_label, current_filters
+from components.i18n import t
+
+f = current_filters()
+user = current_user()
+policy = welfare.settings()
+
+st.title(t("wf.title"))
+st.caption(
+    t("wf.subtitle")
+    + "　"
+    + t("common.area", area=area_label(f))
+    + "　"
+    + t("common.period", start=f.start, end=f.end)
+)
+st.caption(t("wf.privacy_note"))
+
+welfare.cards(f, policy)
+
+if not welfare.has_recipients(f):
+    st.info(t("wf.empty"))
+else:
+    st.subheader(t("wf.coverage"))
+    welfare.coverage(f)
+
+    st.subheader(t("wf.whatif"))
+    welfare.what_if(f)
+
+    st.subheader(t("wf.trend"))
+    welfare.trends(f)
+
+    st.subheader(t("wf.breakdown"))
+    welfare.breakdowns(f)
+
+    st.subheader(t("wf.map"))
+    welfare.recipients_map(f)
+
+    st.subheader(t("wf.integrity"))
+    st.caption(t("wf.integrity.caption"))
+    welfare.integrity(f, user)
+
+    st.subheader(t("wf.review"))
+    st.caption(t("wf.review.caption"))
+    welfare.reviews(f, policy)
+
+    st.subheader(t("wf.roster"))
+    welfare.roster(f, user)

@@ -1,0 +1,52 @@
+"""Journey: an officer opens 社会救助, drags the 低保 standard up by 100 yuan and sees the budget follow;
+a shared what-if link opens at its standard. No exception box, no request leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+from tests import welfare_expected as expected
+from tests.e2e.conftest import assert_no_exception, screenshot, wait_settled
+
+MONTHLY = "测算：每月资金需求"
+
+
+def card_value(page, label: str) -> str:
+    card = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return card.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def test_drag_the_standard_and_the_budget_follows(page, app_url):
+    today = expected.dibao_standard()[0]
+    page.goto(app_url + "/welfare")
+    wait_settled(page)
+    assert_no_exception(page)
+    assert card_value(page, "低保对象") == "1,276人"
+    assert card_value(page, "特困供养户") == "58户"
+    assert card_value(page, MONTHLY) == f"{expected.budget(today):,}元"
+    assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 1
+
+    # The what-if slider is the only slider in the page body (the period slider is in the sidebar).
+    thumb = page.locator('[data-testid="stMain"] [data-testid="stSlider"] input').first
+    thumb.focus()
+    for _ in range(10):  # ten steps of 10 yuan
+        page.keyboard.press("ArrowRight")
+    wait_settled(page, quiet_ms=1000)
+
+    assert card_value(page, MONTHLY) == f"{expected.budget(today + 100):,}元"
+    assert f"standard={today + 100}" in page.url
+    assert card_value(page, "低保对象") == "1,276人"  # a scenario changes nothing real
+    assert_no_exception(page)
+    path = screenshot(page, "welfare-whatif")
+    assert path.stat().st_size > 10_000
+    assert page.watch.outside_requests() == []
+    assert page.watch.errors == []
+
+
+def test_a_shared_what_if_link_opens_at_its_standard(page, app_url):
+    today = expected.dibao_standard()[0]
+    page.goto(app_url + f"/welfare?standard={today + 50}&community=629901100002")
+    wait_settled(page)
+    assert_no_exception(page)
+    assert card_value(page, MONTHLY) == f"{expected.budget(today + 50, '629901100002'):,}元"
+    assert card_value(page, "低保对象") == f"{expected.persons('629901100002'):,}人"
+    screenshot(page, "welfare-east-750")
+    assert page.watch.outside_requests() == []
