@@ -22,6 +22,14 @@ log = logging.getLogger("dashboard")
 # file, title key, icon, url path, page-specific URL parameters
 PAGES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("pages/overview.py", "nav.overview", ":material/dashboard:", "", ("metric", "per1000")),
+    (
+        "pages/service_points.py",
+        "nav.service_points",
+        ":material/location_on:",
+        "service_points",
+        ("sp_type", "sp_r", "sp_add", "sp_close", "sp_k", "sp_w"),
+    ),
+    ("pages/welfare.py", "nav.welfare", ":material/volunteer_activism:", "welfare", ("standard",)),
 ]
 
 init_language()
@@ -33,9 +41,10 @@ page = st.navigation(
 )
 page_keys = next((keys for _p, _t, _i, url, keys in PAGES if url == page.url_path), ())
 
+# Filled after the page has run, so notices about the page's own URL parameters show at once, on top.
+notice_slot = st.container()
 try:
     sidebar_filters(page_keys)
-    show_url_notices()
     page.run()
 except SQLAlchemyError as exc:
     log.exception("database error on page %r", page.url_path)
@@ -43,3 +52,5 @@ except SQLAlchemyError as exc:
 except Exception:
     log.exception("page %r failed", page.url_path)
     st.error(t("error.unexpected"))
+with notice_slot:
+    show_url_notices()

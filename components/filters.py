@@ -208,7 +208,25 @@ def sidebar_filters(page_keys: Iterable[str] = ()) -> Filters:
 
 def current_filters() -> Filters:
     """The Filters the sidebar produced in this run (pages call this; app.py builds the sidebar first)."""
+    if _FILTERS not in st.session_state:
+        _enter_through_app()
     return st.session_state.get(_FILTERS) or Filters()
+
+
+def _enter_through_app() -> None:
+    """Rerun through app.py when a page was started without it.
+
+    Because our pages live in `pages/`, a freshly started server treats the app as a legacy
+    multipage app until app.py has called st.navigation once: a link to /welfare opened first
+    then runs pages/welfare.py alone, without the sidebar or the URL check (the same flag
+    tests/app/conftest.py resets for AppTest). Switching the flag off and rerunning makes the
+    run go through app.py, which opens the page the link asked for.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def area_label(f: Filters) -> str:

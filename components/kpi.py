@@ -16,7 +16,7 @@ from data_access.queries import common
 CARD_HEIGHT = 178
 
 
-def _previous_in_data(f: Filters) -> Filters | None:
+def previous_in_data(f: Filters) -> Filters | None:
     """The previous period of the same length, when the data reaches back that far."""
     prev = f.previous_period()
     span = query(common.data_period)
@@ -28,7 +28,7 @@ def _previous_in_data(f: Filters) -> Filters | None:
 def kpi_card(key: str, f: Filters) -> None:
     m = metrics.get(key)
     value = query(metrics.value, key, f)
-    prev_f = _previous_in_data(f)
+    prev_f = previous_in_data(f)
     delta = None
     if prev_f is not None and value is not None:
         prev = query(metrics.value, key, prev_f)

@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 from data_access.filters import Filters
 from data_access.models import Target
 from data_access.queries import community_life, employment, facilities, service_points, welfare
-from data_access.queries.common import communities
+from data_access.queries.common import communities, residents_by_community
 
 SeriesFn = Callable[[Connection, Filters], pd.Series]
 MonthlyFn = Callable[[Connection, Filters], pd.DataFrame]
@@ -42,6 +42,7 @@ class Metric:
     # False when the source table has no grid: a grid filter then cannot narrow the figure.
     grid_level: bool = True
     percent: bool = False
+    decimals: int = 0
 
     def label(self, lang: str = "zh") -> str:
         return self.label_en if lang == "en" else self.label_zh
@@ -57,10 +58,11 @@ class Metric:
             return "—"
         if self.percent:
             return f"{value * 100:.1f}%"
+        number = f"{value:,.{self.decimals}f}"
         if lang == "en":
             # English cards are narrow for words like "persons": the label says what is counted.
-            return f"¥{value:,.0f}" if self.unit_en == "yuan" else f"{value:,.0f}"
-        return f"{value:,.0f}{self.unit_zh}"
+            return f"¥{number}" if self.unit_en == "yuan" else number
+        return f"{number}{self.unit_zh}"
 
 
 _REGISTRY: dict[str, Metric] = {}
@@ -394,8 +396,111 @@ register(
 
 
 # ---- service-point metrics
+register(
+    Metric(
+        key="sp_per_1000_households",
+        label_zh="每千户服务网点",
+        label_en="Points / 1,000 homes",
+        unit_zh="个/千户",
+        unit_en="",
+        help_zh="期末运营中的服务网点数 ÷（所选范围登记户数 ÷ 1000）。户数取社区登记户数，选择网格时取所选网格的户数；"
+        "运营口径同“便民服务网点”。",
+        help_en="Points operating at the period's end ÷ (registered households of the chosen area "
+        "÷ 1,000); households of the communities, or of the chosen grids.",
+        kind="ratio",
+        numerator=service_points.operating_points_by_community,
+        denominator=service_points.thousand_households_by_community,
+        monthly_fn=service_points.points_per_thousand_by_month,
+        decimals=1,
+    )
+)
 
 # ---- welfare metrics
+register(
+    Metric(
+        key="dibao_paid_month",
+        label_zh="当月低保金发放",
+        label_en="Dibao paid this month",
+        unit_zh="元",
+        unit_en="yuan",
+        help_zh="期末月份（所选期间最后一个月）实际发放给低保家庭的救助金合计，按发放台账的发放月份统计；"
+        "趋势图为每月的发放额。",
+        help_en="低保 money actually paid for the period's last month, from the payment records "
+        "(the trend shows each month's payments).",
+        kind="stock",
+        numerator=lambda c, f: welfare.paid_by_community(c, f, "dibao"),
+        monthly_fn=lambda c, f: welfare.paid_by_month(c, f, "dibao"),
+        higher_is_better=False,
+    )
+)
+register(
+    Metric(
+        key="dibao_benefit_per_person",
+        label_zh="人均月救助金",
+        label_en="Monthly benefit per person",
+        unit_zh="元",
+        unit_en="yuan",
+        help_zh="期末月份低保金发放合计 ÷ 期末月份在保低保人数（元/人·月）。",
+        help_en="低保 money paid for the period's last month ÷ 低保 recipients in force that month "
+        "(yuan per person per month).",
+        kind="ratio",
+        numerator=lambda c, f: welfare.paid_by_community(c, f, "dibao"),
+        denominator=lambda c, f: welfare.persons_by_community(c, f, "dibao"),
+        monthly_fn=lambda c, f: welfare.benefit_per_person_by_month(c, f, "dibao"),
+    )
+)
+register(
+    Metric(
+        key="dibao_review_due",
+        label_zh="待复核低保户",
+        label_en="Dibao reviews due",
+        unit_zh="户",
+        unit_en="households",
+        help_zh="期末在保的低保家庭中，到期末应复核而未复核的户数：收入稳定的家庭每12个月复核一次，"
+        "收入不稳定且有劳动能力成员的家庭每6个月复核一次；从未复核的也计入。复核周期可在社会救助页面调整。",
+        help_en="低保 households in force whose eligibility review is due or overdue at the period's "
+        "end: yearly when income is stable, every six months when it is unstable and a member can "
+        "work (never reviewed counts too). The intervals can be changed on the welfare page.",
+        kind="stock",
+        numerator=lambda c, f: welfare.review_due_by_community(c, f),
+        higher_is_better=False,
+    )
+)
+register(
+    Metric(
+        key="dibao_coverage_population",
+        label_zh="低保覆盖率（按人口）",
+        label_en="Dibao coverage of population",
+        unit_zh="",
+        unit_en="",
+        help_zh="期末在保低保人数 ÷ 常住人口（社区登记人口；选择网格时为所选网格人口）。",
+        help_en="低保 recipients in force at the period's end ÷ resident population (of the "
+        "communities, or of the chosen grids).",
+        kind="ratio",
+        numerator=lambda c, f: welfare.persons_by_community(c, f, "dibao"),
+        denominator=lambda c, f: residents_by_community(c, f, "population"),
+        percent=True,
+    )
+)
+register(
+    Metric(
+        key="dibao_coverage_low_income",
+        label_zh="低保覆盖率（按低收入家庭）",
+        label_en="Dibao coverage of low-income households",
+        unit_zh="",
+        unit_en="",
+        help_zh="期末在保低保户数 ÷ 民政部门认定的符合条件低收入家庭户数；只计有认定户数的社区，"
+        "没有该数据的社区不计入（全部没有时显示“暂无数据”）。该数据按社区登记，不区分网格。",
+        help_en="低保 households in force at the period's end ÷ low-income households identified as "
+        "eligible by civil affairs; only communities with that figure count (none: no data). "
+        "Recorded per community, not per grid.",
+        kind="ratio",
+        numerator=welfare.enrolled_where_known_by_community,
+        denominator=welfare.low_income_households_by_community,
+        grid_level=False,
+        percent=True,
+    )
+)
 
 OVERVIEW_CARDS: tuple[str, ...] = (
     "service_points",

@@ -143,3 +143,24 @@ def flow_by_month(conn: Connection, stmt: Select, f: Filters) -> pd.DataFrame:
         for c in codes
     ]
     return pd.DataFrame(rows, columns=["month", "community_code", "value"])
+
+
+def residents_by_community(conn: Connection, f: Filters, measure: str = "households") -> pd.Series:
+    """Registered households (or population) of the chosen area per community.
+
+    Whole communities, or only the chosen grids when grids are chosen: the denominator of every
+    per-household and per-resident rate, so rates mean the same on every page.
+    """
+    if measure not in ("households", "population"):
+        raise ValueError(f"measure must be households or population, not {measure!r}")
+    if f.grids:
+        stmt = (
+            select(Grid.community_code, func.sum(getattr(Grid, measure)))
+            .where(f.area_clause(Grid.community_code, Grid.code))
+            .group_by(Grid.community_code)
+        )
+    else:
+        stmt = select(Community.code, getattr(Community, measure)).where(
+            f.area_clause(Community.code)
+        )
+    return series_by_community(conn, stmt, f)

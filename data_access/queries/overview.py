@@ -3,27 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from data_access import metrics
 from data_access.filters import Filters
-from data_access.models import Grid
-from data_access.queries.common import communities
-
-
-def households_by_community(conn: Connection, f: Filters) -> pd.Series:
-    """Households of the chosen area per community: whole communities, or the chosen grids only."""
-    comms = communities(conn, f)
-    if not f.grids:
-        return pd.Series(comms["households"].astype(float).values, index=comms["code"])
-    rows = conn.execute(
-        select(Grid.community_code, func.sum(Grid.households))
-        .where(Grid.code.in_(f.grids))
-        .group_by(Grid.community_code)
-    ).all()
-    found = dict(rows)
-    return pd.Series([float(found.get(c, 0)) for c in comms["code"]], index=comms["code"])
+from data_access.queries.common import communities, residents_by_community
 
 
 def comparison(
@@ -36,7 +20,7 @@ def comparison(
     """
     comms = communities(conn, f)
     out = pd.DataFrame({"code": comms["code"], "name": comms["name"]})
-    households = households_by_community(conn, f)
+    households = residents_by_community(conn, f, "households")
     out["households"] = out["code"].map(households).fillna(0).astype(int)
     for key in keys:
         series = metrics.by_community(conn, key, f)

@@ -74,6 +74,7 @@ def open_page() -> Callable[..., AppTest]:
         # pages); then its URL is read afresh, as when a user opens a link to that page.
         at.run()
         at.switch_page(page)
+        at.query_params.clear()  # a browser following a link to the page carries only the link's parameters
         for key, value in query_params.items():
             at.query_params[key] = value
         at.session_state["_url_loaded"] = False
