@@ -107,13 +107,28 @@ def _write_url(
         desired["from"], desired["to"] = [period[0]], [period[1]]
     if st.session_state.get(K_LANG, "zh") != "zh":
         desired["lang"] = [st.session_state[K_LANG]]
+    write_url_params(GLOBAL_KEYS, desired)
+
+
+def write_url_params(keys: Iterable[str], desired: dict[str, list[str]]) -> None:
+    """Make the URL hold exactly `desired` for `keys` (a key missing from desired is removed).
+
+    Only changed keys are written: every write sends a message to the browser.
+    """
     qp = st.query_params
-    for key in GLOBAL_KEYS:
+    for key in keys:
         if key in desired:
             if qp.get_all(key) != desired[key]:
                 qp[key] = desired[key] if len(desired[key]) > 1 else desired[key][0]
         elif key in qp:
             del qp[key]
+
+
+def page_header(title: str, subtitle: str, f: Filters, period_text: str | None = None) -> None:
+    """Title, then one caption line: what the page shows, the chosen area and the period."""
+    st.title(title)
+    period = period_text or t("common.period", start=f.start, end=f.end)
+    st.caption(subtitle + "　" + t("common.area", area=area_label(f)) + "　" + period)
 
 
 def _reset(months: list[str]) -> None:

@@ -17,7 +17,7 @@ import streamlit as st
 
 from components import charts
 from components.data import query
-from components.filters import add_url_notice
+from components.filters import add_url_notice, page_header, write_url_params
 from components.i18n import label, number, t
 from components.kpi import CARD_HEIGHT, kpi_card
 from components.maps import TYPE_COLOURS, type_colour
@@ -139,13 +139,7 @@ def write_url(state: PageState) -> None:
         desired["sp_k"] = [str(state.k)]
     if state.measure != "households":
         desired["sp_w"] = [next(c for c, m in MEASURES.items() if m == state.measure)]
-    qp = st.query_params
-    for key in URL_KEYS:
-        if key in desired:
-            if qp.get_all(key) != desired[key]:
-                qp[key] = desired[key] if len(desired[key]) > 1 else desired[key][0]
-        elif key in qp:
-            del qp[key]
+    write_url_params(URL_KEYS, desired)
 
 
 # ------------------------------------------------------------------------------ callbacks
@@ -664,12 +658,8 @@ def charts_section(state: PageState, counts: pd.DataFrame, rates: pd.DataFrame) 
     st.caption(t("sp.charts.per_1000.caption"))
 
 
-def title_caption(f: Filters, area: str) -> None:
-    st.title(t("sp.title"))
-    end = f.end or t("sp.now")
-    st.caption(
-        t("sp.subtitle") + "　" + t("common.area", area=area) + "　" + t("sp.as_of", end=end)
-    )
+def title_caption(f: Filters) -> None:
+    page_header(t("sp.title"), t("sp.subtitle"), f, t("sp.as_of", end=f.end or t("sp.now")))
 
 
 def empty_area() -> None:

@@ -20,7 +20,7 @@ import streamlit as st
 
 from components import charts
 from components.data import query
-from components.filters import add_url_notice
+from components.filters import add_url_notice, write_url_params
 from components.i18n import label, lang, t
 from components.kpi import previous_in_data
 from data_access import metrics, privacy
@@ -286,11 +286,7 @@ def _init_standard(today: int, low: int, high: int, step: int) -> None:
 
 
 def _write_standard(chosen: int, today: int) -> None:
-    if chosen != today:
-        if st.query_params.get(URL_STANDARD) != str(chosen):
-            st.query_params[URL_STANDARD] = str(chosen)
-    elif URL_STANDARD in st.query_params:
-        del st.query_params[URL_STANDARD]
+    write_url_params((URL_STANDARD,), {URL_STANDARD: [str(chosen)]} if chosen != today else {})
 
 
 def _curve_chart(curve: pd.DataFrame, today: int, chosen: int) -> alt.LayerChart:

@@ -4,21 +4,14 @@ import streamlit as st
 
 from components import charts
 from components.data import query
-from components.filters import add_url_notice, area_label, current_filters
+from components.filters import add_url_notice, current_filters, page_header, write_url_params
 from components.i18n import lang, t
 from components.kpi import kpi_row
 from data_access import metrics
 from data_access.queries import overview
 
 f = current_filters()
-st.title(t("overview.title"))
-st.caption(
-    t("overview.subtitle")
-    + "　"
-    + t("common.area", area=area_label(f))
-    + "　"
-    + t("common.period", start=f.start, end=f.end)
-)
+page_header(t("overview.title"), t("overview.subtitle"), f)
 
 kpi_row(metrics.OVERVIEW_CARDS, f)
 
@@ -43,11 +36,9 @@ key = left.selectbox(
     format_func=lambda k: metrics.get(k).label(lang()),
 )
 per_thousand = right.toggle(t("overview.per_thousand"), key="ov_per1000")
-st.query_params["metric"] = key
-if per_thousand:
-    st.query_params["per1000"] = "1"
-elif "per1000" in st.query_params:
-    del st.query_params["per1000"]
+write_url_params(
+    ("metric", "per1000"), {"metric": [key], **({"per1000": ["1"]} if per_thousand else {})}
+)
 
 table = query(overview.comparison, f, metrics.OVERVIEW_CARDS, per_thousand)
 if table.empty:

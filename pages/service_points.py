@@ -7,13 +7,13 @@ data_access queries through `query`, and the results to components.
 from components import maps
 from components import service_points as ui
 from components.data import query
-from components.filters import area_label, current_filters
+from components.filters import current_filters
 from data_access.queries import common
 from data_access.queries import service_points as sp
 
 f = current_filters()
 state = ui.load_state()
-ui.title_caption(f, area_label(f))
+ui.title_caption(f)
 state = ui.controls(state)
 
 points = query(sp.points, f, state.types)

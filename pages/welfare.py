@@ -8,21 +8,14 @@ import streamlit as st
 
 from components import welfare
 from components.auth import current_user
-from components.filters import area_label, current_filters
+from components.filters import current_filters, page_header
 from components.i18n import t
 
 f = current_filters()
 user = current_user()
 policy = welfare.settings()
 
-st.title(t("wf.title"))
-st.caption(
-    t("wf.subtitle")
-    + "　"
-    + t("common.area", area=area_label(f))
-    + "　"
-    + t("common.period", start=f.start, end=f.end)
-)
+page_header(t("wf.title"), t("wf.subtitle"), f)
 st.caption(t("wf.privacy_note"))
 
 welfare.cards(f, policy)
