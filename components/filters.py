@@ -21,6 +21,7 @@ K_COMMUNITIES, K_GRIDS, K_PERIOD, K_LANG = "f_communities", "f_grids", "f_period
 _NOTICES = "_url_notices"
 _LOADED = "_url_loaded"
 _FILTERS = "_filters"
+_PERIOD_KEPT = "_period_kept"
 
 
 def add_url_notice(item: str) -> None:
@@ -131,11 +132,29 @@ def page_header(title: str, subtitle: str, f: Filters, period_text: str | None =
     st.caption(subtitle + "　" + t("common.area", area=area_label(f)) + "　" + period)
 
 
+def _period_to_show(months: list[str]) -> tuple[str, str]:
+    """The range slider's value: as the user left it, else the copy kept last run, else all months.
+
+    After a page switch Streamlit hands a range select_slider's state back as its first month
+    alone (seen with 1.67), so the period is also kept under a key of our own.
+    """
+    for candidate in (st.session_state.get(K_PERIOD), st.session_state.get(_PERIOD_KEPT)):
+        if (
+            isinstance(candidate, tuple | list)
+            and len(candidate) == 2
+            and candidate[0] in months
+            and candidate[1] in months
+            and candidate[0] <= candidate[1]
+        ):
+            return tuple(candidate)
+    return months[0], months[-1]
+
+
 def _reset(months: list[str]) -> None:
     st.session_state[K_COMMUNITIES] = []
     st.session_state[K_GRIDS] = []
     if months:
-        st.session_state[K_PERIOD] = (months[0], months[-1])
+        st.session_state[K_PERIOD] = st.session_state[_PERIOD_KEPT] = (months[0], months[-1])
     _clear_notices()
 
 
@@ -194,9 +213,7 @@ def sidebar_filters(page_keys: Iterable[str] = ()) -> Filters:
     )
     period: tuple[str, str] | None = None
     if len(months) >= 2:
-        current = st.session_state.get(K_PERIOD)
-        if not current or current[0] not in months or current[1] not in months:
-            st.session_state[K_PERIOD] = (months[0], months[-1])
+        st.session_state[K_PERIOD] = _period_to_show(months)
         period = sb.select_slider(
             t("filters.period"),
             options=months,
@@ -210,6 +227,8 @@ def sidebar_filters(page_keys: Iterable[str] = ()) -> Filters:
     sb.button(t("filters.reset"), on_click=_reset, args=(months,), width="stretch")
     sb.caption(t("filters.share"))
 
+    if period:
+        st.session_state[_PERIOD_KEPT] = tuple(period)
     _write_url(chosen, grids, period, months)
     filters = Filters(
         communities=tuple(chosen),

@@ -42,3 +42,20 @@ def test_a_shared_link_opens_the_same_view(page, app_url):
     assert_no_exception(page)
     assert card_value(page, "低保对象") == "870人"
     assert "2022-01" in page.locator('[data-testid="stSidebar"]').inner_text()
+
+
+def test_filters_hold_when_switching_pages(page, app_url):
+    page.goto(app_url + "/?community=629901100002&from=2022-01&to=2022-06")
+    wait_settled(page)
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text="社会救助").click()
+    page.wait_for_url(re.compile(r"/welfare"))
+    wait_settled(page)
+    assert_no_exception(page)
+    assert "community=629901100002" in page.url and "from=2022-01" in page.url
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "东部社区" in sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text()
+    assert card_value(page, "低保对象") == "406人"
+    page.locator('[data-testid="stSidebarNav"] a').filter(has_text="总览").click()
+    wait_settled(page)
+    assert card_value(page, "低保对象") == "406人"
+    assert "community=629901100002" in page.url
