@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, null, select
 from sqlalchemy.engine import Connection
 
 from data_access.filters import Filters
@@ -12,8 +14,8 @@ from data_access.queries.common import (
     communities,
     flow_by_month,
     month_expr,
-    period_months,
     series_by_community,
+    stock_by_month,
 )
 
 
@@ -84,21 +86,24 @@ def required_slots_by_community(conn: Connection, f: Filters) -> pd.Series:
 
 
 def completeness_by_month(conn: Connection, f: Filters) -> pd.DataFrame:
-    """Share of required kinds in use at each month's end, by community."""
-    rows = []
-    slots = required_slots_by_community(conn, f)
-    for month in period_months(conn, f):
-        g = f.with_period(month, month)
-        have = required_in_use_by_community(conn, g)
-        for code in slots.index:
-            rows.append(
-                {
-                    "month": month,
-                    "community_code": code,
-                    "value": have[code] / slots[code] if slots[code] else 0.0,
-                }
-            )
-    return pd.DataFrame(rows, columns=["month", "community_code", "value"])
+    """Share of required kinds in use at each month's end, by community (one query for all months)."""
+    # Each (community, kind) counts once, from the month its first facility came into use;
+    # no date means long in use.
+    first_use = func.min(func.coalesce(Facility.in_use_since, datetime.date(1900, 1, 1)))
+    stmt = (
+        select(Facility.community_code, month_expr(conn, first_use), null(), literal(1))
+        .join(FacilityKind, FacilityKind.code == Facility.kind)
+        .where(
+            Facility.status == "in_use",
+            FacilityKind.required.is_(True),
+            f.area_clause(Facility.community_code),
+        )
+        .group_by(Facility.community_code, Facility.kind)
+    )
+    df = stock_by_month(conn, stmt, f)
+    slots = df["community_code"].map(required_slots_by_community(conn, f))
+    df["value"] = (df["value"] / slots.where(slots > 0)).fillna(0.0).astype(float)
+    return df
 
 
 def projects(conn: Connection, f: Filters) -> pd.DataFrame:

@@ -44,7 +44,8 @@ def trend(conn: Connection, f: Filters, key: str) -> pd.DataFrame:
     df = metrics.monthly(conn, key, f)
     if df.empty:
         return pd.DataFrame(columns=["month", "series", "value"])
-    names = dict(zip(communities(conn)["code"], communities(conn)["name"], strict=True))
+    comms = communities(conn)
+    names = dict(zip(comms["code"], comms["name"], strict=True))
     return pd.DataFrame(
         {"month": df["month"], "series": df["community_code"].map(names), "value": df["value"]}
     )

@@ -74,3 +74,13 @@ def test_monthly_flow_adds_up_to_the_period_value(conn):
         assert metrics.monthly(conn, key, SAMPLE_PERIOD)["value"].sum() == metrics.value(
             conn, key, SAMPLE_PERIOD
         )
+
+
+def test_monthly_ratio_equals_the_metric_read_at_each_month(conn):
+    series = metrics.monthly(conn, "facility_completeness", SAMPLE_PERIOD)
+    for month in ("2021-07", "2021-12", "2022-05"):
+        at_month = metrics.by_community(
+            conn, "facility_completeness", SAMPLE_PERIOD.with_period(month, month)
+        )
+        shown = series[series["month"] == month].set_index("community_code")["value"]
+        assert shown.to_dict() == at_month.to_dict()
