@@ -47,9 +47,7 @@ def monthly_lines(
     return _style(chart)
 
 
-def bars(
-    df: pd.DataFrame, category: str, value_title: str, category_title: str, percent: bool = False
-) -> alt.Chart:
+def bars(df: pd.DataFrame, category: str, value_title: str, percent: bool = False) -> alt.Chart:
     """df: <category>, value → horizontal bars, largest first, value labels at the bar ends."""
     fmt = ".0%" if percent else ",.0f"
     base = alt.Chart(df).encode(

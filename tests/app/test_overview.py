@@ -89,3 +89,14 @@ def test_grid_filter_narrows_grid_level_figures(open_page):
     shown = metric_values(at)
     assert int(shown["低保对象"].rstrip("人").replace(",", "")) < 406
     assert shown["志愿者"] == "64人"  # organisations have no grid: the community's figure
+
+
+def test_a_percentage_metric_is_charted_as_percentages(open_page):
+    at = open_page(metric="facility_completeness")
+    assert_clean(at)
+    specs = [c.proto.spec for c in at.get("arrow_vega_lite_chart")] or [
+        c.proto.spec for c in at.get("vega_lite_chart")
+    ]
+    assert specs, "no chart on the overview"
+    bar_spec = specs[0]
+    assert '".0%"' in bar_spec and '",.0f"' not in bar_spec
