@@ -1,56 +1,62 @@
-"""社区建设看板: entry point. `streamlit run app.py`
+"""社区建设看板 (Community Dashboard): `streamlit run app.py`.
 
-Registers the pages explicitly, builds the shared sidebar (filters kept in the URL), then runs the
-chosen page. A page that fails shows a short Chinese message; the traceback goes to the log only.
+This file is the launcher: it serves dashboard.py (the Streamlit script: navigation, sidebar,
+pages) through `st.App`, which lets the server do two things a plain script cannot:
+
+- Unknown paths such as /welfare/extra get a "page not found" page instead of a blank one.
+  Streamlit answers every unknown path with its index page, whose relative asset links then
+  point under the unknown folder, so the browser never loads the app at all.
+- The `pages/` folder is never treated as a legacy multipage app. Streamlit decides that when a
+  server's first session starts (`PagesManager.uses_pages_directory`), so before the script has
+  called st.navigation a first visitor saw Streamlit's own page list ("app / overview / ...")
+  and a deep link ran its page file alone. Setting the flag here, before any session, removes
+  both; every page still starts with a guard (components.guard) in case the script is run
+  without this launcher.
 """
 
 from __future__ import annotations
 
-import logging
+from urllib.parse import quote
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
+from starlette.middleware import Middleware
+from starlette.responses import RedirectResponse
+from streamlit.runtime.pages_manager import PagesManager
 
-from components.filters import init_language, show_url_notices, sidebar_filters
-from components.i18n import t
+from components.registry import PAGES
+from components.shell import NOT_FOUND_PARAM
 
-st.set_page_config(
-    page_title="社区建设看板", page_icon="🏘️", layout="wide", initial_sidebar_state="expanded"
-)
-log = logging.getLogger("dashboard")
+PagesManager.uses_pages_directory = False
 
-# file, title key, icon, url path, page-specific URL parameters
-PAGES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
-    ("pages/overview.py", "nav.overview", ":material/dashboard:", "", ("metric", "per1000")),
-    (
-        "pages/service_points.py",
-        "nav.service_points",
-        ":material/location_on:",
-        "service_points",
-        ("sp_type", "sp_r", "sp_add", "sp_close", "sp_k", "sp_w"),
-    ),
-    ("pages/welfare.py", "nav.welfare", ":material/volunteer_activism:", "welfare", ("standard",)),
-]
+# Streamlit's own routes and files (its reserved prefixes and the files of its static folder).
+STREAMLIT_PREFIXES = frozenset({"_stcore", "media", "component", "static", "app"})
+STREAMLIT_FILES = frozenset({"favicon.png", "manifest.json", "index.html", "robots.txt"})
+PAGE_PATHS = frozenset(spec.url_path for spec in PAGES)
 
-init_language()
-page = st.navigation(
-    [
-        st.Page(path, title=t(title), icon=icon, url_path=url or None, default=(url == ""))
-        for path, title, icon, url, _keys in PAGES
-    ]
-)
-page_keys = next((keys for _p, _t, _i, url, keys in PAGES if url == page.url_path), ())
 
-# Filled after the page has run, so notices about the page's own URL parameters show at once, on top.
-notice_slot = st.container()
-try:
-    sidebar_filters(page_keys)
-    page.run()
-except SQLAlchemyError as exc:
-    log.exception("database error on page %r", page.url_path)
-    st.error(t("error.database", detail=exc.__class__.__name__))
-except Exception:
-    log.exception("page %r failed", page.url_path)
-    st.error(t("error.unexpected"))
-with notice_slot:
-    show_url_notices()
+def is_unknown(path: str) -> bool:
+    """A path that is neither a page nor one of Streamlit's routes or files."""
+    clean = path.strip("/")
+    first = clean.split("/", 1)[0]
+    return not (clean in PAGE_PATHS or clean in STREAMLIT_FILES or first in STREAMLIT_PREFIXES)
+
+
+class UnknownPathRedirect:
+    """ASGI middleware: send a browser asking for an unknown path to the not-found notice."""
+
+    def __init__(self, asgi_app):
+        self.asgi_app = asgi_app
+
+    async def __call__(self, scope, receive, send):
+        if (
+            scope["type"] == "http"
+            and scope["method"] in ("GET", "HEAD")
+            and is_unknown(scope["path"])
+        ):
+            target = f"/?{NOT_FOUND_PARAM}={quote(scope['path'][:200], safe='/')}"
+            await RedirectResponse(target, status_code=303)(scope, receive, send)
+            return
+        await self.asgi_app(scope, receive, send)
+
+
+app = st.App("dashboard.py", middleware=[Middleware(UnknownPathRedirect)])

@@ -25,7 +25,11 @@ def _style(chart: alt.Chart) -> alt.Chart:
 
 
 def monthly_lines(
-    df: pd.DataFrame, value_title: str, series_title: str, percent: bool = False
+    df: pd.DataFrame,
+    value_title: str,
+    series_title: str,
+    month_title: str,
+    percent: bool = False,
 ) -> alt.Chart:
     """df: month, series, value → one line per series over the months."""
     fmt = ".0%" if percent else ",.0f"
@@ -38,7 +42,7 @@ def monthly_lines(
             color=alt.Color("series:N", title=series_title, scale=alt.Scale(range=PALETTE)),
             tooltip=[
                 alt.Tooltip("series:N", title=series_title),
-                alt.Tooltip("month:O", title="月份"),
+                alt.Tooltip("month:O", title=month_title),
                 alt.Tooltip("value:Q", title=value_title, format=fmt),
             ],
         )

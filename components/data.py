@@ -1,21 +1,27 @@
 """The app's door to data_access: one cached engine, and query results cached per data version.
 
-Every write bumps `data_version`, and the version is part of each cache key, so an import shows
-up on the next rerun without anyone clearing caches.
+Every write bumps `data_version`; app.py reads it once at the start of each script run
+(`begin_run`) and every cached query of that run is keyed on it, so an import shows up on the next
+rerun without anyone clearing caches, and a run costs one version SELECT, not one per query.
+Cache keys hold the function's identity (`id`, with its name for readability): module-level
+functions live as long as the process, so two functions with the same name never share results.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import streamlit as st
 from sqlalchemy import Engine
 
-from data_access.db import data_version, make_engine
+from data_access.db import data_state, make_engine
 from data_access.seeding import ensure_ready
 
 T = TypeVar("T")
+_VERSION = "_data_version"
+_UPDATED = "_data_updated_at"
 
 
 @st.cache_resource(show_spinner=False)
@@ -26,18 +32,36 @@ def engine() -> Engine:
     return eng
 
 
-def current_version() -> int:
+def begin_run() -> None:
+    """Read the data version (and when the data last changed) once for this script run."""
     with engine().connect() as conn:
-        return data_version(conn)
+        version, updated_at = data_state(conn)
+    st.session_state[_VERSION] = version
+    st.session_state[_UPDATED] = updated_at
 
 
-@st.cache_data(show_spinner=False, max_entries=2048)
-def _cached_call(_fn: Callable[..., T], fn_key: str, version: int, args: tuple, kwargs: tuple) -> T:
+def current_version() -> int:
+    if _VERSION not in st.session_state:
+        begin_run()
+    return st.session_state[_VERSION]
+
+
+def last_change() -> dt.datetime | None:
+    """When the data last changed (an import, a seed), for the page header."""
+    if _UPDATED not in st.session_state:
+        begin_run()
+    return st.session_state[_UPDATED]
+
+
+@st.cache_data(show_spinner=False, max_entries=4096)
+def _cached_call(
+    _fn: Callable[..., T], fn_id: tuple[str, int], version: int, args: tuple, kwargs: tuple
+) -> T:
     with engine().connect() as conn:
         return _fn(conn, *args, **dict(kwargs))
 
 
 def query(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """fn(conn, *args, **kwargs), cached on (fn, args, data version). Arguments must be hashable values."""
-    key = f"{fn.__module__}.{fn.__qualname__}"
-    return _cached_call(fn, key, current_version(), args, tuple(sorted(kwargs.items())))
+    fn_id = (f"{fn.__module__}.{fn.__qualname__}", id(fn))
+    return _cached_call(fn, fn_id, current_version(), args, tuple(sorted(kwargs.items())))

@@ -1,8 +1,12 @@
-"""The shared sidebar: community, grid and period filters (plus language), kept in the URL.
+"""The shared sidebar: language, communities, grids and the period (with quick periods), kept in
+the URL.
 
 The URL is read once per browser session, validated value by value (a bad value is dropped with
 a visible notice, never a traceback), and written back on every run, so a view can be shared as
 a link. The widgets live in app.py's sidebar, so their state survives page switches.
+
+The period is a range select_slider given a range `value`: without it Streamlit builds a
+single-value slider whose state comes back as one month, and a moved handle snapped back.
 """
 
 from __future__ import annotations
@@ -13,32 +17,15 @@ import streamlit as st
 
 from components.data import query
 from components.i18n import LANG_NAMES, LANGS, t
-from data_access.filters import Filters, is_month, months_between
+from components.url import add_url_notice, clear_notices, shorten, write_url_params
+from data_access.filters import QUICK_PERIODS, Filters, is_month, months_between, quick_periods
 from data_access.queries import common
+from data_access.text import join
 
 GLOBAL_KEYS = ("community", "grid", "from", "to", "lang")
 K_COMMUNITIES, K_GRIDS, K_PERIOD, K_LANG = "f_communities", "f_grids", "f_period", "lang"
-_NOTICES = "_url_notices"
 _LOADED = "_url_loaded"
 _FILTERS = "_filters"
-_PERIOD_KEPT = "_period_kept"
-
-
-def add_url_notice(item: str) -> None:
-    """Record a URL parameter that was ignored; pages call this for their own parameters."""
-    notices = st.session_state.setdefault(_NOTICES, [])
-    if item not in notices:
-        notices.append(item)
-
-
-def show_url_notices() -> None:
-    notices = st.session_state.get(_NOTICES) or []
-    if notices:
-        st.warning(t("url.notice", items="；".join(notices)), icon="⚠️")
-
-
-def _clear_notices() -> None:
-    st.session_state[_NOTICES] = []
 
 
 def _load_from_url(
@@ -48,7 +35,7 @@ def _load_from_url(
     qp = st.query_params
     for key in list(qp.keys()):
         if key not in GLOBAL_KEYS and key not in page_keys:
-            add_url_notice(t("url.unknown_param", key=key))
+            add_url_notice(t("url.unknown_param", key=shorten(key)))
             del qp[key]
 
     lang = qp.get("lang")
@@ -56,14 +43,14 @@ def _load_from_url(
         if lang in LANGS:
             st.session_state[K_LANG] = lang
         else:
-            add_url_notice(t("url.bad_lang", value=lang))
+            add_url_notice(t("url.bad_lang", value=shorten(lang)))
 
     chosen = []
     for code in qp.get_all("community"):
         if code in community_codes:
             chosen.append(code)
         else:
-            add_url_notice(t("url.bad_community", value=code))
+            add_url_notice(t("url.bad_community", value=shorten(code)))
     st.session_state[K_COMMUNITIES] = list(dict.fromkeys(chosen))
 
     allowed = grid_table[grid_table["community_code"].isin(chosen or community_codes)][
@@ -74,7 +61,7 @@ def _load_from_url(
         if code in allowed:
             grids.append(code)
         else:
-            add_url_notice(t("url.bad_grid", value=code))
+            add_url_notice(t("url.bad_grid", value=shorten(code)))
     st.session_state[K_GRIDS] = list(dict.fromkeys(grids))
 
     if months:
@@ -84,7 +71,7 @@ def _load_from_url(
             if value is None:
                 continue
             if not is_month(value) or value not in months:
-                add_url_notice(t("url.bad_month", key=key, value=value))
+                add_url_notice(t("url.bad_month", key=key, value=shorten(value)))
             elif key == "from":
                 start = value
             else:
@@ -111,51 +98,47 @@ def _write_url(
     write_url_params(GLOBAL_KEYS, desired)
 
 
-def write_url_params(keys: Iterable[str], desired: dict[str, list[str]]) -> None:
-    """Make the URL hold exactly `desired` for `keys` (a key missing from desired is removed).
-
-    Only changed keys are written: every write sends a message to the browser.
-    """
-    qp = st.query_params
-    for key in keys:
-        if key in desired:
-            if qp.get_all(key) != desired[key]:
-                qp[key] = desired[key] if len(desired[key]) > 1 else desired[key][0]
-        elif key in qp:
-            del qp[key]
+def _valid_period(value: object, months: list[str]) -> bool:
+    return (
+        isinstance(value, tuple | list)
+        and len(value) == 2
+        and value[0] in months
+        and value[1] in months
+        and value[0] <= value[1]
+    )
 
 
-def page_header(title: str, subtitle: str, f: Filters, period_text: str | None = None) -> None:
-    """Title, then one caption line: what the page shows, the chosen area and the period."""
-    st.title(title)
-    period = period_text or t("common.period", start=f.start, end=f.end)
-    st.caption(subtitle + "　" + t("common.area", area=area_label(f)) + "　" + period)
-
-
-def _period_to_show(months: list[str]) -> tuple[str, str]:
-    """The range slider's value: as the user left it, else the copy kept last run, else all months.
-
-    After a page switch Streamlit hands a range select_slider's state back as its first month
-    alone (seen with 1.67), so the period is also kept under a key of our own.
-    """
-    for candidate in (st.session_state.get(K_PERIOD), st.session_state.get(_PERIOD_KEPT)):
-        if (
-            isinstance(candidate, tuple | list)
-            and len(candidate) == 2
-            and candidate[0] in months
-            and candidate[1] in months
-            and candidate[0] <= candidate[1]
-        ):
-            return tuple(candidate)
-    return months[0], months[-1]
+def _set_period(period: tuple[str, str]) -> None:
+    st.session_state[K_PERIOD] = tuple(period)
+    clear_notices()
 
 
 def _reset(months: list[str]) -> None:
     st.session_state[K_COMMUNITIES] = []
     st.session_state[K_GRIDS] = []
     if months:
-        st.session_state[K_PERIOD] = st.session_state[_PERIOD_KEPT] = (months[0], months[-1])
-    _clear_notices()
+        st.session_state[K_PERIOD] = (months[0], months[-1])
+    clear_notices()
+
+
+def _quick_buttons(months: list[str]) -> None:
+    """本年 / 上半年 / 下半年 / 近三个月 / 上月: each sets the range (and so the URL)."""
+    ranges = quick_periods(months[0], months[-1])
+    st.sidebar.caption(t("filters.quick"))
+    for row in (QUICK_PERIODS[:3], QUICK_PERIODS[3:]):
+        for col, name in zip(st.sidebar.columns(len(row)), row, strict=True):
+            span = ranges[name]
+            col.button(
+                t(f"filters.quick.{name}"),
+                key=f"f_quick_{name}",
+                on_click=_set_period,
+                args=(span,),
+                disabled=span is None,
+                help=t("common.period", start=span[0], end=span[1])
+                if span
+                else t("filters.quick.none"),
+                width="stretch",
+            )
 
 
 def sidebar_filters(page_keys: Iterable[str] = ()) -> Filters:
@@ -198,7 +181,7 @@ def sidebar_filters(page_keys: Iterable[str] = ()) -> Filters:
         key=K_COMMUNITIES,
         placeholder=t("filters.communities.placeholder"),
         help=t("filters.communities.help"),
-        on_change=_clear_notices,
+        on_change=clear_notices,
     )
     grid_options = grid_table[grid_table["community_code"].isin(chosen or codes)]["code"].tolist()
     st.session_state[K_GRIDS] = [g for g in st.session_state.get(K_GRIDS, []) if g in grid_options]
@@ -209,26 +192,29 @@ def sidebar_filters(page_keys: Iterable[str] = ()) -> Filters:
         key=K_GRIDS,
         placeholder=t("filters.grids.placeholder"),
         help=t("filters.grids.help"),
-        on_change=_clear_notices,
+        on_change=clear_notices,
     )
     period: tuple[str, str] | None = None
     if len(months) >= 2:
-        st.session_state[K_PERIOD] = _period_to_show(months)
-        period = sb.select_slider(
-            t("filters.period"),
-            options=months,
-            key=K_PERIOD,
-            help=t("filters.period.help"),
-            on_change=_clear_notices,
+        if not _valid_period(st.session_state.get(K_PERIOD), months):
+            st.session_state[K_PERIOD] = (months[0], months[-1])
+        period = tuple(
+            sb.select_slider(
+                t("filters.period"),
+                options=months,
+                value=(months[0], months[-1]),
+                key=K_PERIOD,
+                help=t("filters.period.help"),
+                on_change=clear_notices,
+            )
         )
+        _quick_buttons(months)
     elif months:
         period = (months[0], months[0])
         sb.caption(t("common.period", start=months[0], end=months[0]))
     sb.button(t("filters.reset"), on_click=_reset, args=(months,), width="stretch")
     sb.caption(t("filters.share"))
 
-    if period:
-        st.session_state[_PERIOD_KEPT] = tuple(period)
     _write_url(chosen, grids, period, months)
     filters = Filters(
         communities=tuple(chosen),
@@ -242,31 +228,17 @@ def sidebar_filters(page_keys: Iterable[str] = ()) -> Filters:
 
 def current_filters() -> Filters:
     """The Filters the sidebar produced in this run (pages call this; app.py builds the sidebar first)."""
-    if _FILTERS not in st.session_state:
-        _enter_through_app()
     return st.session_state.get(_FILTERS) or Filters()
-
-
-def _enter_through_app() -> None:
-    """Rerun through app.py when a page was started without it.
-
-    Because our pages live in `pages/`, a freshly started server treats the app as a legacy
-    multipage app until app.py has called st.navigation once: a link to /welfare opened first
-    then runs pages/welfare.py alone, without the sidebar or the URL check (the same flag
-    tests/app/conftest.py resets for AppTest). Switching the flag off and rerunning makes the
-    run go through app.py, which opens the page the link asked for.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 def area_label(f: Filters) -> str:
     """'老城社区、东部社区' / '全部社区', plus the number of grids when grids are chosen."""
+    from components.i18n import lang
+
     communities = query(common.communities, f)
-    text = "、".join(communities["name"]) if f.communities else t("common.all_communities")
+    text = (
+        join(communities["name"].tolist(), lang()) if f.communities else t("common.all_communities")
+    )
     if f.grids:
         text += " · " + t("common.grids_selected", n=len(f.grids))
     return text

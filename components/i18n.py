@@ -1,58 +1,39 @@
-"""User-facing text in 简体中文 (default) and English (`?lang=en` or the sidebar switch).
+"""The session's language, read in one place, and text and figures in it.
 
-Strings live in `components/locale/<area>.py` as STRINGS = {key: (zh, en)}; every module there
-is loaded, and a key defined twice is an error, so pages can add strings without touching
-each other's files. Domain codes (service types, categories...) get their labels from
-`data_access.vocab`, shared with imports and exports.
+`t`, `label` and `fig` are the Streamlit-free `data_access.text` functions with the session's
+language filled in; everything else about words and numbers lives there.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 import streamlit as st
 
-from components import locale
 from data_access import vocab
+from data_access.text import LANG_NAMES, LANGS, numbers
+from data_access.text import t as text_in
 
-LANGS = ("zh", "en")
-LANG_NAMES = {"zh": "中文", "en": "English"}
-
-
-def _load_strings() -> dict[str, tuple[str, str]]:
-    merged: dict[str, tuple[str, str]] = {}
-    for info in sorted(pkgutil.iter_modules(locale.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{locale.__name__}.{info.name}")
-        for key, pair in getattr(module, "STRINGS", {}).items():
-            if key in merged:
-                raise KeyError(f"i18n key {key!r} defined twice (again in locale/{info.name}.py)")
-            merged[key] = pair
-    return merged
-
-
-STRINGS = _load_strings()
+__all__ = ["LANGS", "LANG_NAMES", "fig", "label", "lang", "number", "t"]
+SESSION_KEY = "lang"
 
 
 def lang() -> str:
-    value = st.session_state.get("lang")
+    """'zh' or 'en': the one place the session's language is read."""
+    value = st.session_state.get(SESSION_KEY)
     return value if value in LANGS else "zh"
 
 
 def t(key: str, /, **kwargs: object) -> str:
-    """The string for `key` in the current language, formatted with kwargs."""
-    pair = STRINGS.get(key)
-    if pair is None:
-        return key  # visible in screenshots and caught by the i18n test, never a crash
-    text = pair[1] if lang() == "en" else pair[0]
-    return text.format(**kwargs) if kwargs else text
+    return text_in(key, lang(), **kwargs)
 
 
 def label(vocabulary: str, code: str) -> str:
     return vocab.label(vocabulary, code, lang())
 
 
+def fig(value: float | None, unit: str, **options) -> str:
+    """A figure in the session's language (see data_access.text.numbers.figure)."""
+    return numbers.figure(value, unit, lang(), **options)
+
+
 def number(value: float | None, digits: int = 0) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,.{digits}f}"
+    return numbers.plain(value, digits)

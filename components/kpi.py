@@ -1,7 +1,14 @@
-"""KPI cards: value, change against the previous period, progress to target, and how it is computed."""
+"""KPI cards: they render snapshots and compute nothing.
+
+A card shows the value, its change against the previous period (neutral when nothing changed),
+the status against the target as a colour *and* a word, a progress bar with a tick at the
+progress expected by now, and in its ⓘ how the figure is computed. Cards sit in a grid that
+reflows: four across at 1440 px, fewer on a projector or a phone, rows of equal height.
+"""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import streamlit as st
@@ -10,60 +17,111 @@ from components.data import query
 from components.i18n import lang, t
 from data_access import metrics
 from data_access.filters import Filters
-from data_access.queries import common
+from data_access.metrics import Snapshot
+from data_access.text import numbers
 
-# Equal card heights keep the grid tidy on a projector; tall enough for a delta and a target bar.
-CARD_HEIGHT = 178
-
-
-def previous_in_data(f: Filters) -> Filters | None:
-    """The previous period of the same length, when the data reaches back that far."""
-    prev = f.previous_period()
-    span = query(common.data_period)
-    if prev is None or span is None or prev.start < span[0]:
-        return None
-    return prev
+STATUS_COLOURS = {"green": "#1B7F3B", "amber": "#B45309", "red": "#B91C1C"}
+STATUS_ICONS = {"green": "●", "amber": "▲", "red": "▼"}
+MIN_CARD_PX = 230  # below this a card's figure would have to shrink: the grid wraps instead
 
 
-def kpi_card(key: str, f: Filters) -> None:
-    m = metrics.get(key)
-    value = query(metrics.value, key, f)
-    prev_f = previous_in_data(f)
+def snapshot(key: str, f: Filters, **params) -> Snapshot:
+    return query(metrics.snapshot, key, f, **params)
+
+
+def value_text(s: Snapshot, compact: bool = True) -> str:
+    """The card's figure: '138个', '84.6万元', '<3户', '—'."""
+    return numbers.figure(s.value, s.unit, lang(), compact=compact, suppressed=s.suppressed)
+
+
+def status_word(s: Snapshot) -> str:
+    direction = "up" if s.higher_is_better else "down"
+    return t(f"kpi.status.{direction}.{s.status}")
+
+
+def _progress_html(s: Snapshot) -> str:
+    """A bar in the status colour with a tick where progress should be by now."""
+    colour = STATUS_COLOURS[s.status]
+    filled = min(max(s.progress or 0.0, 0.0), 1.0) * 100
+    tick = min(max(s.expected or 0.0, 0.0), 1.0) * 100
+    word = html.escape(status_word(s))
+    return (
+        f'<div class="kpi-status" style="color:{colour}">{STATUS_ICONS[s.status]} {word}</div>'
+        f'<div class="kpi-bar" role="img" aria-label="{word}">'
+        f'<div class="kpi-fill" style="width:{filled:.1f}%;background:{colour}"></div>'
+        f'<div class="kpi-tick" style="left:calc({tick:.1f}% - 1px)"></div></div>'
+    )
+
+
+def _target_line(s: Snapshot) -> str:
+    assert s.target is not None
+    goal = numbers.figure(s.target.value, s.unit, lang(), compact=True)
+    line = t(
+        "kpi.target",
+        target=goal,
+        share=numbers.percent(s.progress, 0),
+        expected=numbers.percent(s.expected, 0),
+    )
+    if metrics.get(s.key).kind == "flow" and s.filters.start != s.target.start:
+        line += " " + t("kpi.target.ytd", start=s.target.start)
+    return line
+
+
+def _help(s: Snapshot, extra: str = "") -> str:
+    parts = [t(f"metric.{s.key}.help")]
+    if extra:
+        parts.append(extra)
+    if s.target is not None:
+        parts.append(t("kpi.target_period", period=s.target.period.replace("..", " – ")))
+        parts.append(t(f"kpi.status_rule.{'up' if s.higher_is_better else 'down'}"))
+    if s.suppressed:
+        parts.append(t("kpi.suppressed.help"))
+    exact = numbers.figure(s.value, s.unit, lang())
+    if exact != value_text(s):
+        parts.append(t("kpi.exact", value=exact))
+    return "\n\n".join(parts)
+
+
+def card(s: Snapshot, extra_help: str = "", say_no_target: bool = False) -> None:
+    """One card for a snapshot (call it inside a grid cell or a column). Why there is no target
+    is said when the figure has targets elsewhere, or always with `say_no_target`."""
     delta = None
-    if prev_f is not None and value is not None:
-        prev = query(metrics.value, key, prev_f)
-        if prev is not None:
-            diff = value - prev
-            delta = f"{diff * 100:+.1f} pp" if m.percent else f"{diff:+,.0f}"
-    goal = query(metrics.target, key, f)
-    help_text = m.help(lang())
-    if goal:
-        help_text += "\n\n" + t("kpi.target_period", period=goal[1].replace("..", " – "))
-    with st.container(border=True, height=CARD_HEIGHT):
-        st.metric(
-            m.label(lang()),
-            m.format(value, lang()),
-            delta=delta,
-            delta_color="normal" if m.higher_is_better else "off",
-            delta_description=t("kpi.vs_previous") if delta else None,
-            help=help_text,
-        )
-        if goal and value is not None and goal[0]:
-            share = value / goal[0]
-            st.progress(
-                min(max(share, 0.0), 1.0),
-                text=t("kpi.target", target=m.format(goal[0], lang()), share=f"{share:.0%}"),
-            )
-        elif not f.grids:
-            st.caption(t("kpi.no_target"))
-        if f.grids and not m.grid_level:
-            st.caption(t("common.not_grid_level"))
+    if s.change is not None:
+        delta = numbers.change(s.change, s.unit, lang(), s.decimals)
+    zero = s.change is not None and numbers.is_zero(s.change, s.unit, s.decimals)
+    st.metric(
+        t(f"metric.{s.key}.label"),
+        value_text(s),
+        delta=delta,
+        delta_color="off" if zero or not s.higher_is_better else "normal",
+        delta_arrow="off" if zero else "auto",
+        delta_description=t("kpi.vs_previous") if delta else None,
+        help=_help(s, extra_help),
+    )
+    if s.status is not None and s.target is not None:
+        st.markdown(_progress_html(s), unsafe_allow_html=True)
+        st.caption(_target_line(s))
+    elif s.suppressed:
+        st.caption(t("kpi.suppressed"))
+    elif s.no_target is not None and (say_no_target or s.no_target != "none"):
+        st.caption(t(f"kpi.no_target.{s.no_target}"))
+    if s.filters.grids and not metrics.grid_level(s.key):
+        st.caption(t("common.not_grid_level"))
 
 
-def kpi_row(keys: Sequence[str], f: Filters, per_row: int = 4) -> None:
-    """Cards in rows of `per_row` (4 reads well on a projector at 1440 px)."""
-    for start in range(0, len(keys), per_row):
-        cols = st.columns(per_row)
-        for col, key in zip(cols, keys[start : start + per_row], strict=False):
-            with col:
-                kpi_card(key, f)
+def card_grid(
+    snapshots: Sequence[Snapshot],
+    columns: int = 4,
+    extra_help: dict | None = None,
+    say_no_target: bool = False,
+) -> None:
+    """Cards in a reflowing grid of equal-height rows."""
+    grid = st.grid(columns, min_column_width=MIN_CARD_PX, border=True, gap="small")
+    for s in snapshots:
+        with grid.cell():
+            card(s, (extra_help or {}).get(s.key, ""), say_no_target)
+
+
+def kpi_row(keys: Sequence[str], f: Filters, columns: int = 4) -> None:
+    """The overview's cards: every card says whether it has a target."""
+    card_grid([snapshot(k, f) for k in keys], columns, say_no_target=True)

@@ -10,32 +10,33 @@ into the state in their callbacks, so the scenario survives reruns and page swit
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from components import charts
+from components import charts, kpi, page_state
 from components.data import query
-from components.filters import add_url_notice, page_header, write_url_params
 from components.i18n import label, number, t
-from components.kpi import CARD_HEIGHT, kpi_card
 from components.maps import TYPE_COLOURS, type_colour
+from components.shell import page_header
+from components.url import add_url_notice, bad_value
 from data_access import vocab
 from data_access.coverage import RADII_M
 from data_access.filters import Filters
 from data_access.queries import service_points as sp
 
 ALL = ""  # the type filter's "all types"
-URL_KEYS = ("sp_type", "sp_r", "sp_add", "sp_close", "sp_k", "sp_w")
 MEASURES = {"hh": "households", "60": "residents_60_plus"}  # URL code → coverage measure
 DEFAULT_RADIUS, DEFAULT_K = 500, 3
 WALK_MINUTES = {300: 5, 500: 10, 800: 15}
 
-_STATE = "_sp_state"
 _COORD_ERROR = "_sp_coord_error"
 W_TYPE, W_RADIUS, W_ADD, W_CLOSE = "spw_type", "spw_radius", "spw_add", "spw_close"
 W_K, W_MEASURE, W_LAT, W_LON = "spw_k", "spw_measure", "spw_lat", "spw_lon"
+# PageState field → URL parameter of the page registry (components.registry.SERVICE_POINTS).
+_PARAMS = {"sp_type": "sp_type", "radius": "sp_r", "added": "sp_add", "closed": "sp_close",
+           "k": "sp_k", "measure": "sp_w"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -53,58 +54,30 @@ class PageState:
 
 
 def _state() -> PageState:
-    return st.session_state[_STATE]
+    s = page_state.state()
+    return PageState(
+        s["sp_type"], s["sp_r"], tuple(s["sp_add"]), tuple(s["sp_close"]), s["sp_k"],
+        MEASURES[s["sp_w"]],
+    )  # fmt: skip
 
 
 def _update(**changes) -> None:
-    st.session_state[_STATE] = replace(_state(), **changes)
+    codes = {m: c for c, m in MEASURES.items()}
+    page_state.update(**{_PARAMS[k]: codes[v] if k == "measure" else v for k, v in changes.items()})
 
 
 # ------------------------------------------------------------------------------ URL
 
 
 def load_state() -> PageState:
-    """The page state: from the URL on the page's first run in this session, else as last left."""
-    if _STATE in st.session_state:
-        return _state()
-    qp = st.query_params
-
-    def reject(key: str, value: str, reason_key: str) -> None:
-        add_url_notice(t("url.bad_value", key=key, value=value, reason=t(reason_key)))
-
-    sp_type = qp.get("sp_type", ALL)
-    if sp_type not in (ALL, *vocab.SERVICE_POINT_TYPES):
-        reject("sp_type", sp_type, "sp.url.bad_type")
-        sp_type = ALL
-    radius = DEFAULT_RADIUS
-    if "sp_r" in qp:
-        value = qp["sp_r"]
-        if value.isdigit() and int(value) in RADII_M:
-            radius = int(value)
-        else:
-            reject("sp_r", value, "sp.url.bad_radius")
-    k = DEFAULT_K
-    if "sp_k" in qp:
-        value = qp["sp_k"]
-        if value.isdigit() and int(value) <= sp.MAX_SUGGESTIONS:
-            k = int(value)
-        else:
-            reject("sp_k", value, "sp.url.bad_k")
-    measure = "households"
-    if "sp_w" in qp:
-        value = qp["sp_w"]
-        if value in MEASURES:
-            measure = MEASURES[value]
-        else:
-            reject("sp_w", value, "sp.url.bad_measure")
-    added = tuple(dict.fromkeys(v for v in qp.get_all("sp_add") if v))
-    closed = tuple(dict.fromkeys(v for v in qp.get_all("sp_close") if v))
-    if (added or closed) and not sp_type:
-        for key, values in (("sp_add", added), ("sp_close", closed)):
+    """The page state (read from the URL by components.page_state); a scenario without a type
+    (from an edited link) is dropped with a notice."""
+    state = _state()
+    if (state.added or state.closed) and not state.sp_type:
+        for key, values in (("sp_add", state.added), ("sp_close", state.closed)):
             for value in values:
-                reject(key, value, "sp.url.needs_type")
-        added, closed = (), ()
-    st.session_state[_STATE] = PageState(sp_type, radius, added, closed, k, measure)
+                add_url_notice(bad_value(key, value, t("sp.url.needs_type")))
+        _update(added=(), closed=())
     return _state()
 
 
@@ -115,31 +88,13 @@ def drop_rejected(scenario: sp.Scenario | None) -> None:
     state = _state()
     added, closed = list(state.added), list(state.closed)
     for key, value, reason in scenario.rejected:
-        add_url_notice(t("url.bad_value", key=key, value=value, reason=t(f"sp.reason.{reason}")))
+        add_url_notice(bad_value(key, value, t(f"sp.reason.{reason}")))
         if key == "sp_add" and value in added:
             added.remove(value)
         if key == "sp_close" and value in closed:
             closed.remove(value)
     _update(added=tuple(added), closed=tuple(closed))
     st.rerun()
-
-
-def write_url(state: PageState) -> None:
-    """Put the page state in the URL; defaults are left out so links stay short."""
-    desired: dict[str, list[str]] = {}
-    if state.sp_type:
-        desired["sp_type"] = [state.sp_type]
-    if state.radius != DEFAULT_RADIUS:
-        desired["sp_r"] = [str(state.radius)]
-    if state.added:
-        desired["sp_add"] = list(state.added)
-    if state.closed:
-        desired["sp_close"] = list(state.closed)
-    if state.k != DEFAULT_K:
-        desired["sp_k"] = [str(state.k)]
-    if state.measure != "households":
-        desired["sp_w"] = [next(c for c, m in MEASURES.items() if m == state.measure)]
-    write_url_params(URL_KEYS, desired)
 
 
 # ------------------------------------------------------------------------------ callbacks
@@ -256,9 +211,8 @@ def controls(state: PageState) -> PageState:
 def _coverage_card(
     title: str, value: str, help_text: str, caption: str, delta: str | None = None
 ) -> None:
-    with st.container(border=True, height=CARD_HEIGHT):
-        st.metric(title, value, delta=delta, help=help_text)
-        st.caption(caption)
+    st.metric(title, value, delta=delta, help=help_text)
+    st.caption(caption)
 
 
 def _weakest(table: pd.DataFrame, radius: int, measure: str) -> tuple[str, float] | None:
@@ -275,15 +229,14 @@ def _weakest(table: pd.DataFrame, radius: int, measure: str) -> tuple[str, float
 
 def kpis(f: Filters, state: PageState, scenario: sp.Scenario | None, table: pd.DataFrame) -> None:
     """Operating points, points per 1,000 households, and walking coverage (households, 60+)."""
-    cols = st.columns(4)
-    with cols[0]:
-        kpi_card("service_points", f)
-    with cols[1]:
-        kpi_card("sp_per_1000_households", f)
+    grid = st.grid(4, min_column_width=kpi.MIN_CARD_PX, border=True, gap="small")
+    for key in ("service_points", "sp_per_1000_households"):
+        with grid.cell():
+            kpi.card(kpi.snapshot(key, f))
     r = state.radius
     for col, measure, unit_key in (
-        (cols[2], "households", "sp.unit.households"),
-        (cols[3], "residents_60_plus", "sp.unit.persons"),
+        (grid.cell(), "households", "sp.unit.households"),
+        (grid.cell(), "residents_60_plus", "sp.unit.persons"),
     ):
         who = t(f"sp.measure.{measure}")
         short = t(f"sp.measure.short.{measure}")

@@ -18,14 +18,14 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from components import charts
+from components import charts, kpi, page_state
 from components.data import query
-from components.filters import add_url_notice, write_url_params
 from components.i18n import label, lang, t
-from components.kpi import previous_in_data
+from components.url import add_url_notice, bad_value
 from data_access import metrics, privacy
 from data_access.filters import Filters
 from data_access.queries import common, welfare
+from data_access.text import numbers
 from data_access.users import User
 from data_access.welfare_logic import (
     DEFAULT_REVIEW_POLICY,
@@ -37,7 +37,7 @@ from data_access.welfare_logic import (
 
 K_STABLE, K_UNSTABLE, K_TOLERANCE = "wf_review_stable", "wf_review_unstable", "wf_tolerance"
 K_STANDARD, K_STANDARD_BASE = "wf_standard", "_wf_standard_base"
-URL_STANDARD = "standard"  # registered as this page's URL key in app.py's PAGES
+URL_STANDARD = "standard"  # this page's URL parameter (components.registry.WELFARE)
 
 CARD_KEYS = (
     "dibao_persons",
@@ -120,48 +120,15 @@ def _rows_height(rows: int) -> int | str:
 # ------------------------------------------------------------------------------ cards
 
 
-def _card_value(key: str, f: Filters, policy: ReviewPolicy) -> float | None:
-    if key == "dibao_review_due":
-        return float(query(welfare.review_due_by_community, f, policy).sum())
-    return query(metrics.value, key, f)
-
-
-def _card(key: str, f: Filters, prev_f: Filters | None, policy: ReviewPolicy) -> None:
-    m = metrics.get(key)
-    fine = bool(f.grids) and key in COUNT_KEYS
-    value = _card_value(key, f, policy)
-    prev = _card_value(key, prev_f, policy) if prev_f is not None else None
-    suppressed = fine and privacy.is_small(value)
-    shown = _count(value, m.unit_zh, fine=True) if suppressed else m.format(value, lang())
-    delta = None
-    small = fine and (privacy.is_small(value) or privacy.is_small(prev))
-    if value is not None and prev is not None and not small:
-        delta = f"{value - prev:+,.0f}"
-    help_text = m.help(lang())
-    if key == "dibao_review_due":
-        help_text += "\n\n" + t(
-            "wf.cards.review_help", stable=policy.stable_months, unstable=policy.unstable_months
-        )
-    with st.container(border=True, height=CARD_HEIGHT):
-        st.metric(
-            m.label(lang()),
-            shown,
-            delta=delta,
-            delta_color="normal" if m.higher_is_better else "off",
-            delta_description=t("kpi.vs_previous") if delta else None,
-            help=help_text,
-        )
-        if suppressed:
-            st.caption(t("wf.cards.suppressed"))
-
-
 def cards(f: Filters, policy: ReviewPolicy) -> None:
-    """The six headline cards in two rows of three, with change against the previous period."""
-    prev_f = previous_in_data(f)
-    for start in range(0, len(CARD_KEYS), 3):
-        for col, key in zip(st.columns(3), CARD_KEYS[start : start + 3], strict=True):
-            with col:
-                _card(key, f, prev_f, policy)
+    """The six headline cards in rows of three, with change against the previous period."""
+    review = {"stable_months": policy.stable_months, "unstable_months": policy.unstable_months}
+    snaps = [kpi.snapshot(k, f, **(review if k == "dibao_review_due" else {})) for k in CARD_KEYS]
+    review_help = t(
+        "wf.cards.review_help", stable=policy.stable_months, unstable=policy.unstable_months
+    )
+    kpi.card_grid(snaps, columns=3, extra_help={"dibao_review_due": review_help})
+    prev_f = snaps[0].previous_filters
     if prev_f is not None:
         st.caption(t("wf.cards.compare", start=prev_f.start, end=prev_f.end))
     else:
@@ -179,15 +146,16 @@ def coverage(f: Filters) -> None:
     known = table[table["low_income_households"].notna()]
     pop_rate = query(metrics.value, "dibao_coverage_population", f)
     hh_rate = query(metrics.value, "dibao_coverage_low_income", f)
-    m_pop, m_hh = metrics.get("dibao_coverage_population"), metrics.get("dibao_coverage_low_income")
     left, right = st.columns(2)
     with left, st.container(border=True):
         shown = (
             t("wf.coverage.suppressed")
             if fine and privacy.is_small(persons)
-            else m_pop.format(pop_rate, lang())
+            else numbers.percent(pop_rate)
         )
-        st.metric(t("wf.coverage.population"), shown, help=m_pop.help(lang()))
+        st.metric(
+            t("wf.coverage.population"), shown, help=t("metric.dibao_coverage_population.help")
+        )
         st.caption(
             t(
                 "wf.coverage.population.def",
@@ -197,11 +165,17 @@ def coverage(f: Filters) -> None:
         )
     with right, st.container(border=True):
         if hh_rate is None or known.empty:
-            st.metric(t("wf.coverage.households"), t("wf.coverage.no_data"), help=m_hh.help(lang()))
+            st.metric(
+                t("wf.coverage.households"),
+                t("wf.coverage.no_data"),
+                help=t("metric.dibao_coverage_low_income.help"),
+            )
             st.caption(t("wf.coverage.no_data.def"))
         else:
             st.metric(
-                t("wf.coverage.households"), m_hh.format(hh_rate, lang()), help=m_hh.help(lang())
+                t("wf.coverage.households"),
+                numbers.percent(hh_rate),
+                help=t("metric.dibao_coverage_low_income.help"),
             )
             st.caption(
                 t(
@@ -242,51 +216,27 @@ def coverage(f: Filters) -> None:
 # ------------------------------------------------------------------------------ the what-if
 
 
-def _notice_now(text: str) -> None:
-    """A page-level URL problem: recorded for later runs, and shown now (the sidebar's notice ran already)."""
-    add_url_notice(text)
-    st.warning(t("url.notice", items=text), icon="⚠️")
+def _valid_standard(value: int, low: int, high: int, step: int) -> bool:
+    return low <= value <= high and (value - low) % step == 0
 
 
-def _parse_standard(raw: str, low: int, high: int, step: int) -> int | None:
-    try:
-        number = float(raw)
-    except ValueError:
-        return None
-    if not math.isfinite(number) or not number.is_integer():
-        return None
-    value = int(number)
-    if value < low or value > high or (value - low) % step:
-        return None
-    return value
-
-
-def _init_standard(today: int, low: int, high: int, step: int) -> None:
-    """Start the slider at today's standard, or at ?standard= when the page is opened from a link.
-
-    When today's standard changes under the slider (another period chosen), the scenario starts
-    again from the new one.
-    """
-    state = st.session_state
-    fresh = K_STANDARD not in state
-    if not fresh and state.get(K_STANDARD_BASE) == today:
-        return
-    value = today
-    if fresh:
-        raw = st.query_params.get(URL_STANDARD)
-        if raw is not None:
-            parsed = _parse_standard(raw, low, high, step)
-            if parsed is None:
-                reason = t("wf.whatif.bad_standard", low=low, high=high, step=step)
-                _notice_now(t("url.bad_value", key=URL_STANDARD, value=raw, reason=reason))
-            else:
-                value = parsed
-    state[K_STANDARD] = value
-    state[K_STANDARD_BASE] = today
-
-
-def _write_standard(chosen: int, today: int) -> None:
-    write_url_params((URL_STANDARD,), {URL_STANDARD: [str(chosen)]} if chosen != today else {})
+def _chosen_standard(today: int, low: int, high: int, step: int) -> int:
+    """The scenario's standard from the page state (a link's ?standard=, or as last left);
+    today's when none is set. When today's standard changes under the slider (another period),
+    the scenario starts again from the new one."""
+    chosen = page_state.state()["standard"]
+    base = st.session_state.get(K_STANDARD_BASE)
+    if chosen is not None and base is not None and base != today:
+        chosen = None
+    elif chosen is not None and not _valid_standard(chosen, low, high, step):
+        reason = t("wf.whatif.bad_standard", low=low, high=high, step=step)
+        text = bad_value(URL_STANDARD, str(chosen), reason)
+        add_url_notice(text)
+        st.warning(t("url.notice", items=text), icon="⚠️")
+        chosen = None
+    st.session_state[K_STANDARD_BASE] = today
+    page_state.update(standard=chosen)
+    return today if chosen is None else chosen
 
 
 def _curve_chart(curve: pd.DataFrame, today: int, chosen: int) -> alt.LayerChart:
@@ -360,7 +310,7 @@ def what_if(f: Filters) -> None:
         return
     today = round_yuan(today_std.yuan_per_person_month)
     low, high, step = what_if_bounds(today)
-    _init_standard(today, low, high, step)
+    _chosen_standard(today, low, high, step)
     minimum = (
         t("wf.whatif.minimum", minimum=f"{today_std.min_benefit_yuan:,.0f}")
         if today_std.min_benefit_yuan is not None
@@ -379,11 +329,15 @@ def what_if(f: Filters) -> None:
         min_value=low,
         max_value=high,
         step=step,
-        key=K_STANDARD,
+        **page_state.bound(
+            URL_STANDARD,
+            K_STANDARD,
+            to_widget=lambda v: today if v is None else v,
+            from_widget=lambda v: None if int(v) == today else int(v),
+        ),
         format="¥%d" if lang() == "en" else "%d 元",
         help=t("wf.whatif.slider.help"),
     )
-    _write_standard(int(chosen), today)
 
     fine = bool(f.grids)
     base = query(welfare.what_if, f, None)
@@ -452,10 +406,12 @@ def trends(f: Filters) -> None:
     left, right = st.columns(2)
     series_title = t("common.community")
     left.altair_chart(
-        charts.monthly_lines(persons, t("wf.trend.persons"), series_title), width="stretch"
+        charts.monthly_lines(persons, t("wf.trend.persons"), series_title, t("common.month")),
+        width="stretch",
     )
     right.altair_chart(
-        charts.monthly_lines(paid, t("wf.trend.paid"), series_title), width="stretch"
+        charts.monthly_lines(paid, t("wf.trend.paid"), series_title, t("common.month")),
+        width="stretch",
     )
 
 

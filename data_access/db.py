@@ -93,6 +93,14 @@ def data_version(conn: Connection) -> int:
     )
 
 
+def data_state(conn: Connection) -> tuple[int, dt.datetime | None]:
+    """(write counter, time of the last write): the cache key and the page header's "updated at"."""
+    row = conn.execute(
+        select(DataVersion.version, DataVersion.updated_at).where(DataVersion.id == 1)
+    ).one_or_none()
+    return (row.version or 0, row.updated_at) if row else (0, None)
+
+
 def bump_data_version(conn: Connection) -> None:
     """Call inside every writing transaction."""
     conn.execute(

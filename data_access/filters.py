@@ -121,3 +121,31 @@ class Filters:
         if not self.end_date:
             return end_col.is_(None)
         return and_(start_col <= self.end_date, or_(end_col.is_(None), end_col > self.end_date))
+
+
+QUICK_PERIODS: tuple[str, ...] = ("year", "h1", "h2", "last3", "last_month")
+
+
+def quick_periods(first: str, last: str) -> dict[str, tuple[str, str] | None]:
+    """The sidebar's quick periods within the data's months [first, last]; None where the data
+    has no month of it.
+
+    year: January of the latest year to the latest month (本年); h1 / h2: the latest first or
+    second half-year with data (上半年 / 下半年), clipped to the data; last3: the latest three
+    months (近三个月); last_month: the latest month with data (上月: a review meeting looks at
+    the month just closed).
+    """
+    year = int(last[:4])
+
+    def clip(start: str, end: str) -> tuple[str, str] | None:
+        start, end = max(start, first), min(end, last)
+        return (start, end) if start <= end else None
+
+    second_year = year if last >= f"{year}-07" else year - 1
+    return {
+        "year": clip(f"{year}-01", last),
+        "h1": clip(f"{year}-01", f"{year}-06"),
+        "h2": clip(f"{second_year}-07", f"{second_year}-12"),
+        "last3": clip(add_months(last, -2), last),
+        "last_month": clip(last, last),
+    }

@@ -490,7 +490,7 @@ class SampleCounty:
     # -- service points ------------------------------------------------------------------------
 
     def build_service_points(self) -> None:
-        from data_access.vocab import SERVICE_POINT_TYPES
+        from data_access.vocab import label as vocab_label
 
         rows: list[dict] = []
         rng = self.rng
@@ -522,7 +522,7 @@ class SampleCounty:
                             "community_code": spec.code,
                             "grid_code": host.grid,
                             "type": sp_type,
-                            "name": f"{host.name}{SERVICE_POINT_TYPES[sp_type][0]}"
+                            "name": f"{host.name}{vocab_label('sp_type', sp_type)}"
                             + (f"{k}" if not sparse and k > 1 else ""),
                             "lat": plat,
                             "lon": plon,
@@ -546,7 +546,7 @@ class SampleCounty:
                         "community_code": spec.code,
                         "grid_code": host.grid,
                         "type": sp_type,
-                        "name": f"{host.name}{SERVICE_POINT_TYPES[sp_type][0]}(原)",
+                        "name": f"{host.name}{vocab_label('sp_type', sp_type)}(原)",
                         "lat": plat,
                         "lon": plon,
                         "status": status,

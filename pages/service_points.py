@@ -4,6 +4,10 @@ Layout only: the sidebar's Filters and the page state (type, radius, scenario; i
 data_access queries through `query`, and the results to components.
 """
 
+from components.guard import ensure_app_entry
+
+ensure_app_entry()
+
 from components import maps
 from components import service_points as ui
 from components.data import query
@@ -60,4 +64,3 @@ else:
         ui.pick_a_type()
     ui.coverage_table(table)
     ui.charts_section(state, query(sp.type_counts, f), rates)
-ui.write_url(state)

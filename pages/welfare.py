@@ -4,12 +4,17 @@ Layout only: figures come from data_access through components. The page runs as 
 user; until login exists that is a viewer, who sees counts and never a name or ID number.
 """
 
+from components.guard import ensure_app_entry
+
+ensure_app_entry()
+
 import streamlit as st
 
 from components import welfare
 from components.auth import current_user
-from components.filters import current_filters, page_header
+from components.filters import current_filters
 from components.i18n import t
+from components.shell import page_header
 
 f = current_filters()
 user = current_user()

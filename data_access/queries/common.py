@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.engine import Connection
-from sqlalchemy.sql import Select
 
 from data_access.filters import Filters, month_of, months_between
 from data_access.models import Community, Dispute, Grid, VolunteerActivity, WelfarePayment
@@ -89,17 +88,6 @@ def period_months(conn: Connection, f: Filters) -> list[str]:
     return months_between(start, end)
 
 
-def series_by_community(conn: Connection, stmt: Select, f: Filters) -> pd.Series:
-    """Run a (community_code, value) GROUP BY query; every chosen community appears, missing ones as 0."""
-    codes = communities(conn, f)["code"].tolist()
-    values = {row[0]: row[1] for row in conn.execute(stmt)}
-    return pd.Series(
-        [float(values.get(c) or 0) for c in codes],
-        index=pd.Index(codes, name="community_code"),
-        dtype=float,
-    )
-
-
 def month_expr(conn: Connection, col):
     """'YYYY-MM' of a date column, in the dialect at hand."""
     if conn.dialect.name == "postgresql":
@@ -107,60 +95,7 @@ def month_expr(conn: Connection, col):
     return func.strftime("%Y-%m", col)
 
 
-def stock_by_month(
-    conn: Connection, stmt: Select, f: Filters, end_exclusive: bool = False
-) -> pd.DataFrame:
-    """Month-end values of a stock from (community_code, first_month, last_month, value) groups.
-
-    last_month NULL means still open; with end_exclusive the last month no longer counts (a point
-    closed in March is not operating at the end of March). SQL groups the rows; spreading the
-    groups over the months is cheap.
-    """
-    months = period_months(conn, f)
-    groups = pd.DataFrame(
-        conn.execute(stmt).all(), columns=["community_code", "first", "last", "value"]
-    )
-    codes = communities(conn, f)["code"].tolist()
-    rows = []
-    for month in months:
-        still_open = groups["last"] > month if end_exclusive else groups["last"] >= month
-        live = groups[(groups["first"] <= month) & (groups["last"].isna() | still_open)]
-        sums = live.groupby("community_code")["value"].sum()
-        rows.extend(
-            {"month": month, "community_code": c, "value": float(sums.get(c, 0))} for c in codes
-        )
-    return pd.DataFrame(rows, columns=["month", "community_code", "value"])
-
-
-def flow_by_month(conn: Connection, stmt: Select, f: Filters) -> pd.DataFrame:
-    """Per-month values of a flow from a (community_code, month, value) GROUP BY; zeros filled in."""
-    months = period_months(conn, f)
-    codes = communities(conn, f)["code"].tolist()
-    found = {(r[0], r[1]): float(r[2] or 0) for r in conn.execute(stmt)}
-    rows = [
-        {"month": m, "community_code": c, "value": found.get((c, m), 0.0)}
-        for m in months
-        for c in codes
-    ]
-    return pd.DataFrame(rows, columns=["month", "community_code", "value"])
-
-
-def residents_by_community(conn: Connection, f: Filters, measure: str = "households") -> pd.Series:
-    """Registered households (or population) of the chosen area per community.
-
-    Whole communities, or only the chosen grids when grids are chosen: the denominator of every
-    per-household and per-resident rate, so rates mean the same on every page.
-    """
-    if measure not in ("households", "population"):
-        raise ValueError(f"measure must be households or population, not {measure!r}")
-    if f.grids:
-        stmt = (
-            select(Grid.community_code, func.sum(getattr(Grid, measure)))
-            .where(f.area_clause(Grid.community_code, Grid.code))
-            .group_by(Grid.community_code)
-        )
-    else:
-        stmt = select(Community.code, getattr(Community, measure)).where(
-            f.area_clause(Community.code)
-        )
-    return series_by_community(conn, stmt, f)
+def community_names(conn: Connection) -> dict[str, str]:
+    """code → name of every community (the one lookup every page and export uses)."""
+    comms = communities(conn)
+    return dict(zip(comms["code"], comms["name"], strict=True))

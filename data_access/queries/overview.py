@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy.engine import Connection
 
-from data_access import metrics
+from data_access import metrics, privacy
 from data_access.filters import Filters
-from data_access.queries.common import communities, residents_by_community
+from data_access.metrics.snapshot import community_values
+from data_access.queries.common import communities, community_names
 
 
 def comparison(
@@ -15,17 +16,17 @@ def comparison(
 ) -> pd.DataFrame:
     """One row per chosen community: code, name, households, then one column per metric key.
 
-    With per_thousand, counts are divided by the area's households / 1,000 (ratios stay as they are),
-    so communities of different size compare fairly.
+    Values are the metric per community as a card would show it (a small count under a grid
+    filter is suppressed: NaN). With per_thousand, counts are divided by the area's households
+    / 1,000 (ratios stay as they are), so communities of different size compare fairly.
     """
     comms = communities(conn, f)
     out = pd.DataFrame({"code": comms["code"], "name": comms["name"]})
-    households = residents_by_community(conn, f, "households")
+    households = metrics.by_community(conn, "households", f)
     out["households"] = out["code"].map(households).fillna(0).astype(int)
     for key in keys:
-        series = metrics.by_community(conn, key, f)
-        values = out["code"].map(series)
-        if per_thousand and metrics.get(key).denominator is None:
+        values = out["code"].map(community_values(conn, key, f)).astype(float)
+        if per_thousand and not metrics.get(key).is_ratio:
             values = values / (out["households"].where(out["households"] > 0) / 1000)
         out[key] = values.astype(float)
     return out
@@ -40,17 +41,15 @@ def metric_by_community(
 
 
 def trend(conn: Connection, f: Filters, key: str) -> pd.DataFrame:
-    """month, series (community name), value of a metric over the period."""
+    """month, series (community name), value of a metric over the period; small counts under a
+    grid filter are left out (a gap in the line)."""
     df = metrics.monthly(conn, key, f)
     if df.empty:
         return pd.DataFrame(columns=["month", "series", "value"])
-    comms = communities(conn)
-    names = dict(zip(comms["code"], comms["name"], strict=True))
+    names = community_names(conn)
+    values = df["value"].astype(float)
+    if f.grids and metrics.is_sensitive(key) and not metrics.get(key).is_ratio:
+        values = values.where(~values.map(privacy.is_small).astype(bool))
     return pd.DataFrame(
-        {"month": df["month"], "series": df["community_code"].map(names), "value": df["value"]}
+        {"month": df["month"], "series": df["community_code"].map(names), "value": values}
     )
-
-
-def trend_metrics() -> tuple[str, ...]:
-    """Metrics that have a monthly series."""
-    return tuple(m.key for m in metrics.all_metrics() if m.monthly_fn is not None)

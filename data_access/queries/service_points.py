@@ -14,16 +14,10 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
 from data_access import coverage as cov
-from data_access import vocab
+from data_access import metrics, vocab
 from data_access.filters import Filters
 from data_access.models import Community, Compound, Grid, ServicePoint
-from data_access.queries.common import (
-    communities,
-    month_expr,
-    residents_by_community,
-    series_by_community,
-    stock_by_month,
-)
+from data_access.queries.common import communities
 
 
 def operating_clause(f: Filters) -> ColumnElement:
@@ -38,38 +32,6 @@ def operating_clause(f: Filters) -> ColumnElement:
         ServicePoint.status != "suspended",
         f.dates_cover_end(ServicePoint.opened_on, ServicePoint.closed_on),
     )
-
-
-def operating_points_by_community(conn: Connection, f: Filters) -> pd.Series:
-    stmt = (
-        select(ServicePoint.community_code, func.count())
-        .where(
-            operating_clause(f), f.area_clause(ServicePoint.community_code, ServicePoint.grid_code)
-        )
-        .group_by(ServicePoint.community_code)
-    )
-    return series_by_community(conn, stmt, f)
-
-
-def operating_points_by_month(conn: Connection, f: Filters) -> pd.DataFrame:
-    stmt = (
-        select(
-            ServicePoint.community_code,
-            month_expr(conn, ServicePoint.opened_on),
-            month_expr(conn, ServicePoint.closed_on),
-            func.count(),
-        )
-        .where(
-            ServicePoint.status != "suspended",
-            f.area_clause(ServicePoint.community_code, ServicePoint.grid_code),
-        )
-        .group_by(
-            ServicePoint.community_code,
-            month_expr(conn, ServicePoint.opened_on),
-            month_expr(conn, ServicePoint.closed_on),
-        )
-    )
-    return stock_by_month(conn, stmt, f, end_exclusive=True)
 
 
 # ------------------------------------------------------------------------------ the service-point page
@@ -176,25 +138,11 @@ def type_counts(conn: Connection, f: Filters) -> pd.DataFrame:
     return df
 
 
-def thousand_households_by_community(conn: Connection, f: Filters) -> pd.Series:
-    """Households / 1,000: the denominator of the points-per-1,000-households metric."""
-    return residents_by_community(conn, f, "households") / 1000.0
-
-
-def points_per_thousand_by_month(conn: Connection, f: Filters) -> pd.DataFrame:
-    """month, community_code, value: operating points at each month's end per 1,000 households."""
-    df = operating_points_by_month(conn, f)
-    thousands = thousand_households_by_community(conn, f)
-    den = df["community_code"].map(thousands)
-    df["value"] = (df["value"] / den.where(den > 0)).astype(float)
-    return df
-
-
 def rates_by_community(conn: Connection, f: Filters) -> pd.DataFrame:
     """community_code, community, points, households, per_1000 for each chosen community."""
     comms = communities(conn, f)
-    pts = operating_points_by_community(conn, f)
-    hh = residents_by_community(conn, f, "households")
+    pts = metrics.by_community(conn, "service_points", f)
+    hh = metrics.by_community(conn, "households", f)
     out = pd.DataFrame({"community_code": comms["code"], "community": comms["name"]})
     out["points"] = out["community_code"].map(pts).fillna(0).astype(int)
     out["households"] = out["community_code"].map(hh).fillna(0).astype(int)

@@ -13,8 +13,9 @@ import pandas as pd
 from sqlalchemy import Numeric, and_, case, func, literal, null, or_, select, union_all
 from sqlalchemy.engine import Connection
 
-from data_access import privacy
+from data_access import metrics, privacy
 from data_access.filters import Filters, month_end, month_of
+from data_access.metrics.welfare import review_due_clause
 from data_access.models import (
     Community,
     Compound,
@@ -23,16 +24,7 @@ from data_access.models import (
     WelfarePayment,
     WelfareStandard,
 )
-from data_access.queries.common import (
-    communities,
-    data_period,
-    flow_by_month,
-    grids,
-    period_months,
-    residents_by_community,
-    series_by_community,
-    stock_by_month,
-)
+from data_access.queries.common import communities, data_period, grids, period_months
 from data_access.users import User, require_personal_data_access
 from data_access.welfare_logic import (
     DEFAULT_REVIEW_POLICY,
@@ -40,7 +32,6 @@ from data_access.welfare_logic import (
     Scenario,
     Standard,
     is_review_due,
-    review_cutoff,
     scenario,
     standard_in_force,
 )
@@ -64,50 +55,12 @@ def _in_force(f: Filters, category: str):
     )
 
 
-def persons_by_community(conn: Connection, f: Filters, category: str = "dibao") -> pd.Series:
-    stmt = (
-        select(WH.community_code, func.sum(WH.members))
-        .where(*_in_force(f, category))
-        .group_by(WH.community_code)
-    )
-    return series_by_community(conn, stmt, f)
-
-
-def households_by_community(conn: Connection, f: Filters, category: str = "dibao") -> pd.Series:
-    stmt = (
-        select(WH.community_code, func.count())
-        .where(*_in_force(f, category))
-        .group_by(WH.community_code)
-    )
-    return series_by_community(conn, stmt, f)
-
-
-def _by_month(conn: Connection, f: Filters, category: str, value) -> pd.DataFrame:
-    stmt = (
-        select(WH.community_code, WH.start_month, WH.end_month, value)
-        .where(WH.category == category, f.area_clause(WH.community_code, WH.grid_code))
-        .group_by(WH.community_code, WH.start_month, WH.end_month)
-    )
-    return stock_by_month(conn, stmt, f)
-
-
-def persons_by_month(conn: Connection, f: Filters, category: str = "dibao") -> pd.DataFrame:
-    return _by_month(conn, f, category, func.sum(WH.members))
-
-
-def households_by_month(conn: Connection, f: Filters, category: str = "dibao") -> pd.DataFrame:
-    return _by_month(conn, f, category, func.count())
-
-
 # ------------------------------------------------------------------------------ the month and standard
 
 
 def as_of_month(conn: Connection, f: Filters) -> str:
-    """The month stock figures are read at: the period's last month, else the data's, else this month."""
-    if f.end:
-        return f.end
-    span = data_period(conn)
-    return span[1] if span else month_of(dt.date.today())
+    """The month stock figures are read at (the metrics' as-of month)."""
+    return metrics.end_month(conn, f)
 
 
 def latest_month(conn: Connection) -> str:
@@ -148,76 +101,7 @@ def _float_or_none(value) -> float | None:
 # ------------------------------------------------------------------------------ money paid
 
 
-def paid_by_community(conn: Connection, f: Filters, category: str = "dibao") -> pd.Series:
-    """Money paid to the category's households for the period's last month, per community."""
-    stmt = (
-        select(WH.community_code, func.sum(WP.amount_yuan))
-        .join(WH, WH.household_no == WP.household_no)
-        .where(
-            WH.category == category,
-            WP.month == as_of_month(conn, f),
-            f.area_clause(WH.community_code, WH.grid_code),
-        )
-        .group_by(WH.community_code)
-    )
-    return series_by_community(conn, stmt, f)
-
-
-def paid_by_month(conn: Connection, f: Filters, category: str = "dibao") -> pd.DataFrame:
-    """month, community_code, value: money paid for each month of the period."""
-    stmt = (
-        select(WH.community_code, WP.month, func.sum(WP.amount_yuan))
-        .join(WH, WH.household_no == WP.household_no)
-        .where(
-            WH.category == category,
-            f.month_in_period(WP.month),
-            f.area_clause(WH.community_code, WH.grid_code),
-        )
-        .group_by(WH.community_code, WP.month)
-    )
-    return flow_by_month(conn, stmt, f)
-
-
-def benefit_per_person_by_month(
-    conn: Connection, f: Filters, category: str = "dibao"
-) -> pd.DataFrame:
-    """month, community_code, value: money paid for the month ÷ persons in force at its end."""
-    paid = paid_by_month(conn, f, category).set_index(["month", "community_code"])["value"]
-    persons = persons_by_month(conn, f, category).set_index(["month", "community_code"])["value"]
-    ratio = (paid / persons.where(persons != 0)).reindex(persons.index)
-    return ratio.rename("value").reset_index()
-
-
 # ------------------------------------------------------------------------------ coverage
-
-
-def low_income_households_by_community(conn: Connection, f: Filters) -> pd.Series:
-    """Identified eligible low-income households per community; NaN where the data has no figure."""
-    rows = dict(
-        conn.execute(
-            select(Community.code, Community.low_income_households).where(
-                f.area_clause(Community.code)
-            )
-        ).all()
-    )
-    codes = communities(conn, f)["code"].tolist()
-    return pd.Series(
-        [float(rows[c]) if rows.get(c) is not None else float("nan") for c in codes],
-        index=pd.Index(codes, name="community_code"),
-        dtype=float,
-    )
-
-
-def enrolled_where_known_by_community(conn: Connection, f: Filters) -> pd.Series:
-    """低保 households in force per community, NaN where the low-income figure is unknown.
-
-    The low-income figure exists per community only, so the grid filter does not apply: the
-    numerator is the whole community's enrolment, matching its denominator.
-    """
-    whole = Filters(f.communities, (), f.start, f.end)
-    enrolled = households_by_community(conn, whole, "dibao")
-    known = low_income_households_by_community(conn, whole)
-    return enrolled.where(known.notna())
 
 
 def coverage_by_community(conn: Connection, f: Filters) -> pd.DataFrame:
@@ -227,17 +111,20 @@ def coverage_by_community(conn: Connection, f: Filters) -> pd.DataFrame:
     population are those of the chosen grids, the household ratio stays the community's.
     """
     comms = communities(conn, f)
-    persons = persons_by_community(conn, f, "dibao")
-    population = residents_by_community(conn, f, "population")
+    persons = metrics.by_community(conn, "dibao_persons", f)
+    population = metrics.by_community(conn, "population", f)
     whole = Filters(f.communities, (), f.start, f.end)
-    enrolled = households_by_community(conn, whole, "dibao")
-    low_income = low_income_households_by_community(conn, f)
+    enrolled = metrics.by_community(conn, "dibao_households", whole)
+    # NULL = the civil-affairs data has no figure for the community (not zero).
+    low_income = dict(conn.execute(select(Community.code, Community.low_income_households)).all())
     out = pd.DataFrame({"code": comms["code"], "name": comms["name"]})
     out["dibao_persons"] = out["code"].map(persons).astype(float)
     out["population"] = out["code"].map(population).astype(float)
     out["population_rate"] = out["dibao_persons"] / out["population"].where(out["population"] > 0)
     out["dibao_households"] = out["code"].map(enrolled).astype(float)
-    out["low_income_households"] = out["code"].map(low_income).astype(float)
+    out["low_income_households"] = [
+        float("nan") if low_income.get(c) is None else float(low_income[c]) for c in out["code"]
+    ]
     out["household_rate"] = out["dibao_households"] / out["low_income_households"].where(
         out["low_income_households"] > 0
     )
@@ -247,33 +134,8 @@ def coverage_by_community(conn: Connection, f: Filters) -> pd.DataFrame:
 # ------------------------------------------------------------------------------ reviews
 
 
-def _review_due_clause(as_of: dt.date, policy: ReviewPolicy):
-    """SQL twin of welfare_logic.is_review_due, with the cutoff dates computed in Python."""
-    short = and_(WH.income_stable.is_(False), WH.work_capable_members > 0)
-    return or_(
-        WH.last_review_on.is_(None),
-        and_(short, WH.last_review_on <= review_cutoff(as_of, policy.unstable_months)),
-        and_(~short, WH.last_review_on <= review_cutoff(as_of, policy.stable_months)),
-    )
-
-
 def review_as_of(conn: Connection, f: Filters) -> dt.date:
     return month_end(as_of_month(conn, f))
-
-
-def review_due_by_community(
-    conn: Connection,
-    f: Filters,
-    policy: ReviewPolicy = DEFAULT_REVIEW_POLICY,
-    category: str = "dibao",
-) -> pd.Series:
-    """Households in force at the period's end whose eligibility review is due or overdue then."""
-    stmt = (
-        select(WH.community_code, func.count())
-        .where(*_in_force(f, category), _review_due_clause(review_as_of(conn, f), policy))
-        .group_by(WH.community_code)
-    )
-    return series_by_community(conn, stmt, f)
 
 
 def review_due_breakdown(
@@ -283,7 +145,7 @@ def review_due_breakdown(
     on each cycle. Community-level, so exact; with a grid filter the counts are suppressed."""
     as_of = review_as_of(conn, f)
     short = and_(WH.income_stable.is_(False), WH.work_capable_members > 0)
-    due = _review_due_clause(as_of, policy)
+    due = review_due_clause(WH, as_of, policy.stable_months, policy.unstable_months)
     stmt = (
         select(
             WH.community_code,
@@ -696,7 +558,7 @@ def persons_trend(conn: Connection, f: Filters) -> pd.DataFrame:
 
     With a grid filter the monthly figures are grid-level: 1 and 2 become None (a gap in the line).
     """
-    df = persons_by_month(conn, f, "dibao")
+    df = metrics.monthly(conn, "dibao_persons", f)
     names = dict(zip(communities(conn)["code"], communities(conn)["name"], strict=True))
     fine = bool(f.grids)
     return pd.DataFrame(
@@ -710,7 +572,7 @@ def persons_trend(conn: Connection, f: Filters) -> pd.DataFrame:
 
 def paid_trend(conn: Connection, f: Filters) -> pd.DataFrame:
     """month, series (community name), value: 低保 money paid for each month (yuan)."""
-    df = paid_by_month(conn, f, "dibao")
+    df = metrics.monthly(conn, "dibao_paid_month", f)
     names = dict(zip(communities(conn)["code"], communities(conn)["name"], strict=True))
     return pd.DataFrame(
         {"month": df["month"], "series": df["community_code"].map(names), "value": df["value"]}

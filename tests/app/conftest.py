@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from data_access.db import make_engine
 from data_access.seeding import seed
 
-APP = Path(__file__).resolve().parents[2] / "app.py"
+APP = Path(__file__).resolve().parents[2] / "dashboard.py"
 
 
 @pytest.fixture(scope="session", autouse=True)

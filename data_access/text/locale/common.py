@@ -1,6 +1,13 @@
 STRINGS = {
     "app.title": ("社区建设看板", "Community Dashboard"),
     "app.caption": ("和谐示范社区建设工作", "Harmonious demonstration community programme"),
+    "app.loading": ("正在准备数据…", "Preparing the data…"),
+    "notfound.title": ("页面不存在", "Page not found"),
+    "notfound.text": (
+        "链接 “{path}” 指向的页面不存在，可能是地址输入有误或页面已调整。",
+        "The link “{path}” leads to no page of this dashboard: the address may be mistyped or out of date.",
+    ),
+    "notfound.back": ("返回总览", "Back to the overview"),
     "nav.overview": ("总览", "Overview"),
     "nav.service_points": ("服务网点", "Service points"),
     "nav.welfare": ("社会救助", "Social assistance"),
@@ -30,6 +37,13 @@ STRINGS = {
         "(e.g. recipients) are read at the period's last month.",
     ),
     "filters.reset": ("重置筛选", "Reset filters"),
+    "filters.quick": ("快捷期间", "Quick periods"),
+    "filters.quick.year": ("本年", "This year"),
+    "filters.quick.h1": ("上半年", "1st half"),
+    "filters.quick.h2": ("下半年", "2nd half"),
+    "filters.quick.last3": ("近三个月", "Last 3 mo."),
+    "filters.quick.last_month": ("上月", "Last month"),
+    "filters.quick.none": ("数据中没有这段时间", "The data has no month of it"),
     "filters.share": (
         "筛选条件已写入浏览器地址栏，复制链接即可分享当前视图。",
         "The filters are in the address bar: copy the link to share this view.",
@@ -54,11 +68,27 @@ STRINGS = {
         "参数 “{key}={value}” 无效：{reason}",
         "parameter “{key}={value}” is invalid: {reason}",
     ),
+    "url.more": ("…及其他 {n} 项", "… and {n} more"),
+    "url.notice_sep": ("；", "; "),
+    "url.reason.choice": ("可选值为 {allowed}", "allowed values: {allowed}"),
+    "url.reason.range": (
+        "应为 {low} 到 {high} 之间的整数",
+        "must be a whole number from {low} to {high}",
+    ),
+    "url.reason.integer": ("应为整数", "must be a whole number"),
+    "url.reason.flag": ("应为 1 或 0", "must be 1 or 0"),
+    "url.reason.empty": ("不能为空", "must not be empty"),
     "url.notice": (
         "链接中的部分参数无法识别，已忽略：{items}",
         "Some link parameters were not understood and were ignored: {items}",
     ),
     "common.all_communities": ("全部社区", "all communities"),
+    "common.list_sep": ("、", ", "),
+    "common.caption_sep": ("　", " · "),
+    "common.data_as_of": (
+        "数据截至 {month} · 最近更新 {changed}",
+        "Data up to {month} · last updated {changed}",
+    ),
     "common.area": ("范围：{area}", "Area: {area}"),
     "common.period": ("期间：{start} 至 {end}", "Period: {start} to {end}"),
     "common.grids_selected": ("{n} 个网格", "{n} grids"),
@@ -73,10 +103,45 @@ STRINGS = {
         "不区分网格：显示所选社区合计",
         "No grid breakdown: shows the chosen communities",
     ),
-    "kpi.target": ("目标 {target} · 已完成 {share}", "Target {target} · {share}"),
+    "kpi.target": (
+        "目标 {target} · 完成 {share} · 序时进度 {expected}",
+        "Target {target} · {share} done · {expected} of time",
+    ),
+    "kpi.target.ytd": ("（自 {start} 累计）", "(since {start})"),
     "kpi.target_period": ("目标期间：{period}", "Target period: {period}"),
-    "kpi.no_target": ("未设目标", "No target set"),
+    "kpi.no_target.none": ("未设目标", "No target set"),
+    "kpi.no_target.period": ("所选期间未设目标", "No target for this period"),
+    "kpi.no_target.grid": ("目标按社区设定，网格无目标", "Targets are set per community"),
+    "kpi.no_target.partial": (
+        "所选社区未全部设定目标",
+        "Not every chosen community has a target",
+    ),
+    "kpi.exact": ("精确数：{value}", "Exact figure: {value}"),
     "kpi.vs_previous": ("较上一期间", "vs previous period"),
+    "kpi.status.up.green": ("达到序时进度", "On track"),
+    "kpi.status.up.amber": ("略慢于序时进度", "Slightly behind"),
+    "kpi.status.up.red": ("明显落后", "Behind"),
+    "kpi.status.down.green": ("控制在目标内", "Within target"),
+    "kpi.status.down.amber": ("略超目标", "Slightly over"),
+    "kpi.status.down.red": ("明显超出目标", "Over target"),
+    "kpi.status_rule.up": (
+        "状态按序时进度判断：完成率不低于时间进度（目标期间已过去的比例）为绿色，"
+        "不低于其 90% 为黄色，否则为红色。流量指标按目标期间起累计计算。",
+        "Status against the time elapsed: green when progress is at or above the share of the "
+        "target period that has passed, amber from 90% of it, red below. Flows count from the "
+        "start of the target period.",
+    ),
+    "kpi.status_rule.down": (
+        "该指标越低越好：不超过目标（流量按时间进度折算）为绿色，超出不到一成为黄色，否则为红色。",
+        "Lower is better: green at or below the target (flows pro rata to the time elapsed), "
+        "amber up to a tenth above it, red beyond.",
+    ),
+    "kpi.suppressed": ("少于 3 户（人）不显示具体数字", "Fewer than 3: not shown"),
+    "kpi.suppressed.help": (
+        "网格以下 1–2 户（人）的数字会暴露具体家庭，按隐私规则显示为“<3”。",
+        "Counts of 1–2 below community level would point at particular households, so they "
+        "show as “<3”.",
+    ),
     "error.unexpected": (
         "页面出现意外错误，已记录。请刷新页面或调整筛选条件后重试。",
         "Something went wrong on this page; it has been logged. Refresh or change the filters.",

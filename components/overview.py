@@ -1,0 +1,91 @@
+"""Widgets of the overview: the communities side by side (table and bars) and a metric's trend."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import charts, page_state
+from components.data import query
+from components.i18n import t
+from data_access import metrics
+from data_access.filters import Filters
+from data_access.queries import overview
+from data_access.text import numbers
+
+
+def chart_keys() -> tuple[str, ...]:
+    """The metrics the charts can show: the cards' and every metric with a trend."""
+    trend = tuple(m.key for m in metrics.all_metrics() if m.trend)
+    return tuple(dict.fromkeys(metrics.OVERVIEW_CARDS + trend))
+
+
+def _is_share(key: str) -> bool:
+    return numbers.unit(metrics.get(key).unit).kind == "share"
+
+
+def controls() -> tuple[str, bool]:
+    """Which metric the charts show and whether counts are per 1,000 households (in the URL)."""
+    st.subheader(t("overview.compare"))
+    st.caption(t("overview.compare.caption"))
+    left, right = st.columns([3, 2], vertical_alignment="bottom")
+    key = left.selectbox(
+        t("overview.metric"),
+        chart_keys(),
+        format_func=lambda k: t(f"metric.{k}.label"),
+        **page_state.bound("metric"),
+    )
+    per_thousand = right.toggle(t("overview.per_thousand"), **page_state.bound("per1000"))
+    return key, per_thousand
+
+
+def comparison(f: Filters, key: str, per_thousand: bool) -> None:
+    table = query(overview.comparison, f, metrics.OVERVIEW_CARDS, per_thousand)
+    if table.empty:
+        st.info(t("common.no_data"))
+        return
+    number_format = "%.1f" if per_thousand else "localized"
+    config = {
+        "name": st.column_config.TextColumn(t("overview.col.name")),
+        "households": st.column_config.NumberColumn(
+            t("overview.col.households"), format="localized"
+        ),
+    }
+    for k in metrics.OVERVIEW_CARDS:
+        config[k] = st.column_config.NumberColumn(
+            t(f"metric.{k}.label"),
+            help=t(f"metric.{k}.help"),
+            format="percent" if _is_share(k) else number_format,
+        )
+    st.dataframe(
+        table[["name", "households", *metrics.OVERVIEW_CARDS]],
+        column_config=config,
+        hide_index=True,
+    )
+    bar_data = query(overview.metric_by_community, f, key, per_thousand)
+    st.altair_chart(
+        charts.bars(bar_data, "name", t(f"metric.{key}.label"), _is_share(key)),
+        width="stretch",
+    )
+
+
+def trend(f: Filters, key: str) -> None:
+    st.subheader(t("overview.trend"))
+    m = metrics.get(key)
+    if not m.trend:
+        st.info(t("overview.no_trend"))
+        return
+    st.caption(t(f"overview.trend.caption.{m.kind}"))
+    series = query(overview.trend, f, key)
+    if series.empty:
+        st.info(t("common.no_data"))
+        return
+    st.altair_chart(
+        charts.monthly_lines(
+            series,
+            t(f"metric.{key}.label"),
+            t("common.community"),
+            t("common.month"),
+            _is_share(key),
+        ),
+        width="stretch",
+    )

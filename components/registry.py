@@ -1,0 +1,165 @@
+"""The page registry: every page declared once — file, URL path, title, icon, its own URL
+parameters and the role it needs.
+
+app.py builds the navigation, the URL check ("unknown parameter") and the launcher's not-found
+rule from this list; `components.page_state` reads and writes each page's parameters. A page
+parameter is declared with a parser that turns the URL text into a value or raises `BadValue`
+with the text key of the reason, so every link is validated the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from data_access import metrics, vocab
+from data_access.coverage import RADII_M
+from data_access.queries.service_points import MAX_SUGGESTIONS
+
+
+class BadValue(ValueError):
+    """A URL value that cannot be used; `reason` is a text key, `kwargs` fill it (a tuple is
+    shown as a list in the reader's language)."""
+
+    def __init__(self, reason: str, **kwargs: object):
+        super().__init__(reason)
+        self.reason = reason
+        self.kwargs = kwargs
+
+
+Parser = Callable[[str], object]
+
+
+@dataclass(frozen=True)
+class UrlParam:
+    """A page's URL parameter: name, parser, default; `multiple` for repeated parameters."""
+
+    name: str
+    parse: Parser
+    default: object = None
+    multiple: bool = False
+
+    def to_url(self, value: object) -> list[str]:
+        """The URL text of a value ([] for the default, so links stay short)."""
+        if value == self.default:
+            return []
+        if self.multiple:
+            return [str(v) for v in value]  # type: ignore[union-attr]
+        if isinstance(value, bool):
+            return ["1"] if value else []
+        return [str(value)]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    file: str
+    url_path: str  # "" for the default page
+    title_key: str
+    icon: str
+    params: tuple[UrlParam, ...] = ()
+    role: str = "viewer"  # who may open it (sign-in comes with data management)
+    defaults: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.defaults.update({p.name: p.default for p in self.params})
+
+    @property
+    def param_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.params)
+
+
+# ------------------------------------------------------------------------------ parsers
+
+
+def choice(values: Iterable[str] | Callable[[], Iterable[str]]) -> Parser:
+    def parse(text: str) -> str:
+        allowed = tuple(values() if callable(values) else values)
+        if text not in allowed:
+            raise BadValue("url.reason.choice", allowed=tuple(a for a in allowed if a))
+        return text
+
+    return parse
+
+
+def whole_number(allowed: Iterable[int]) -> Parser:
+    allowed = tuple(allowed)
+
+    def parse(text: str) -> int:
+        if not text.isdigit() or int(text) not in allowed:
+            low, high = min(allowed), max(allowed)
+            if len(allowed) <= 4:
+                raise BadValue("url.reason.choice", allowed=tuple(str(a) for a in allowed))
+            raise BadValue("url.reason.range", low=low, high=high)
+        return int(text)
+
+    return parse
+
+
+def integer(text: str) -> int:
+    """A whole number; its range is checked where the data is known (the 低保 what-if)."""
+    try:
+        number = float(text)
+    except ValueError:
+        raise BadValue("url.reason.integer") from None
+    if not number.is_integer():
+        raise BadValue("url.reason.integer")
+    return int(number)
+
+
+def flag(text: str) -> bool:
+    if text not in ("1", "0"):
+        raise BadValue("url.reason.flag")
+    return text == "1"
+
+
+def text(value: str) -> str:
+    if not value.strip():
+        raise BadValue("url.reason.empty")
+    return value.strip()
+
+
+# ------------------------------------------------------------------------------ the pages
+
+
+def _overview_metrics() -> tuple[str, ...]:
+    trend = tuple(m.key for m in metrics.all_metrics() if m.trend)
+    return tuple(dict.fromkeys(metrics.OVERVIEW_CARDS + trend))
+
+
+OVERVIEW = PageSpec(
+    "pages/overview.py",
+    "",
+    "nav.overview",
+    ":material/dashboard:",
+    params=(
+        UrlParam("metric", choice(_overview_metrics), metrics.OVERVIEW_CARDS[0]),
+        UrlParam("per1000", flag, False),
+    ),
+)
+SERVICE_POINTS = PageSpec(
+    "pages/service_points.py",
+    "service_points",
+    "nav.service_points",
+    ":material/location_on:",
+    params=(
+        UrlParam("sp_type", choice(("", *vocab.SERVICE_POINT_TYPES)), ""),
+        UrlParam("sp_r", whole_number(RADII_M), 500),
+        UrlParam("sp_add", text, (), multiple=True),
+        UrlParam("sp_close", text, (), multiple=True),
+        UrlParam("sp_k", whole_number(range(MAX_SUGGESTIONS + 1)), 3),
+        UrlParam("sp_w", choice(("hh", "60")), "hh"),
+    ),
+)
+WELFARE = PageSpec(
+    "pages/welfare.py",
+    "welfare",
+    "nav.welfare",
+    ":material/volunteer_activism:",
+    params=(UrlParam("standard", integer, None),),
+)
+
+PAGES: tuple[PageSpec, ...] = (OVERVIEW, SERVICE_POINTS, WELFARE)
+
+
+def by_path(url_path: str) -> PageSpec | None:
+    return next((p for p in PAGES if p.url_path == url_path), None)

@@ -1,0 +1,80 @@
+"""What every page shares around its content: navigation, the header with the data's freshness,
+notices, the not-found page and the stylesheet that keeps figures whole on a projector."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.data import last_change, query
+from components.filters import area_label
+from components.i18n import t
+from components.registry import PAGES, PageSpec
+from data_access.filters import Filters
+from data_access.queries import common
+
+NOT_FOUND_PARAM = "notfound"  # set by the launcher (app.py) when it redirects an unknown path
+
+# Figures and labels wrap instead of being cut with "…"; the status bar under a card.
+CSS = """
+<style>
+[data-testid="stMetricValue"] > div, [data-testid="stMetricLabel"] div,
+[data-testid="stMetricLabel"] p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: anywhere;
+}
+[data-testid="stMetricValue"] { font-size: clamp(1.45rem, 2.1vw, 2.25rem); line-height: 1.2; }
+[data-testid="stMetricLabel"] { height: auto !important; min-height: 1.5rem; }
+[data-testid="stMetricDelta"] > div { white-space: normal !important; }
+.kpi-status { font-weight: 600; font-size: 0.9rem; margin-top: 0.1rem; }
+.kpi-bar { position: relative; height: 8px; background: #E5E7EB; border-radius: 4px;
+  margin: 0.25rem 0 0.1rem; }
+.kpi-fill { height: 100%; border-radius: 4px; }
+.kpi-tick { position: absolute; top: -3px; width: 2px; height: 14px; background: #1F2937; }
+</style>
+"""
+
+
+def stylesheet() -> None:
+    st.html(CSS)
+
+
+def navigation(pages: dict[str, st.Page]) -> None:
+    """The page list at the top of the sidebar (Streamlit's own is hidden: see app.py)."""
+    st.sidebar.markdown(f"### {t('app.title')}")
+    for spec in PAGES:
+        st.sidebar.page_link(pages[spec.url_path], label=t(spec.title_key), icon=spec.icon)
+    st.sidebar.divider()
+
+
+def page_header(title: str, subtitle: str, f: Filters, period_text: str | None = None) -> None:
+    """Title; what the page shows, the area and the period; how fresh the data is."""
+    st.title(title)
+    period = period_text or t("common.period", start=f.start, end=f.end)
+    sep = t("common.caption_sep")
+    st.caption(subtitle + sep + t("common.area", area=area_label(f)) + sep + period)
+    span = query(common.data_period)
+    changed = last_change()
+    st.caption(
+        t(
+            "common.data_as_of",
+            month=span[1] if span else "—",
+            changed=changed.strftime("%Y-%m-%d %H:%M") if changed else "—",
+        )
+    )
+
+
+def not_found(pages: dict[str, st.Page]) -> bool:
+    """Say that a link led nowhere (the launcher sent it here), with a way back to 总览."""
+    missing = st.query_params.get(NOT_FOUND_PARAM)
+    if missing is None:
+        return False
+    from components.url import shorten
+
+    st.title(t("notfound.title"))
+    st.warning(t("notfound.text", path=shorten(missing, 80)), icon="🧭")
+    st.page_link(pages[""], label=t("notfound.back"), icon=":material/dashboard:")
+    return True
+
+
+def spec_of(pages: dict[str, st.Page], page: st.Page) -> PageSpec:
+    return next(s for s in PAGES if pages[s.url_path] is page)

@@ -1,0 +1,71 @@
+"""The URL: notices about parameters that were ignored, and writing parameters back.
+
+A notice names each ignored parameter, cut to a readable length, and the list is bounded, so a
+link with a 5,000-character value or a parameter repeated 300 times still leaves the page usable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import streamlit as st
+
+from components.i18n import lang, t
+from data_access.text import join
+
+_NOTICES = "_url_notices"
+VALUE_CHARS = 40  # a value longer than this is cut
+SHOWN_NOTICES = 5  # more than this: "… and N more"
+
+
+def shorten(value: str, limit: int = VALUE_CHARS) -> str:
+    value = str(value)
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def add_url_notice(item: str) -> None:
+    """Record a URL parameter that was ignored (the text names it; values already shortened)."""
+    notices = st.session_state.setdefault(_NOTICES, [])
+    if item not in notices:
+        notices.append(item)
+
+
+def clear_notices() -> None:
+    st.session_state[_NOTICES] = []
+
+
+def notice_text(items: list[str]) -> str:
+    shown = [shorten(i, VALUE_CHARS * 3) for i in items[:SHOWN_NOTICES]]
+    if len(items) > SHOWN_NOTICES:
+        shown.append(t("url.more", n=len(items) - SHOWN_NOTICES))
+    return t("url.notice", items=t("url.notice_sep").join(shown))
+
+
+def show_url_notices() -> None:
+    notices = st.session_state.get(_NOTICES) or []
+    if notices:
+        st.warning(notice_text(notices), icon="⚠️")
+
+
+def reason_text(reason: str, kwargs: dict) -> str:
+    """A parser's reason in the reader's language (tuples become lists)."""
+    filled = {k: join(list(v), lang()) if isinstance(v, tuple) else v for k, v in kwargs.items()}
+    return t(reason, **filled)
+
+
+def bad_value(key: str, value: str, reason: str) -> str:
+    return t("url.bad_value", key=shorten(key), value=shorten(value), reason=reason)
+
+
+def write_url_params(keys: Iterable[str], desired: dict[str, list[str]]) -> None:
+    """Make the URL hold exactly `desired` for `keys` (a key missing from desired is removed).
+
+    Only changed keys are written: every write sends a message to the browser.
+    """
+    qp = st.query_params
+    for key in keys:
+        if key in desired:
+            if qp.get_all(key) != desired[key]:
+                qp[key] = desired[key] if len(desired[key]) > 1 else desired[key][0]
+        elif key in qp:
+            del qp[key]

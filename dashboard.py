@@ -1,0 +1,62 @@
+"""社区建设看板: the Streamlit script, served by the launcher app.py (`streamlit run app.py`).
+
+Builds the navigation from the page registry, the shared sidebar (filters kept in the URL), then
+runs the chosen page: read state → fetch data → render. A page that fails shows a short message in
+the reader's language; the traceback goes to the log only.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from components import data, page_state, shell
+from components.filters import init_language, sidebar_filters
+from components.guard import ENTERED
+from components.i18n import t
+from components.registry import PAGES
+from components.url import show_url_notices
+
+log = logging.getLogger("dashboard")
+
+init_language()
+st.set_page_config(
+    page_title=t("app.title"), page_icon="🏘️", layout="wide", initial_sidebar_state="auto"
+)
+shell.stylesheet()
+pages = {
+    spec.url_path: st.Page(
+        spec.file,
+        title=t(spec.title_key),
+        icon=spec.icon,
+        url_path=spec.url_path or None,
+        default=spec.url_path == "",
+    )
+    for spec in PAGES
+}
+# Streamlit's own page list is hidden: shell.navigation draws ours, in the reader's language.
+page = st.navigation(list(pages.values()), position="hidden")
+spec = shell.spec_of(pages, page)
+st.session_state[ENTERED] = True
+shell.navigation(pages)
+
+# Filled after the page has run, so notices about the page's own URL parameters show at once, on top.
+notice_slot = st.container()
+try:
+    with st.spinner(t("app.loading")):
+        data.begin_run()
+    if not shell.not_found(pages):
+        page_state.enter(spec)
+        sidebar_filters((*spec.param_names, shell.NOT_FOUND_PARAM))
+        page.run()
+        page_state.write_url(spec)
+except SQLAlchemyError as exc:
+    log.exception("database error on page %r", spec.url_path)
+    st.error(t("error.database", detail=exc.__class__.__name__))
+except Exception:
+    log.exception("page %r failed", spec.url_path)
+    st.error(t("error.unexpected"))
+with notice_slot:
+    show_url_notices()

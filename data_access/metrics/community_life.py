@@ -1,0 +1,93 @@
+"""Volunteers, groups for older residents, cadres and honours (none of them has a grid)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from data_access.metrics.base import Count, Flow, Metric, Source, Stock, Sum, register
+from data_access.models import Cadre, ElderlyGroup, Honour, VolunteerActivity, VolunteerOrg
+
+
+def _activities():
+    return select(
+        VolunteerOrg.community_code, VolunteerActivity.date, VolunteerActivity.person_times
+    ).join(VolunteerOrg, VolunteerOrg.id == VolunteerActivity.org_id)
+
+
+_ORGS = Source(VolunteerOrg, grid=None)
+register(
+    Metric(
+        key="volunteers",
+        unit="persons",
+        source=_ORGS,
+        value=Sum("members"),
+        time=Stock(start="founded_on"),
+    )
+)
+register(
+    Metric(
+        key="volunteer_orgs",
+        unit="organisations",
+        source=_ORGS,
+        value=Count(),
+        time=Stock(start="founded_on"),
+    )
+)
+register(
+    Metric(
+        key="volunteer_person_times",
+        unit="person_times",
+        source=Source(_activities, grid=None),
+        value=Sum("person_times"),
+        time=Flow("date"),
+    )
+)
+
+
+def _age_cutoff(ctx) -> object:
+    """Born after this date: under 35 at the as-of date."""
+    as_of = ctx.as_of
+    try:
+        return as_of.replace(year=as_of.year - 35)
+    except ValueError:  # 29 February
+        return as_of.replace(year=as_of.year - 35, day=28)
+
+
+_CADRE_CONDITIONS = {
+    "cadres": lambda c, ctx: [],
+    "cadres_college_plus": lambda c, ctx: [c.education == "college_plus"],
+    "cadres_under_35": lambda c, ctx: [c.birth_date > _age_cutoff(ctx)],
+    "cadres_party": lambda c, ctx: [c.party_member.is_(True)],
+}
+for _key, _where in _CADRE_CONDITIONS.items():
+    register(
+        Metric(
+            key=_key,
+            unit="cadres",
+            source=Source(Cadre, grid=None, where=_where),
+            value=Count(),
+            time=Stock(start="elected_on"),
+            as_of_where=_key == "cadres_under_35",
+            trend=False,  # one term's cadres are recorded, not the previous term's
+        )
+    )
+
+register(
+    Metric(
+        key="honours",
+        unit="items",
+        source=Source(Honour, grid=None),
+        value=Count(),
+        time=Stock(start="year", grain="year"),
+        trend=False,
+    )
+)
+register(
+    Metric(
+        key="elderly_groups",
+        unit="organisations",
+        source=Source(ElderlyGroup, grid=None),
+        value=Count(),
+        time=Stock(start="founded_on"),
+    )
+)

@@ -1,0 +1,232 @@
+"""What a card shows about a figure, computed once: the snapshot.
+
+value, the previous period's value and the change, the same period a year earlier (where the data
+reaches), the target and its period, progress, the progress expected by now and the status it
+gives, and whether the value is suppressed. Cards, comparison tables, exports and the drafted
+summary read snapshots, so the number and its colour are the same wherever they appear.
+
+Status (按序时进度, "against the time elapsed"): for a figure where higher is better, green when
+progress is at or above the share of the target period elapsed, amber from 90% of it, red below.
+Flows are measured year to date (from the target period's start to the chosen period's end), so
+a quarter is judged against the year's target at that point of the year. Where lower is better
+the rule turns round: green at or below the expected level, amber up to a tenth above, red
+beyond; a ceiling on a stock holds at every moment, so its expected level is the target itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from data_access import privacy
+from data_access.filters import Filters, add_months, months_between
+from data_access.metrics.base import get, is_sensitive
+from data_access.metrics.compute import by_community, value
+from data_access.models import Target as TargetRow
+from data_access.queries.common import communities, data_period
+
+Status = Literal["green", "amber", "red"]
+AMBER_FROM = 0.9  # of the expected progress
+NoTarget = Literal["grid", "none", "period", "partial"]
+
+
+@dataclass(frozen=True)
+class Target:
+    value: float
+    period: str  # 'YYYY-MM..YYYY-MM'
+
+    @property
+    def start(self) -> str:
+        return self.period.split("..")[0]
+
+    @property
+    def end(self) -> str:
+        return self.period.split("..")[-1]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    key: str
+    filters: Filters
+    params: tuple[tuple[str, object], ...]
+    value: float | None  # None when unknown or suppressed
+    suppressed: bool
+    previous: float | None
+    previous_filters: Filters | None
+    change: float | None
+    last_year: float | None
+    last_year_filters: Filters | None
+    target: Target | None
+    no_target: NoTarget | None  # why there is no target, when there is none
+    toward_target: float | None  # what is measured against the target (year to date for flows)
+    progress: float | None
+    expected: float | None
+    status: Status | None
+
+    @property
+    def unit(self) -> str:
+        return get(self.key).unit
+
+    @property
+    def decimals(self) -> int:
+        return get(self.key).shown_decimals
+
+    @property
+    def higher_is_better(self) -> bool:
+        return get(self.key).higher_is_better
+
+
+def _in_data(conn: Connection, f: Filters | None) -> Filters | None:
+    """f when the data reaches back to its start, else None."""
+    span = data_period(conn)
+    if f is None or span is None or f.start is None or f.start < span[0]:
+        return None
+    return f
+
+
+def _shifted(f: Filters, months: int) -> Filters | None:
+    if not (f.start and f.end):
+        return None
+    return f.with_period(add_months(f.start, months), add_months(f.end, months))
+
+
+def target(conn: Connection, key: str, f: Filters) -> Target | None:
+    """The target for the chosen area in force at the period's end (see `_target`)."""
+    return _target(conn, key, f)[0]
+
+
+def _target(conn: Connection, key: str, f: Filters) -> tuple[Target | None, NoTarget | None]:
+    """County target when no community (or every community) is chosen; otherwise the sum of the
+    chosen communities' targets when each has one (a ratio's target applies to one community).
+    Targets are set for communities, so a grid filter has none."""
+    if f.grids:
+        return None, "grid"
+    rows = conn.execute(
+        select(TargetRow.community_code, TargetRow.period, TargetRow.value).where(
+            TargetRow.metric_key == key
+        )
+    ).all()
+    if not rows:
+        return None, "none"
+    periods = sorted({r.period for r in rows})
+    if f.end is not None:
+        periods = [p for p in periods if p.split("..")[0] <= f.end <= p.split("..")[-1]]
+    if not periods:
+        return None, "period"
+    period = periods[-1]
+    in_period = {r.community_code: r.value for r in rows if r.period == period}
+    all_codes = set(communities(conn)["code"])
+    chosen = set(f.communities) or all_codes
+    if chosen == all_codes and "" in in_period:
+        return Target(float(in_period[""]), period), None
+    if not chosen.issubset(in_period):
+        return None, "partial"
+    if get(key).ratio is not None:
+        if len(chosen) != 1:
+            return None, "partial"
+        return Target(float(in_period[next(iter(chosen))]), period), None
+    return Target(float(sum(in_period[c] for c in chosen)), period), None
+
+
+def _elapsed(t: Target, f: Filters) -> float:
+    """Share of the target period elapsed at the chosen period's end (序时进度)."""
+    months = months_between(t.start, t.end)
+    if not months or f.end is None:
+        return 1.0
+    done = len([m for m in months if m <= f.end])
+    return done / len(months)
+
+
+def status_for(
+    progress: float | None, expected: float | None, higher_is_better: bool
+) -> Status | None:
+    if progress is None or expected is None:
+        return None
+    if higher_is_better:
+        if progress >= expected:
+            return "green"
+        return "amber" if progress >= AMBER_FROM * expected else "red"
+    if progress <= expected:
+        return "green"
+    return "amber" if progress <= expected / AMBER_FROM else "red"
+
+
+def _small(conn: Connection, key: str, f: Filters, amount: float | None, params) -> bool:
+    """A count of 1–2 below community level, or a ratio built on one (privacy)."""
+    if not f.grids or not is_sensitive(key):
+        return False
+    m = get(key)
+    if m.ratio is None:
+        return privacy.is_small(amount)
+    return any(is_sensitive(part) and privacy.is_small(value(conn, part, f)) for part in m.ratio)
+
+
+def snapshot(conn: Connection, key: str, f: Filters, **params) -> Snapshot:
+    """Everything a card says about `key` for the filters (see the module's docstring)."""
+    m = get(key)
+    resolved = m.resolve_params(params)
+    current = value(conn, key, f, **resolved)
+    hidden = _small(conn, key, f, current, resolved)
+
+    prev_f = _in_data(conn, f.previous_period())
+    previous = value(conn, key, prev_f, **resolved) if prev_f else None
+    year_f = _in_data(conn, _shifted(f, -12))
+    last_year = value(conn, key, year_f, **resolved) if year_f else None
+    prev_hidden = prev_f is not None and _small(conn, key, prev_f, previous, resolved)
+    change = None
+    if current is not None and previous is not None and not (hidden or prev_hidden):
+        change = current - previous
+
+    goal, why_not = _target(conn, key, f)
+    toward = progress = expected = None
+    status = None
+    if goal is not None and current is not None and not hidden:
+        toward = current
+        if m.kind == "flow" and f.end is not None and f.end >= goal.start:
+            year_to_date = Filters(f.communities, f.grids, goal.start, f.end)
+            if year_to_date != f:
+                toward = value(conn, key, year_to_date, **resolved)
+        elapsed = _elapsed(goal, f)
+        expected = elapsed if (m.higher_is_better or m.kind == "flow") else 1.0
+        if goal.value:
+            progress = toward / goal.value if toward is not None else None
+            status = status_for(progress, expected, m.higher_is_better)
+        else:
+            status = "green" if (toward or 0) <= 0 or m.higher_is_better else "red"
+
+    return Snapshot(
+        key=key,
+        filters=f,
+        params=tuple(sorted(resolved.items())),
+        value=None if hidden else current,
+        suppressed=hidden,
+        previous=None if prev_hidden else previous,
+        previous_filters=prev_f,
+        change=change,
+        last_year=last_year,
+        last_year_filters=year_f,
+        target=goal,
+        no_target=why_not,
+        toward_target=toward,
+        progress=progress,
+        expected=expected,
+        status=status,
+    )
+
+
+def community_values(conn: Connection, key: str, f: Filters, **params) -> dict[str, float | None]:
+    """The metric per chosen community as a comparison table shows it: suppressed (None) where a
+    grid filter makes a sensitive count small."""
+    series = by_community(conn, key, f, **params)
+    hidden = pd.Series(False, index=series.index)
+    if f.grids and is_sensitive(key):
+        m = get(key)
+        for part in m.ratio or (key,):
+            if is_sensitive(part):
+                counts = by_community(conn, part, f, **({} if m.ratio else params))
+                hidden |= counts.map(privacy.is_small).astype(bool)
+    return {code: (None if hidden[code] or pd.isna(v) else float(v)) for code, v in series.items()}

@@ -1,0 +1,160 @@
+"""Labels and "how it is computed" help of every metric: metric.<key>.label / .help."""
+
+STRINGS = {
+    "metric.service_points.label": ("便民服务网点", "Service points"),
+    "metric.service_points.help": (
+        "期末处于运营状态的社区服务网点数（送奶点、信函投送点、报纸发放点、图书阅览室等）：开设日期不晚于期末、期末前未关闭、且未处于暂停状态。",
+        "Convenience points operating at the end of the period: opened by then, not closed by then and not suspended.",
+    ),
+    "metric.dibao_persons.label": ("低保对象", "Dibao recipients"),
+    "metric.dibao_persons.help": (
+        "期末月份在保的低保家庭成员人数之和：起始月不晚于期末、终止月为空或不早于期末。",
+        "Members of 低保 households in force in the period's last month (started by then, not ended before it).",
+    ),
+    "metric.dibao_households.label": ("低保家庭", "Dibao households"),
+    "metric.dibao_households.help": (
+        "期末月份在保的低保家庭户数。",
+        "低保 households in force in the period's last month.",
+    ),
+    "metric.tekun_households.label": ("特困供养户", "Tekun households"),
+    "metric.tekun_households.help": (
+        "期末月份在保的特困供养家庭户数（起始月不晚于期末、终止月为空或不早于期末）。",
+        "特困 households supported in the period's last month.",
+    ),
+    "metric.reemployed.label": ("下岗职工再就业", "Laid-off re-employed"),
+    "metric.reemployed.help": (
+        "就业服务台账中属于“下岗职工”、且上岗日期在所选期间内的人数。",
+        "Job seekers in the laid-off group whose placement date falls in the period.",
+    ),
+    "metric.youth_informed.label": ("待业青年获劳务信息", "Youth given job info"),
+    "metric.youth_informed.help": (
+        "就业服务台账中属于“待业青年”、且提供劳务信息日期在所选期间内的人数。",
+        "Young job seekers given labour-market information during the period.",
+    ),
+    "metric.volunteers.label": ("志愿者", "Volunteers"),
+    "metric.volunteers.help": (
+        "期末已成立的社区志愿者组织的成员人数之和（志愿者组织不区分网格）。",
+        "Members of the volunteer organisations founded by the period's end (organisations have no grid).",
+    ),
+    "metric.volunteer_orgs.label": ("志愿者组织", "Volunteer organisations"),
+    "metric.volunteer_orgs.help": (
+        "期末已成立的社区志愿者组织个数。",
+        "Volunteer organisations founded by the period's end.",
+    ),
+    "metric.volunteer_person_times.label": ("志愿服务人次", "Volunteer person-times"),
+    "metric.volunteer_person_times.help": (
+        "所选期间内各志愿者组织开展活动的参与人次之和。",
+        "Person-times of the volunteer activities held during the period.",
+    ),
+    "metric.funding_raised.label": ("筹措资金", "Money raised"),
+    "metric.funding_raised.help": (
+        "所选期间内到位的社区建设资金合计（县财政、乡镇和部门、上级争取），按到账日期统计。",
+        "Community-building money received during the period (county finance, townships and departments, higher levels), by date received.",
+    ),
+    "metric.facility_completeness.label": ("“六室三站一场”配备率", "Rooms & stations in place"),
+    "metric.facility_completeness.help": (
+        "期末已投入使用的必备室站场种类数 ÷（必备种类数 × 社区数）。必备清单见设施种类表（办公室、警务室、图书室、娱乐室、健身室、党员活动室、劳动保障工作站、低保站、计划生育服务站、室外健身场）。",
+        "Required facility kinds in use at the period's end ÷ (required kinds × communities).",
+    ),
+    "metric.cadres.label": ("社区干部", "Community cadres"),
+    "metric.cadres.help": (
+        "依法选举产生、期末在任的社区居委会干部人数。（干部不区分网格）",
+        "Community cadres: elected community cadres in office at the period's end (no grid).",
+    ),
+    "metric.cadres_college_plus.label": ("大专以上干部", "Cadres with college+"),
+    "metric.cadres_college_plus.help": (
+        "学历为大专及以上的社区干部人数。（干部不区分网格）",
+        "Cadres with college+: elected community cadres in office at the period's end (no grid).",
+    ),
+    "metric.cadres_under_35.label": ("35岁以下干部", "Cadres under 35"),
+    "metric.cadres_under_35.help": (
+        "按期末日期计算年龄、未满35周岁的社区干部人数。（干部不区分网格）",
+        "Cadres under 35: elected community cadres in office at the period's end (no grid).",
+    ),
+    "metric.cadres_party.label": ("党员干部", "Party-member cadres"),
+    "metric.cadres_party.help": (
+        "社区干部中的中共党员人数。（干部不区分网格）",
+        "Party-member cadres: elected community cadres in office at the period's end (no grid).",
+    ),
+    "metric.honours.label": ("获得荣誉", "Honours"),
+    "metric.honours.help": (
+        "截至期末年度，社区累计获得的省、市、县级荣誉称号项数。",
+        "Province, city and county honours awarded up to the period's end year.",
+    ),
+    "metric.elderly_groups.label": ("为老服务组织", "Groups for older residents"),
+    "metric.elderly_groups.help": (
+        "期末已成立的社区为老服务组织（戏曲、晨练、文艺等）个数。",
+        "Groups for older residents (opera, morning exercise, arts...) founded by the period's end.",
+    ),
+    "metric.sp_per_1000_households.label": ("每千户服务网点", "Points / 1,000 homes"),
+    "metric.sp_per_1000_households.help": (
+        "期末运营中的服务网点数 ÷（所选范围登记户数 ÷ 1000）。户数取社区登记户数，选择网格时取所选网格的户数；运营口径同“便民服务网点”。",
+        "Points operating at the period's end ÷ (registered households of the chosen area ÷ 1,000); households of the communities, or of the chosen grids.",
+    ),
+    "metric.dibao_paid_month.label": ("当月低保金发放", "Dibao paid this month"),
+    "metric.dibao_paid_month.help": (
+        "期末月份（所选期间最后一个月）实际发放给低保家庭的救助金合计，按发放台账的发放月份统计；趋势图为每月的发放额。",
+        "低保 money actually paid for the period's last month, from the payment records (the trend shows each month's payments).",
+    ),
+    "metric.dibao_benefit_per_person.label": ("人均月救助金", "Monthly benefit per person"),
+    "metric.dibao_benefit_per_person.help": (
+        "期末月份低保金发放合计 ÷ 期末月份在保低保人数（元/人·月）。",
+        "低保 money paid for the period's last month ÷ 低保 recipients in force that month (yuan per person per month).",
+    ),
+    "metric.dibao_review_due.label": ("待复核低保户", "Dibao reviews due"),
+    "metric.dibao_review_due.help": (
+        "期末在保的低保家庭中，到期末应复核而未复核的户数：收入稳定的家庭每12个月复核一次，收入不稳定且有劳动能力成员的家庭每6个月复核一次；从未复核的也计入。复核周期可在社会救助页面调整。",
+        "低保 households in force whose eligibility review is due or overdue at the period's end: yearly when income is stable, every six months when it is unstable and a member can work (never reviewed counts too). The intervals can be changed on the welfare page.",
+    ),
+    "metric.dibao_coverage_population.label": (
+        "低保覆盖率（按人口）",
+        "Dibao coverage of population",
+    ),
+    "metric.dibao_coverage_population.help": (
+        "期末在保低保人数 ÷ 常住人口（社区登记人口；选择网格时为所选网格人口）。",
+        "低保 recipients in force at the period's end ÷ resident population (of the communities, or of the chosen grids).",
+    ),
+    "metric.dibao_coverage_low_income.label": (
+        "低保覆盖率（按低收入家庭）",
+        "Dibao coverage of low-income households",
+    ),
+    "metric.dibao_coverage_low_income.help": (
+        "期末在保低保户数 ÷ 民政部门认定的符合条件低收入家庭户数；只计有认定户数的社区，没有该数据的社区不计入（全部没有时显示“暂无数据”）。该数据按社区登记，不区分网格。",
+        "低保 households in force at the period's end ÷ low-income households identified as eligible by civil affairs; only communities with that figure count (none: no data). Recorded per community, not per grid.",
+    ),
+    "metric.households.label": ("登记户数", "Registered households"),
+    "metric.households.help": (
+        "社区登记户数；选择网格时为所选网格的登记户数之和。",
+        "Households registered in the communities, or in the chosen grids.",
+    ),
+    "metric.population.label": ("常住人口", "Resident population"),
+    "metric.population.help": (
+        "社区登记的常住人口；选择网格时为所选网格人口之和。",
+        "Residents registered in the communities, or in the chosen grids.",
+    ),
+    "metric.facility_kinds_in_use.label": ("已投用必备室站场", "Required facilities in use"),
+    "metric.facility_kinds_in_use.help": (
+        "期末已投入使用的必备室站场种类数（同一种类有多处只计一次），按社区相加。",
+        "Required facility kinds in use at the period's end (a kind counts once however many "
+        "rooms), added over the communities.",
+    ),
+    "metric.facility_kinds_required.label": ("必备室站场种类", "Required facility kinds"),
+    "metric.facility_kinds_required.help": (
+        "设施种类表中标为必备的种类数 × 社区数。",
+        "Facility kinds marked as required × communities.",
+    ),
+    "metric.dibao_enrolled_where_known.label": (
+        "在保低保户（有认定数的社区）",
+        "Dibao households (where low-income figure known)",
+    ),
+    "metric.dibao_enrolled_where_known.help": (
+        "期末在保的低保户数，只计民政部门有低收入家庭认定数的社区；不区分网格。",
+        "低保 households in force at the period's end, in communities whose low-income figure is "
+        "known; not per grid.",
+    ),
+    "metric.low_income_households.label": ("认定低收入家庭", "Identified low-income households"),
+    "metric.low_income_households.help": (
+        "民政部门认定的符合条件的低收入家庭户数（按社区登记）。",
+        "Low-income households identified as eligible by civil affairs (per community).",
+    ),
+}

@@ -1,0 +1,153 @@
+"""One formatter for every figure the app shows or writes: counts, money, shares, changes, sizes.
+
+A unit names what is counted (`persons`, `households`, `yuan`, `share` ...); its words come from
+the locale (`unit.<name>`), its kind decides the arithmetic:
+
+- count: 1,276人 / 1,276 (English cards carry the noun in their label, so the number stands alone)
+- money: 846,000元, or in 万元 when `compact` (84.6万元; precise to the yuan) / ¥846,000
+- share: a 0..1 value shown as 88.1%; its change is in percentage points (+1.2个百分点 / +1.2 pp)
+- rate: a plain decimal with a unit (16.0个/千户)
+- area and distance: 412 平方米 / 412 m², 500 米 / 500 m
+
+Nothing here reads Streamlit: exports, the command line and drafted summaries use it as pages do.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from data_access.text import t
+
+Kind = Literal["count", "money", "share", "rate", "area", "distance"]
+SUPPRESSED = "<3"
+MISSING = "—"
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    kind: Kind
+    decimals: int = 0
+
+
+UNITS: dict[str, Unit] = {
+    u.name: u
+    for u in (
+        Unit("points", "count"),
+        Unit("persons", "count"),
+        Unit("households", "count"),
+        Unit("person_times", "count"),
+        Unit("cadres", "count"),
+        Unit("items", "count"),
+        Unit("organisations", "count"),
+        Unit("families", "count"),
+        Unit("yuan", "money"),
+        Unit("share", "share", 1),
+        Unit("per_1000_households", "rate", 1),
+        Unit("m2", "area"),
+        Unit("metres", "distance"),
+    )
+}
+
+
+def unit(name: str) -> Unit:
+    return UNITS[name]
+
+
+def is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def plain(value: float | None, decimals: int = 0) -> str:
+    """1,234 / 1,234.5; '—' when unknown."""
+    if is_missing(value):
+        return MISSING
+    return f"{value:,.{decimals}f}"
+
+
+def percent(share: float | None, decimals: int = 1) -> str:
+    """A 0..1 share as '88.1%'."""
+    if is_missing(share):
+        return MISSING
+    return f"{share * 100:.{decimals}f}%"
+
+
+def _wan(value: float) -> str:
+    """Yuan in 万元 to two decimals (to the hundred yuan, as reports write it), trailing zeros
+    dropped: 846000 → '84.6', 448795 → '44.88'."""
+    return f"{value / 10_000:,.2f}".rstrip("0").rstrip(".")
+
+
+def money(value: float | None, lang: str = "zh", *, compact: bool = False) -> str:
+    """846,000元 (84.6万元 when compact and ≥ 100,000; the exact sum stays in tables) / ¥846,000."""
+    if is_missing(value):
+        return MISSING
+    if lang == "en":
+        return f"¥{value:,.0f}" if value >= 0 else f"-¥{-value:,.0f}"
+    if compact and abs(value) >= 100_000:
+        return _wan(value) + t("unit.wan_yuan", lang)
+    return f"{value:,.0f}" + t("unit.yuan", lang)
+
+
+def figure(
+    value: float | None,
+    unit_name: str,
+    lang: str = "zh",
+    *,
+    decimals: int | None = None,
+    compact: bool = False,
+    suppressed: bool = False,
+    with_unit: bool = True,
+) -> str:
+    """A value in its unit, as a card, table cell, export or summary shows it.
+
+    `suppressed` shows '<3' (with the unit word in Chinese) in place of a small count.
+    """
+    u = unit(unit_name)
+    digits = u.decimals if decimals is None else decimals
+    suffix = t(f"unit.{u.name}", lang) if with_unit else ""
+    if suppressed:
+        return SUPPRESSED + (suffix if lang == "zh" else "")
+    if is_missing(value):
+        return MISSING
+    if u.kind == "money":
+        return money(value, lang, compact=compact) if with_unit else plain(value, digits)
+    if u.kind == "share":
+        return percent(value, digits)
+    number = plain(value, digits)
+    if lang == "en":
+        # English labels name what is counted; areas and distances keep their symbol.
+        return f"{number} {suffix}" if u.kind in ("area", "distance") and suffix else number
+    if u.kind in ("area", "distance"):
+        return f"{number} {suffix}" if suffix else number
+    return number + suffix
+
+
+def change(
+    diff: float | None, unit_name: str, lang: str = "zh", decimals: int | None = None
+) -> str:
+    """A change as shown beside a figure: +12 / -3.5 / +1.2个百分点 (shares) / +¥1,000 (English money)."""
+    if is_missing(diff):
+        return MISSING
+    u = unit(unit_name)
+    digits = u.decimals if decimals is None else decimals
+    if u.kind == "share":
+        return f"{diff * 100:+.{digits}f}" + t("unit.pp", lang)
+    return f"{diff:+,.{digits}f}"
+
+
+def is_zero(diff: float | None, unit_name: str, decimals: int | None = None) -> bool:
+    """True when the change rounds to nothing at the precision it is shown with."""
+    if is_missing(diff):
+        return False
+    u = unit(unit_name)
+    digits = u.decimals if decimals is None else decimals
+    scale = 100 if u.kind == "share" else 1
+    return round(abs(diff) * scale, digits) == 0
+
+
+def count_text(value: float | None) -> str:
+    """A whole count with thousands separators ('1,234'), '—' when unknown."""
+    return plain(value, 0)
