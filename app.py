@@ -35,24 +35,31 @@ PAGE_PATHS = frozenset(spec.url_path for spec in PAGES)
 
 
 def is_unknown(path: str) -> bool:
-    """A path that is neither a page nor one of Streamlit's routes or files."""
+    """A path that is neither a page nor one of Streamlit's routes or files.
+
+    A segment naming one of Streamlit's routes anywhere in the path passes through: the browser
+    probes `/<page>/_stcore/health` to find the app's base path and must get Streamlit's 404.
+    """
     clean = path.strip("/")
-    first = clean.split("/", 1)[0]
-    return not (clean in PAGE_PATHS or clean in STREAMLIT_FILES or first in STREAMLIT_PREFIXES)
+    if clean in PAGE_PATHS or clean in STREAMLIT_FILES:
+        return False
+    return not any(segment in STREAMLIT_PREFIXES for segment in clean.split("/"))
+
+
+def _opens_a_page(scope) -> bool:
+    """A browser navigating to a document (not a script's fetch or a health probe)."""
+    accept = dict(scope.get("headers") or []).get(b"accept", b"")
+    return scope["method"] in ("GET", "HEAD") and b"text/html" in accept
 
 
 class UnknownPathRedirect:
-    """ASGI middleware: send a browser asking for an unknown path to the not-found notice."""
+    """ASGI middleware: send a browser asking for an unknown page to the not-found notice."""
 
     def __init__(self, asgi_app):
         self.asgi_app = asgi_app
 
     async def __call__(self, scope, receive, send):
-        if (
-            scope["type"] == "http"
-            and scope["method"] in ("GET", "HEAD")
-            and is_unknown(scope["path"])
-        ):
+        if scope["type"] == "http" and _opens_a_page(scope) and is_unknown(scope["path"]):
             target = f"/?{NOT_FOUND_PARAM}={quote(scope['path'][:200], safe='/')}"
             await RedirectResponse(target, status_code=303)(scope, receive, send)
             return

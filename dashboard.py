@@ -47,9 +47,9 @@ notice_slot = st.container()
 try:
     with st.spinner(t("app.loading")):
         data.begin_run()
-    if not shell.not_found(pages):
+    if not shell.not_found():
         page_state.enter(spec)
-        sidebar_filters((*spec.param_names, shell.NOT_FOUND_PARAM))
+        sidebar_filters(spec.param_names)
         page.run()
         page_state.write_url(spec)
 except SQLAlchemyError as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.registry import BadValue, PageSpec, by_path
+from components.registry import PAGES, BadValue, PageSpec, by_path
 from components.url import add_url_notice, bad_value, reason_text, write_url_params
 
 _CURRENT = "_page_current"
@@ -68,14 +68,16 @@ def update(**changes: object) -> None:
 
 
 def write_url(spec: PageSpec) -> None:
-    """Put the page's state in the URL; defaults are left out so links stay short."""
+    """Put the page's state in the URL, and only this page's: another page's parameters (kept
+    by the browser across a page switch) leave it. Defaults are left out so links stay short."""
     current = st.session_state.get(_key(spec), spec.defaults)
     desired = {}
     for param in spec.params:
         text = param.to_url(current.get(param.name, param.default))
         if text:
             desired[param.name] = text
-    write_url_params(spec.param_names, desired)
+    every_page = {name for other in PAGES for name in other.param_names}
+    write_url_params(every_page, desired)
 
 
 def bound(param: str, key: str | None = None, to_widget=None, from_widget=None) -> dict:

@@ -9,10 +9,12 @@ from components.data import last_change, query
 from components.filters import area_label
 from components.i18n import t
 from components.registry import PAGES, PageSpec
+from components.url import shorten
 from data_access.filters import Filters
 from data_access.queries import common
 
 NOT_FOUND_PARAM = "notfound"  # set by the launcher (app.py) when it redirects an unknown path
+_MISSING = "_not_found_path"
 
 # Figures and labels wrap instead of being cut with "…"; the status bar under a card.
 CSS = """
@@ -25,6 +27,7 @@ CSS = """
 [data-testid="stMetricValue"] { font-size: clamp(1.45rem, 2.1vw, 2.25rem); line-height: 1.2; }
 [data-testid="stMetricLabel"] { height: auto !important; min-height: 1.5rem; }
 [data-testid="stMetricDelta"] > div { white-space: normal !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 .kpi-status { font-weight: 600; font-size: 0.9rem; margin-top: 0.1rem; }
 .kpi-bar { position: relative; height: 8px; background: #E5E7EB; border-radius: 4px;
   margin: 0.25rem 0 0.1rem; }
@@ -63,16 +66,27 @@ def page_header(title: str, subtitle: str, f: Filters, period_text: str | None =
     )
 
 
-def not_found(pages: dict[str, st.Page]) -> bool:
-    """Say that a link led nowhere (the launcher sent it here), with a way back to 总览."""
-    missing = st.query_params.get(NOT_FOUND_PARAM)
+def _leave_not_found() -> None:
+    st.session_state.pop(_MISSING, None)
+
+
+def not_found() -> bool:
+    """Say that a link led nowhere (the launcher sent it here), with a way back to 总览.
+
+    The parameter leaves the URL at once, so the address bar shows the overview's address and a
+    reload or the button opens the overview itself.
+    """
+    if NOT_FOUND_PARAM in st.query_params:
+        st.session_state[_MISSING] = st.query_params[NOT_FOUND_PARAM]
+        del st.query_params[NOT_FOUND_PARAM]
+    missing = st.session_state.get(_MISSING)
     if missing is None:
         return False
-    from components.url import shorten
-
     st.title(t("notfound.title"))
-    st.warning(t("notfound.text", path=shorten(missing, 80)), icon="🧭")
-    st.page_link(pages[""], label=t("notfound.back"), icon=":material/dashboard:")
+    st.warning(t("notfound.text", path=shorten(missing, 80)), icon=":material/explore_off:")
+    st.button(
+        t("notfound.back"), icon=":material/dashboard:", on_click=_leave_not_found, type="primary"
+    )
     return True
 
 

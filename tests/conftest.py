@@ -24,6 +24,7 @@ from data_access.db import make_engine  # noqa: E402
 from data_access.filters import Filters  # noqa: E402
 from data_access.seeding import seed  # noqa: E402
 
+os.environ.setdefault("DASHBOARD_STRICT_TEXT", "1")  # a missing text key fails the test
 PG_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 

@@ -56,7 +56,9 @@ def _age_cutoff(ctx) -> object:
 _CADRE_CONDITIONS = {
     "cadres": lambda c, ctx: [],
     "cadres_college_plus": lambda c, ctx: [c.education == "college_plus"],
+    "cadres_below_college": lambda c, ctx: [c.education == "below"],
     "cadres_under_35": lambda c, ctx: [c.birth_date > _age_cutoff(ctx)],
+    "cadres_35_plus": lambda c, ctx: [c.birth_date <= _age_cutoff(ctx)],
     "cadres_party": lambda c, ctx: [c.party_member.is_(True)],
 }
 for _key, _where in _CADRE_CONDITIONS.items():
@@ -67,7 +69,7 @@ for _key, _where in _CADRE_CONDITIONS.items():
             source=Source(Cadre, grid=None, where=_where),
             value=Count(),
             time=Stock(start="elected_on"),
-            as_of_where=_key == "cadres_under_35",
+            as_of_where=_key in ("cadres_under_35", "cadres_35_plus"),
             trend=False,  # one term's cadres are recorded, not the previous term's
         )
     )

@@ -16,7 +16,7 @@ def test_overview_shows_the_seed_figures(open_page):
     assert shown["下岗职工再就业"] == "373人"
     assert shown["待业青年获劳务信息"] == "530人"
     assert shown["志愿者"] == "170人"
-    assert shown["筹措资金"] == "846,000元"
+    assert shown["筹措资金"] == "84.6万元"  # money on cards in 万元 (exact figure in its help)
     assert shown["“六室三站一场”配备率"] == "100.0%"
 
 

@@ -1,25 +1,59 @@
-"""The KPI registry: complete definitions, sensible behaviour on empty data, target rules."""
+"""Metric declarations and what is derived from them: every level agrees with every other."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from data_access import metrics
 from data_access.db import create_schema
-from data_access.filters import Filters
+from data_access.filters import Filters, months_between
+from data_access.metrics.base import Count, Flow, Metric, Source, Stock, register
+from data_access.models import Jobseeker
+from data_access.text import STRINGS
+from data_access.text.numbers import UNITS
 from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD
 
+MONTHS = months_between("2021-07", "2022-06")
+EAST_GRIDS = tuple(f"{EAST}00{i}" for i in range(1, 7))
+OLD_GRIDS = tuple(f"{OLD_TOWN}00{i}" for i in range(1, 9))
+ADDITIVE = [m.key for m in metrics.all_metrics() if not m.is_ratio]
+GRID_LEVEL_ADDITIVE = [k for k in ADDITIVE if metrics.grid_level(k)]
 
-def test_every_metric_is_fully_described():
+
+def test_every_metric_has_label_help_and_a_known_unit():
     for m in metrics.all_metrics():
-        assert m.label_zh and m.label_en and m.help_zh and m.help_en, m.key
-        assert m.kind in ("stock", "flow", "ratio")
-        assert (m.kind == "ratio") == (m.denominator is not None), m.key
+        assert f"metric.{m.key}.label" in STRINGS, m.key
+        assert f"metric.{m.key}.help" in STRINGS, m.key
+        assert m.unit in UNITS, m.key
 
 
 def test_overview_cards_are_registered():
     for key in metrics.OVERVIEW_CARDS:
         metrics.get(key)
+
+
+def test_a_metric_is_declared_once_and_a_ratio_needs_its_parts():
+    with pytest.raises(ValueError, match="defined twice"):
+        register(metrics.get("reemployed"))
+    with pytest.raises(ValueError, match="register"):
+        register(Metric(key="t_ratio", unit="share", ratio=("no_such", "households")))
+    with pytest.raises(ValueError, match="source"):
+        Metric(key="t_empty", unit="persons")
+
+
+def test_parameters_are_checked(conn):
+    with pytest.raises(ValueError):
+        metrics.value(conn, "dibao_review_due", SAMPLE_PERIOD, stable_months=0)
+    with pytest.raises(ValueError):
+        metrics.value(conn, "reemployed", SAMPLE_PERIOD, stable_months=12)
+    default = metrics.value(conn, "dibao_review_due", SAMPLE_PERIOD)
+    explicit = metrics.value(
+        conn, "dibao_review_due", SAMPLE_PERIOD, stable_months=12, unstable_months=6
+    )
+    assert default == explicit == 117
+    assert metrics.value(conn, "dibao_review_due", SAMPLE_PERIOD, stable_months=6) > default
 
 
 def test_metrics_on_an_empty_database_are_zero_or_none(empty_engine):
@@ -28,14 +62,136 @@ def test_metrics_on_an_empty_database_are_zero_or_none(empty_engine):
         for m in metrics.all_metrics():
             value = metrics.value(conn, m.key, SAMPLE_PERIOD)
             assert value in (0, None), (m.key, value)
+            assert metrics.snapshot(conn, m.key, SAMPLE_PERIOD).status is None
 
 
-def test_formatting():
-    assert metrics.get("dibao_persons").format(1276) == "1,276人"
-    assert metrics.get("dibao_persons").format(1276, "en") == "1,276"
-    assert metrics.get("funding_raised").format(846000, "en") == "¥846,000"
-    assert metrics.get("facility_completeness").format(0.9) == "90.0%"
-    assert metrics.get("service_points").format(None) == "—"
+# ------------------------------------------------------------------------------ levels agree
+
+
+@pytest.mark.parametrize("key", ADDITIVE)
+def test_total_is_the_sum_of_communities(conn, key):
+    f = SAMPLE_PERIOD
+    assert metrics.by_community(conn, key, f).sum() == pytest.approx(metrics.value(conn, key, f))
+
+
+@pytest.mark.parametrize("key", GRID_LEVEL_ADDITIVE)
+def test_grids_add_up_to_the_community_for_grid_level_metrics(conn, key):
+    f = Filters((EAST,), (), SAMPLE_PERIOD.start, SAMPLE_PERIOD.end)
+    assert metrics.by_grid(conn, key, f).sum() == pytest.approx(metrics.value(conn, key, f))
+    one = Filters((), (EAST_GRIDS[0],), SAMPLE_PERIOD.start, SAMPLE_PERIOD.end)
+    assert metrics.value(conn, key, one) == pytest.approx(
+        metrics.by_grid(conn, key, f)[EAST_GRIDS[0]]
+    )
+
+
+def test_community_level_metrics_have_no_grid_breakdown(conn):
+    with pytest.raises(ValueError, match="no grid"):
+        metrics.by_grid(conn, "volunteers", SAMPLE_PERIOD)
+
+
+@pytest.mark.parametrize(
+    "key", [m.key for m in metrics.all_metrics() if m.kind in ("stock", "latest")]
+)
+def test_a_stock_by_month_ends_at_the_period_value(conn, key):
+    series = metrics.monthly(conn, key, SAMPLE_PERIOD)
+    for month in ("2021-09", SAMPLE_PERIOD.end):
+        shown = series[series["month"] == month].set_index("community_code")["value"]
+        at = metrics.by_community(conn, key, SAMPLE_PERIOD.with_period(month, month))
+        assert shown.to_dict() == pytest.approx(at.to_dict()), month
+
+
+@pytest.mark.parametrize(
+    "key", [m.key for m in metrics.all_metrics() if m.kind == "flow" and not m.time.last_month_only]
+)
+def test_a_flow_by_month_adds_up_to_the_period_value(conn, key):
+    series = metrics.monthly(conn, key, SAMPLE_PERIOD)
+    assert series["value"].sum() == pytest.approx(metrics.value(conn, key, SAMPLE_PERIOD))
+
+
+def test_money_paid_in_the_last_month_is_that_months_flow(conn):
+    series = metrics.monthly(conn, "dibao_paid_month", SAMPLE_PERIOD)
+    june = series[series["month"] == "2022-06"]["value"].sum()
+    assert june == pytest.approx(metrics.value(conn, "dibao_paid_month", SAMPLE_PERIOD))
+
+
+@pytest.mark.parametrize("key", [m.key for m in metrics.all_metrics() if m.is_ratio])
+def test_a_ratio_is_sum_over_sum_at_every_level(conn, key):
+    m = metrics.get(key)
+    num, den = m.ratio
+    f = SAMPLE_PERIOD
+    total_den = metrics.value(conn, den, f)
+    expected = metrics.value(conn, num, f) / total_den * m.scale if total_den else None
+    assert metrics.value(conn, key, f) == pytest.approx(expected)
+    per = metrics.by_community(conn, key, f)
+    nums, dens = metrics.by_community(conn, num, f), metrics.by_community(conn, den, f)
+    for code in per.index:
+        if dens[code]:
+            assert per[code] == pytest.approx(nums[code] / dens[code] * m.scale)
+
+
+def test_completeness_reads_each_month_as_it_was(conn):
+    series = metrics.monthly(conn, "facility_completeness", SAMPLE_PERIOD)
+    east = series[series["community_code"] == EAST].set_index("month")["value"]
+    assert east["2021-07"] == pytest.approx(0.6)
+    assert east["2021-12"] == pytest.approx(0.8)
+    assert east["2022-05"] == pytest.approx(1.0)
+
+
+communities_st = st.sets(st.sampled_from([OLD_TOWN, EAST]), max_size=2)
+period_st = st.tuples(st.sampled_from(MONTHS), st.sampled_from(MONTHS)).map(sorted)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(key=st.sampled_from(ADDITIVE), period=period_st)
+def test_additive_metrics_add_over_disjoint_communities(conn, key, period):
+    start, end = period
+    both = metrics.value(conn, key, Filters((OLD_TOWN, EAST), (), start, end))
+    old = metrics.value(conn, key, Filters((OLD_TOWN,), (), start, end))
+    east = metrics.value(conn, key, Filters((EAST,), (), start, end))
+    assert both == pytest.approx(old + east)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    key=st.sampled_from(GRID_LEVEL_ADDITIVE),
+    grids=st.sets(st.sampled_from(EAST_GRIDS + OLD_GRIDS), min_size=1, max_size=4),
+    period=period_st,
+)
+def test_grid_selections_add_up(conn, key, grids, period):
+    start, end = period
+    chosen = metrics.value(conn, key, Filters((), tuple(grids), start, end))
+    parts = sum(metrics.value(conn, key, Filters((), (g,), start, end)) for g in grids)
+    assert chosen == pytest.approx(parts)
+
+
+def test_adding_a_figure_is_one_declaration(conn):
+    """The example the architecture notes give: 4050 persons placed, as a flow."""
+    key = "t_placed_4050"
+    request_cleanup = metrics.base._REGISTRY  # the registry is global: take the example out again
+    register(
+        Metric(
+            key=key,
+            unit="persons",
+            source=Source(Jobseeker, where=lambda c, ctx: [c.groups.like("%4050%")]),
+            value=Count(),
+            time=Flow("placed_on"),
+        )
+    )
+    try:
+        f = SAMPLE_PERIOD
+        total = metrics.value(conn, key, f)
+        assert total > 0
+        assert metrics.by_community(conn, key, f).sum() == total
+        assert metrics.monthly(conn, key, f)["value"].sum() == total
+    finally:
+        request_cleanup.pop(key)
+
+
+# ------------------------------------------------------------------------------ targets and snapshots
 
 
 @pytest.mark.parametrize(
@@ -50,11 +206,11 @@ def test_formatting():
 def test_target_for_the_chosen_area(conn, communities, grids, expected):
     f = Filters(communities, grids, SAMPLE_PERIOD.start, SAMPLE_PERIOD.end)
     goal = metrics.target(conn, "reemployed", f)
-    assert (goal[0] if goal else None) == expected
+    assert (goal.value if goal else None) == expected
 
 
 def test_target_applies_to_a_period_inside_its_months(conn):
-    assert metrics.target(conn, "reemployed", Filters(start="2021-07", end="2021-12"))[0] == 400
+    assert metrics.target(conn, "reemployed", Filters(start="2021-07", end="2021-12")).value == 400
     assert metrics.target(conn, "reemployed", Filters(start="2020-01", end="2020-12")) is None
 
 
@@ -63,24 +219,81 @@ def test_ratio_target_of_several_communities_without_their_own_is_none(conn):
     assert metrics.target(conn, "facility_completeness", f) is None
 
 
-def test_monthly_stock_ends_at_the_period_value(conn):
-    series = metrics.monthly(conn, "dibao_persons", SAMPLE_PERIOD)
-    last = series[series["month"] == SAMPLE_PERIOD.end]["value"].sum()
-    assert last == metrics.value(conn, "dibao_persons", SAMPLE_PERIOD)
+def test_snapshot_of_the_full_year(conn):
+    s = metrics.snapshot(conn, "reemployed", SAMPLE_PERIOD)
+    assert (s.value, s.target.value, s.expected) == (373, 400, 1.0)
+    assert s.progress == pytest.approx(373 / 400)
+    assert s.status == "amber"  # 93% of the year's target with the whole year gone
+    assert s.previous is None and s.change is None  # the data starts with the period
+    assert s.last_year is None
 
 
-def test_monthly_flow_adds_up_to_the_period_value(conn):
-    for key in ("reemployed", "youth_informed", "volunteer_person_times", "funding_raised"):
-        assert metrics.monthly(conn, key, SAMPLE_PERIOD)["value"].sum() == metrics.value(
-            conn, key, SAMPLE_PERIOD
-        )
+def test_a_quarter_is_judged_year_to_date_against_the_time_elapsed(conn):
+    q = Filters((), (), "2022-01", "2022-03")
+    s = metrics.snapshot(conn, "reemployed", q)
+    year_to_date = metrics.value(conn, "reemployed", Filters((), (), "2021-07", "2022-03"))
+    assert s.value == metrics.value(conn, "reemployed", q)
+    assert s.toward_target == year_to_date
+    assert s.expected == pytest.approx(9 / 12)
+    assert s.progress == pytest.approx(year_to_date / 400)
+    assert s.previous == metrics.value(conn, "reemployed", Filters((), (), "2021-10", "2021-12"))
+    assert s.change == s.value - s.previous
 
 
-def test_monthly_ratio_equals_the_metric_read_at_each_month(conn):
-    series = metrics.monthly(conn, "facility_completeness", SAMPLE_PERIOD)
-    for month in ("2021-07", "2021-12", "2022-05"):
-        at_month = metrics.by_community(
-            conn, "facility_completeness", SAMPLE_PERIOD.with_period(month, month)
-        )
-        shown = series[series["month"] == month].set_index("community_code")["value"]
-        assert shown.to_dict() == at_month.to_dict()
+def test_a_stock_target_is_read_at_the_periods_end(conn):
+    s = metrics.snapshot(conn, "service_points", Filters((), (), "2022-01", "2022-03"))
+    assert s.toward_target == s.value
+    assert s.expected == pytest.approx(9 / 12)
+
+
+def test_a_small_count_below_community_level_is_suppressed_in_the_snapshot(conn):
+    f = Filters((), (f"{EAST}001",), SAMPLE_PERIOD.start, SAMPLE_PERIOD.end)
+    assert metrics.value(conn, "tekun_households", f) == 2
+    s = metrics.snapshot(conn, "tekun_households", f)
+    assert s.suppressed and s.value is None and s.change is None and s.status is None
+    whole = metrics.snapshot(conn, "tekun_households", Filters((EAST,), (), "2021-07", "2022-06"))
+    assert not whole.suppressed and whole.value == 20
+
+
+@pytest.mark.parametrize(
+    ("progress", "expected", "higher", "status"),
+    [
+        (1.06, 1.0, True, "green"),
+        (0.93, 1.0, True, "amber"),
+        (0.89, 1.0, True, "red"),
+        (0.70, 0.75, True, "amber"),
+        (0.75, 0.75, True, "green"),
+        (0.5, 0.0, True, "green"),
+        (0.9, 1.0, False, "green"),
+        (1.05, 1.0, False, "amber"),
+        (1.2, 1.0, False, "red"),
+        (None, 1.0, True, None),
+    ],
+)
+def test_status_rule(progress, expected, higher, status):
+    from data_access.metrics.snapshot import status_for
+
+    assert status_for(progress, expected, higher) == status
+
+
+@given(
+    progress=st.floats(0, 3, allow_nan=False),
+    expected=st.floats(0.01, 1, allow_nan=False),
+)
+def test_status_never_improves_as_progress_falls(progress, expected):
+    from data_access.metrics.snapshot import status_for
+
+    rank = {"green": 2, "amber": 1, "red": 0}
+    assert (
+        rank[status_for(progress, expected, True)]
+        >= rank[status_for(progress * 0.9, expected, True)]
+    )
+    assert (
+        rank[status_for(progress, expected, False)]
+        <= rank[status_for(progress * 0.9, expected, False)]
+    )
+
+
+def test_stock_time_rules_are_declared():
+    assert isinstance(metrics.get("service_points").time, Stock)
+    assert isinstance(metrics.get("reemployed").time, Flow)

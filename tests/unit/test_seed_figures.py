@@ -43,8 +43,8 @@ def test_headline_figure(conn, key, expected):
 
 def test_cadres_below_college_and_over_35_complete_the_split(conn):
     f = SAMPLE_PERIOD
-    assert community_life.cadres_by_community(conn, f, "below").sum() == 21
-    assert community_life.cadres_by_community(conn, f, "over_35").sum() == 25
+    assert metrics.value(conn, "cadres_below_college", f) == 21
+    assert metrics.value(conn, "cadres_35_plus", f) == 25
 
 
 def test_volunteer_service_is_nearly_ten_thousand_person_times(conn):

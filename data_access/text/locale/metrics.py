@@ -157,4 +157,14 @@ STRINGS = {
         "民政部门认定的符合条件的低收入家庭户数（按社区登记）。",
         "Low-income households identified as eligible by civil affairs (per community).",
     ),
+    "metric.cadres_below_college.label": ("大专以下干部", "Cadres below college"),
+    "metric.cadres_below_college.help": (
+        "学历为大专以下的社区干部人数（干部不区分网格）。",
+        "Community cadres educated below college level (no grid).",
+    ),
+    "metric.cadres_35_plus.label": ("35岁及以上干部", "Cadres 35 and over"),
+    "metric.cadres_35_plus.help": (
+        "按期末日期计算年龄、已满35周岁的社区干部人数（干部不区分网格）。",
+        "Community cadres aged 35 or over at the period's end (no grid).",
+    ),
 }
