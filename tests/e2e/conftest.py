@@ -6,6 +6,7 @@ go to test-artifacts/ (git-ignored) so a person can look at what the test saw.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -61,18 +62,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory) -> Iterator[str]:
-    """Base URL of the app running on a freshly seeded SQLite file."""
-    db = tmp_path_factory.mktemp("e2e") / "e2e.db"
-    seed(make_engine(f"sqlite:///{db}"))
+@contextlib.contextmanager
+def served(entry: str, db_url: str, log_dir: Path) -> Iterator[str]:
+    """`streamlit run <entry>` on a free port against db_url; yields the base URL."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}"}
-    log_path = tmp_path_factory.mktemp("e2e-log") / "streamlit.log"
+    env = {**os.environ, "DATABASE_URL": db_url}
+    log_path = log_dir / f"streamlit-{port}.log"
     log = log_path.open("w")
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "streamlit", "run", entry,
             "--server.headless", "true", "--server.port", str(port),
             "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
         ],
@@ -80,21 +79,36 @@ def app_url(tmp_path_factory) -> Iterator[str]:
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
-    while True:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {log_path.read_text()[-2000:]}")
-        try:
-            if urllib.request.urlopen(base + "/_stcore/health", timeout=2).status == 200:
-                break
-        except OSError:
-            pass
-        if time.time() > deadline:
-            proc.terminate()
-            raise RuntimeError(f"streamlit not healthy in 90 s: {log_path.read_text()[-2000:]}")
-        time.sleep(0.3)
-    yield base
-    proc.terminate()
-    proc.wait(10)
+    try:
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited: {log_path.read_text()[-2000:]}")
+            with contextlib.suppress(OSError):
+                if urllib.request.urlopen(base + "/_stcore/health", timeout=2).status == 200:
+                    break
+            if time.time() > deadline:
+                raise RuntimeError(f"streamlit not healthy in 90 s: {log_path.read_text()[-2000:]}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def seeded_db(tmp_path_factory) -> str:
+    """A SQLite file with the sample county, shared by the servers of the session."""
+    db = tmp_path_factory.mktemp("e2e") / "e2e.db"
+    seed(make_engine(f"sqlite:///{db}"))
+    return f"sqlite:///{db}"
+
+
+@pytest.fixture(scope="session")
+def app_url(seeded_db, tmp_path_factory) -> Iterator[str]:
+    """Base URL of the app (the launcher app.py) running on the seeded SQLite file."""
+    with served("app.py", seeded_db, tmp_path_factory.mktemp("e2e-log")) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -155,3 +169,14 @@ def screenshot(page, name: str) -> Path:
 def assert_no_exception(page) -> None:
     boxes = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
     assert boxes.count() == 0, [boxes.nth(i).inner_text()[:300] for i in range(boxes.count())]
+
+
+def nav_to(page, title: str) -> None:
+    """Click a page in the sidebar's page list and wait for it."""
+    page.locator('[data-testid="stSidebar"] a').filter(has_text=title).first.click()
+    wait_settled(page)
+
+
+def card_value(page, label: str) -> str:
+    card = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return card.locator('[data-testid="stMetricValue"]').inner_text().strip()

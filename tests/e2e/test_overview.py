@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.e2e.conftest import assert_no_exception, screenshot, wait_settled
-
-
-def card_value(page, label: str) -> str:
-    card = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
-    return card.locator('[data-testid="stMetricValue"]').inner_text().strip()
+from tests.e2e.conftest import assert_no_exception, card_value, nav_to, screenshot, wait_settled
 
 
 def test_choose_a_community_and_the_cards_follow(page, app_url):
@@ -47,15 +42,13 @@ def test_a_shared_link_opens_the_same_view(page, app_url):
 def test_filters_hold_when_switching_pages(page, app_url):
     page.goto(app_url + "/?community=629901100002&from=2022-01&to=2022-06")
     wait_settled(page)
-    page.locator('[data-testid="stSidebarNav"] a').filter(has_text="社会救助").click()
+    nav_to(page, "社会救助")
     page.wait_for_url(re.compile(r"/welfare"))
-    wait_settled(page)
     assert_no_exception(page)
     assert "community=629901100002" in page.url and "from=2022-01" in page.url
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert "东部社区" in sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text()
     assert card_value(page, "低保对象") == "406人"
-    page.locator('[data-testid="stSidebarNav"] a').filter(has_text="总览").click()
-    wait_settled(page)
+    nav_to(page, "总览")
     assert card_value(page, "低保对象") == "406人"
     assert "community=629901100002" in page.url

@@ -1,0 +1,56 @@
+"""A fresh server's very first request — to / or straight to a page's link — shows the app: its
+sidebar, the page's title and figures, and never Streamlit's own list of page files.
+
+Each case starts a server of its own, so the first request really is the first. The launcher
+(`streamlit run app.py`) is what users run; `dashboard.py` run directly shows that the guard at
+the top of every page sends a legacy first run back through the script.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from components.registry import PAGES
+from tests.e2e.conftest import SETTLED_JS, assert_no_exception, served
+
+TITLES = {"": "总览", "service_points": "服务网点", "welfare": "社会救助"}
+FILE_NAMES = ("app", "dashboard", "overview", "service points", "welfare")
+LEGACY_JS = """() => {
+  const nav = document.querySelector('[data-testid="stSidebarNav"]');
+  const items = nav ? [...nav.querySelectorAll('a, span')].map(e => e.innerText.trim().toLowerCase()) : [];
+  return items;
+}"""
+
+
+def _watch_until_settled(page, timeout: float = 90) -> list[str]:
+    """Poll the page from its first paint until Streamlit has settled; every legacy nav entry seen."""
+    seen: list[str] = []
+    t0, quiet = time.time(), None
+    while time.time() - t0 < timeout:
+        seen.extend(page.evaluate(LEGACY_JS))
+        if page.evaluate(SETTLED_JS):
+            quiet = quiet or time.time()
+            if time.time() - quiet > 0.8:
+                return seen
+        else:
+            quiet = None
+        time.sleep(0.03)
+    raise TimeoutError("the page did not settle")
+
+
+@pytest.mark.parametrize("entry", ["app.py", "dashboard.py"])
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.url_path or "overview")
+def test_first_request_opens_the_page_itself(browser, seeded_db, tmp_path, spec, entry):
+    with served(entry, seeded_db, tmp_path) as base:
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(f"{base}/{spec.url_path}", wait_until="commit")
+        legacy = _watch_until_settled(page)
+        assert not [item for item in legacy if item in FILE_NAMES], legacy
+        assert_no_exception(page)
+        assert page.locator("h1").first.inner_text() == TITLES[spec.url_path]
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        assert "筛选" in sidebar.inner_text() and "社会救助" in sidebar.inner_text()
+        assert page.locator('[data-testid="stMetric"]').count() >= 2
+        page.close()
