@@ -14,12 +14,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.db import create_schema, make_engine
 from data_access.seeding import SAMPLE_DIR, SeedError, export, seed
+from data_access.text import t
+
+# The operators who run these commands read Chinese.
+_LANG = "zh"
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     engine = make_engine(args.database_url)
     created = create_schema(engine)
-    print("已创建数据库结构" if created else "数据库结构已存在，未做改动")
+    print(t("cli.init.created" if created else "cli.init.exists", _LANG))
     return 0
 
 
@@ -32,7 +36,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         return 2
     for name, count in result.inserted.items():
-        print(f"{name}: 新增 {count} 行，已存在 {result.skipped[name]} 行")
+        print(t("cli.seed.counts", _LANG, table=name, inserted=count, skipped=result.skipped[name]))
     return 0
 
 
@@ -40,30 +44,30 @@ def cmd_export(args: argparse.Namespace) -> int:
     engine = make_engine(args.database_url)
     create_schema(engine)
     for name, count in export(engine, args.dir).items():
-        print(f"{name}: {count} 行 -> {args.dir / (name + '.csv')}")
+        print(t("cli.export.counts", _LANG, table=name, count=count, path=args.dir / f"{name}.csv"))
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m data_access", description="社区建设看板 数据命令"
+        prog="python -m data_access", description=t("cli.description", _LANG)
     )
     parser.add_argument(
         "--database-url",
-        help="数据库地址（默认取环境变量 DATABASE_URL，否则为 data/ 下的 SQLite 文件）",
+        help=t("cli.database_url.help", _LANG),
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("init", help="创建数据库结构（已存在则不改动）")
+    p = sub.add_parser("init", help=t("cli.init.help", _LANG))
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("seed", help="载入示例县数据（可重复执行，不会重复插入）")
-    p.add_argument("--dir", type=Path, default=SAMPLE_DIR, help="示例数据目录（默认 sample_data/）")
-    p.add_argument("--replace", action="store_true", help="先清空各数据表再载入（会删除已有数据）")
+    p = sub.add_parser("seed", help=t("cli.seed.help", _LANG))
+    p.add_argument("--dir", type=Path, default=SAMPLE_DIR, help=t("cli.seed.dir.help", _LANG))
+    p.add_argument("--replace", action="store_true", help=t("cli.seed.replace.help", _LANG))
     p.set_defaults(func=cmd_seed)
 
-    p = sub.add_parser("export", help="把每张表导出为 CSV")
-    p.add_argument("dir", type=Path, help="导出目录")
+    p = sub.add_parser("export", help=t("cli.export.help", _LANG))
+    p.add_argument("dir", type=Path, help=t("cli.export.dir.help", _LANG))
     p.set_defaults(func=cmd_export)
     return parser
 
@@ -74,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except SQLAlchemyError as exc:
         # The operator needs the reason, not a traceback: e.g. the server is down or the URL is wrong.
-        print(f"数据库错误：{exc.__class__.__name__}: {str(exc).splitlines()[0]}", file=sys.stderr)
+        detail = str(exc).splitlines()[0]
+        print(t("cli.db_error", _LANG, kind=exc.__class__.__name__, detail=detail), file=sys.stderr)
         return 1
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from data_access.text import t
+
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
 
@@ -31,13 +33,13 @@ def id_number_problem(text: str) -> str | None:
     """None when `text` is a valid 18-character ID number, else the reason in Chinese."""
     value = (text or "").strip().upper()
     if len(value) != 18:
-        return f"应为18位，实际{len(value)}位"
+        return t("data.id.length", "zh", length=len(value))
     if not value[:17].isdigit() or not (value[17].isdigit() or value[17] == "X"):
-        return "前17位须为数字，末位为数字或X"
+        return t("data.id.characters", "zh")
     try:
         dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
-        return "出生日期无效"
+        return t("data.id.birth_date", "zh")
     if check_digit(value[:17]) != value[17]:
-        return "校验位错误"
+        return t("data.id.check_digit", "zh")
     return None

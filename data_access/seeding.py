@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from data_access.db import PROJECT_DIR, bump_data_version, create_schema, is_empty
 from data_access.models import DATA_TABLES, Base
 from data_access.tables import read_csv_rows, rows_to_csv, table, typed_rows
+from data_access.text import t
 
 SAMPLE_DIR = PROJECT_DIR / "sample_data"
 
@@ -38,7 +39,7 @@ def _read_sample(directory: Path) -> dict[str, list[dict]]:
     for name in DATA_TABLES:
         path = directory / f"{name}.csv"
         if not path.exists():
-            problems.append(f"{path.name}: 文件不存在")
+            problems.append(t("data.file_missing", "zh", file=path.name))
             continue
         rows, bad = typed_rows(name, read_csv_rows(path))
         problems.extend(f"{path.name} {p}" for p in bad)

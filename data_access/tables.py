@@ -16,9 +16,12 @@ from pathlib import Path
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, Table
 
 from data_access.models import Base
+from data_access.text import t
 
-TRUE_WORDS = {"true", "1", "yes", "y", "是", "t"}
-FALSE_WORDS = {"false", "0", "no", "n", "否", "f"}
+# Problems are reported in Chinese: the people who prepare import files read Chinese.
+_LANG = "zh"
+TRUE_WORDS = {"true", "1", "yes", "y", "t", t("data.bool.yes", _LANG)}
+FALSE_WORDS = {"false", "0", "no", "n", "f", t("data.bool.no", _LANG)}
 
 
 @dataclass(frozen=True)
@@ -28,14 +31,14 @@ class CellProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f'第{self.row}行 "{self.column}": {self.reason}'
+        return t("data.cell.problem", _LANG, row=self.row, column=self.column, reason=self.reason)
 
 
 def table(name: str) -> Table:
     try:
         return Base.metadata.tables[name]
     except KeyError:
-        raise KeyError(f"未知的数据表：{name}") from None
+        raise KeyError(t("data.unknown_table", _LANG, name=name)) from None
 
 
 def parse_cell(col, text: str | None) -> object:
@@ -46,7 +49,7 @@ def parse_cell(col, text: str | None) -> object:
             return col.default.arg
         if col.nullable or col.server_default is not None:
             return None
-        raise ValueError("不能为空")
+        raise ValueError(t("data.cell.required", _LANG))
     kind = col.type
     if isinstance(kind, Boolean):
         low = value.lower()
@@ -54,33 +57,33 @@ def parse_cell(col, text: str | None) -> object:
             return True
         if low in FALSE_WORDS:
             return False
-        raise ValueError(f"应为 是/否（true/false），实际为“{value}”")
+        raise ValueError(t("data.cell.not_bool", _LANG, value=value))
     if isinstance(kind, Integer):
         try:
             number = float(value)
         except ValueError:
-            raise ValueError(f"应为整数，实际为“{value}”") from None
+            raise ValueError(t("data.cell.not_integer", _LANG, value=value)) from None
         if not number.is_integer():
-            raise ValueError(f"应为整数，实际为“{value}”")
+            raise ValueError(t("data.cell.not_integer", _LANG, value=value))
         return int(number)
     if isinstance(kind, Float | Numeric):
         try:
             return float(value)
         except ValueError:
-            raise ValueError(f"应为数字，实际为“{value}”") from None
+            raise ValueError(t("data.cell.not_number", _LANG, value=value)) from None
     if isinstance(kind, DateTime):
         try:
             return dt.datetime.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"应为日期时间（如 2022-06-30 08:00），实际为“{value}”") from None
+            raise ValueError(t("data.cell.not_datetime", _LANG, value=value)) from None
     if isinstance(kind, Date):
         try:
             return dt.date.fromisoformat(value.replace("/", "-"))
         except ValueError:
-            raise ValueError(f"应为日期（YYYY-MM-DD），实际为“{value}”") from None
+            raise ValueError(t("data.cell.not_date", _LANG, value=value)) from None
     length = getattr(kind, "length", None)
     if length and len(value) > length:
-        raise ValueError(f"长度不能超过{length}个字符")
+        raise ValueError(t("data.cell.too_long", _LANG, length=length))
     return value
 
 
@@ -114,7 +117,7 @@ def typed_rows(name: str, rows: Iterable[dict[str, str]]) -> tuple[list[dict], l
             if col.name not in raw:
                 if col.autoincrement is True or col.nullable or col.default is not None:
                     continue
-                problems.append(CellProblem(number, col.name, "缺少此列"))
+                problems.append(CellProblem(number, col.name, t("data.cell.missing_column", _LANG)))
                 continue
             try:
                 row[col.name] = parse_cell(col, raw[col.name])

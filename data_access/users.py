@@ -49,7 +49,8 @@ class User:
         return tuple(c for c in (wanted or all_codes) if self.may_see_community(c))
 
 
-ANONYMOUS = User("访客", "viewer")
+# A stable internal name; a page that shows who is looking displays t("user.anonymous").
+ANONYMOUS = User("anonymous", "viewer")
 
 
 def require_personal_data_access(user: User) -> None:

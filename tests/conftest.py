@@ -20,6 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# A missing text key fails the test instead of showing the key: set before the app is imported,
+# and inherited by the AppTest scripts and the browser tests' `streamlit run` servers.
+os.environ.setdefault("DASHBOARD_STRICT_TEXT", "1")
+
 from data_access.db import make_engine  # noqa: E402
 from data_access.filters import Filters  # noqa: E402
 from data_access.seeding import seed  # noqa: E402

@@ -18,9 +18,11 @@ import pkgutil
 
 from data_access.text import locale
 
+# Re-exported (the language switch names each language by it); it lives with the strings.
+from data_access.text.locale.languages import LANG_NAMES as LANG_NAMES
+
 LANGS: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANG = "zh"
-LANG_NAMES = {"zh": "中文", "en": "English"}
 log = logging.getLogger(__name__)
 
 

@@ -60,18 +60,23 @@ def is_missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+def _as_shown(value: float, decimals: int) -> float:
+    """`value` rounded as it is shown, with no negative zero: '-0' / '-0.0' would read as a fall."""
+    return round(value, decimals) + 0.0  # -0.0 + 0.0 is 0.0
+
+
 def plain(value: float | None, decimals: int = 0) -> str:
     """1,234 / 1,234.5; '—' when unknown."""
     if is_missing(value):
         return MISSING
-    return f"{value:,.{decimals}f}"
+    return f"{_as_shown(value, decimals):,.{decimals}f}"
 
 
 def percent(share: float | None, decimals: int = 1) -> str:
     """A 0..1 share as '88.1%'."""
     if is_missing(share):
         return MISSING
-    return f"{share * 100:.{decimals}f}%"
+    return f"{_as_shown(share * 100, decimals):.{decimals}f}%"
 
 
 def _wan(value: float) -> str:
@@ -85,10 +90,11 @@ def money(value: float | None, lang: str = "zh", *, compact: bool = False) -> st
     if is_missing(value):
         return MISSING
     if lang == "en":
-        return f"¥{value:,.0f}" if value >= 0 else f"-¥{-value:,.0f}"
+        yuan = _as_shown(value, 0)
+        return f"¥{yuan:,.0f}" if yuan >= 0 else f"-¥{-yuan:,.0f}"
     if compact and abs(value) >= 100_000:
         return _wan(value) + t("unit.wan_yuan", lang)
-    return f"{value:,.0f}" + t("unit.yuan", lang)
+    return plain(value, 0) + t("unit.yuan", lang)
 
 
 def figure(
@@ -133,9 +139,10 @@ def change(
         return MISSING
     u = unit(unit_name)
     digits = u.decimals if decimals is None else decimals
+    # A change that rounds to nothing reads +0 / +0.0, never -0 (see is_zero).
     if u.kind == "share":
-        return f"{diff * 100:+.{digits}f}" + t("unit.pp", lang)
-    return f"{diff:+,.{digits}f}"
+        return f"{_as_shown(diff * 100, digits):+.{digits}f}" + t("unit.pp", lang)
+    return f"{_as_shown(diff, digits):+,.{digits}f}"
 
 
 def is_zero(diff: float | None, unit_name: str, decimals: int | None = None) -> bool:

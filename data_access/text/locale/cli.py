@@ -1,0 +1,41 @@
+"""The command line (python -m data_access): help texts and messages, cli.<command>.*.
+
+The command line speaks Chinese (`t(key, "zh", ...)`), as the county's operators do.
+"""
+
+STRINGS = {
+    "cli.description": ("社区建设看板 数据命令", "Community dashboard data commands"),
+    "cli.database_url.help": (
+        "数据库地址（默认取环境变量 DATABASE_URL，否则为 data/ 下的 SQLite 文件）",
+        "database URL (default: the DATABASE_URL environment variable, else a SQLite file in data/)",
+    ),
+    "cli.init.help": (
+        "创建数据库结构（已存在则不改动）",
+        "create the database schema (left alone if present)",
+    ),
+    "cli.init.created": ("已创建数据库结构", "Database schema created"),
+    "cli.init.exists": (
+        "数据库结构已存在，未做改动",
+        "Database schema already present, nothing changed",
+    ),
+    "cli.seed.help": (
+        "载入示例县数据（可重复执行，不会重复插入）",
+        "load the sample county (safe to repeat: nothing is inserted twice)",
+    ),
+    "cli.seed.dir.help": (
+        "示例数据目录（默认 sample_data/）",
+        "sample data folder (default: sample_data/)",
+    ),
+    "cli.seed.replace.help": (
+        "先清空各数据表再载入（会删除已有数据）",
+        "empty the data tables before loading (deletes existing data)",
+    ),
+    "cli.seed.counts": (
+        "{table}: 新增 {inserted} 行，已存在 {skipped} 行",
+        "{table}: {inserted} rows added, {skipped} already present",
+    ),
+    "cli.export.help": ("把每张表导出为 CSV", "export every table as CSV"),
+    "cli.export.dir.help": ("导出目录", "export folder"),
+    "cli.export.counts": ("{table}: {count} 行 -> {path}", "{table}: {count} rows -> {path}"),
+    "cli.db_error": ("数据库错误：{kind}: {detail}", "Database error: {kind}: {detail}"),
+}
