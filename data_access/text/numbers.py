@@ -134,7 +134,7 @@ def figure(
 def change(
     diff: float | None, unit_name: str, lang: str = "zh", decimals: int | None = None
 ) -> str:
-    """A change as shown beside a figure: +12 / -3.5 / +1.2个百分点 (shares) / +¥1,000 (English money)."""
+    """A change as shown beside a figure: +12 / -3.5 / +1.2个百分点 (shares); no unit otherwise."""
     if is_missing(diff):
         return MISSING
     u = unit(unit_name)
