@@ -19,7 +19,7 @@ from data_access.seeding import SAMPLE_DIR, SeedError, export, seed
 def cmd_init(args: argparse.Namespace) -> int:
     engine = make_engine(args.database_url)
     created = create_schema(engine)
-    print("已创建数据库结构" if created else "数据库结构已存在，未做改动")
+    print("已创建或升级数据库结构" if created else "数据库结构已是最新，未做改动")
     return 0
 
 
@@ -54,7 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("init", help="创建数据库结构（已存在则不改动）")
+    p = sub.add_parser(
+        "init",
+        help="创建数据库结构，或把旧数据库升级到当前结构（SQLite、PostgreSQL；已是最新则不改动）",
+    )
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("seed", help="载入示例县数据（可重复执行，不会重复插入）")
