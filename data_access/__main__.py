@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from data_access.db import create_schema, make_engine
+from data_access.migrations import SchemaError
 from data_access.seeding import SAMPLE_DIR, SeedError, export, seed
 from data_access.text import t
 
@@ -80,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         # The operator needs the reason, not a traceback: e.g. the server is down or the URL is wrong.
         detail = str(exc).splitlines()[0]
         print(t("cli.db_error", _LANG, kind=exc.__class__.__name__, detail=detail), file=sys.stderr)
+        return 1
+    except SchemaError as exc:
+        # A partial database or one migrated by newer code: say so, change nothing.
+        print(t("cli.schema_error", _LANG, detail=str(exc)), file=sys.stderr)
         return 1
 
 

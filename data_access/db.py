@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, func, inspect, select, update
+from alembic import command
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, create_engine, event, func, select, text, update
 from sqlalchemy.engine import Connection, make_url
 
-from data_access.models import Base, Community, DataVersion
+from data_access.migrations import (
+    BASELINE_REVISION,
+    SchemaError,
+    alembic_config,
+    head_revisions,
+    known_revisions,
+    legacy,
+)
+from data_access.models import Community, DataVersion
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_DIR / "data" / "dashboard.db"
@@ -46,43 +58,82 @@ def make_engine(url: str | None = None, **kwargs) -> Engine:
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
-def _add_missing_nullable_columns(conn: Connection, existing: set[str]) -> bool:
-    """Add model columns that an older database lacks, when they are nullable (no data to invent).
+# Any constant shared by all processes; names the lock that serialises schema changes.
+_MIGRATION_LOCK_KEY = 0x5C4D_0001
 
-    create_all only creates whole tables; a column added to a model later (such as
-    communities.low_income_households) would otherwise break every query on a database created
-    before it. Anything beyond a new nullable column needs a real migration.
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection inside one transaction, set up for changing the schema.
+
+    PostgreSQL: a transaction-scoped advisory lock, so app processes starting together migrate
+    one after the other (the later ones then find the database at head). SQLite: foreign keys
+    are off until the end, because batch operations copy a table and drop the original, which
+    enforcement refuses for referenced tables; they are checked before the commit instead.
     """
-    added = False
-    inspector = inspect(conn)
-    preparer = conn.dialect.identifier_preparer
-    for table in Base.metadata.sorted_tables:
-        if table.name not in existing:
-            continue
-        have = {c["name"] for c in inspector.get_columns(table.name)}
-        for column in table.columns:
-            if column.name in have or not column.nullable or column.server_default is not None:
-                continue
-            kind = column.type.compile(dialect=conn.dialect)
-            conn.exec_driver_sql(
-                f"ALTER TABLE {preparer.format_table(table)} "
-                f"ADD COLUMN {preparer.format_column(column)} {kind}"
-            )
-            added = True
-    return added
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # Only takes effect outside a transaction, hence before begin().
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
+                    )
+                yield conn
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise SchemaError("A migration left rows whose foreign keys point nowhere.")
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+
+
+def _up_to_date(conn: Connection) -> bool:
+    if set(MigrationContext.configure(conn).get_current_heads()) != head_revisions():
+        return False
+    return conn.execute(select(DataVersion.id).where(DataVersion.id == 1)).first() is not None
 
 
 def create_schema(engine: Engine) -> bool:
-    """Create missing tables (and missing nullable columns) and the data-version row; True when anything was created."""
-    with engine.begin() as conn:
-        before = set(engine.dialect.get_table_names(conn))
-        added = _add_missing_nullable_columns(conn, before)
-        Base.metadata.create_all(conn)
-        after = set(engine.dialect.get_table_names(conn))
-        has_version = conn.execute(select(func.count()).select_from(DataVersion)).scalar_one()
-        if not has_version:
+    """Bring the database to the newest schema (Alembic head) with its data-version row.
+
+    True when anything was created, changed or recorded; False when the database already was at
+    head, in which case nothing is written (cheap enough to call on every start).
+
+    Databases created before Alembic are recognised by having this project's tables but no
+    recorded revision. They are adopted: columns that the models gained while the schema was
+    kept by create_all and ALTER TABLE (communities.low_income_households and three more, see
+    `migrations.legacy`) are added where missing, the database is stamped with the baseline
+    revision 0001, and the later revisions run as for any other database. Data is kept.
+    `SchemaError` instead, with nothing changed, for a database that has only some of the tables
+    or is at a revision this code does not know (migrated by a newer version).
+    """
+    with engine.connect() as conn:
+        if _up_to_date(conn):
+            return False
+    with migration_connection(engine) as conn:
+        # Another process may have finished the job while this one waited for the lock.
+        if _up_to_date(conn):
+            return False
+        unknown = set(MigrationContext.configure(conn).get_current_heads()) - known_revisions()
+        if unknown:
+            raise SchemaError(
+                f"Database schema is at revision {', '.join(sorted(unknown))}, which this code "
+                "does not know: it was migrated by a newer version of the dashboard."
+            )
+        config = alembic_config(conn)
+        if legacy.is_pre_alembic(conn):
+            legacy.adopt(conn)
+            command.stamp(config, BASELINE_REVISION)
+        command.upgrade(config, "head")
+        # Adopted databases may lack the row; everything else relies on it being there.
+        if conn.execute(select(DataVersion.id).where(DataVersion.id == 1)).first() is None:
             conn.execute(DataVersion.__table__.insert().values(id=1, version=0))
-    return after != before or added or not has_version
+    return True
 
 
 def data_version(conn: Connection) -> int:

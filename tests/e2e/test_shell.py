@@ -26,7 +26,9 @@ def handles(page) -> list[str]:
 
 
 def caption(page) -> str:
-    return page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
+    return page.locator(
+        '[data-testid="stMain"] [data-testid="stCaptionContainer"]'
+    ).first.inner_text()
 
 
 def drag(page, index: int, dx: float) -> None:

@@ -10,13 +10,18 @@ STRINGS = {
         "database URL (default: the DATABASE_URL environment variable, else a SQLite file in data/)",
     ),
     "cli.init.help": (
-        "创建数据库结构（已存在则不改动）",
-        "create the database schema (left alone if present)",
+        "创建数据库结构，或把旧数据库升级到当前结构（SQLite、PostgreSQL；已是最新则不改动）",
+        "create the database schema, or upgrade an older database to it (SQLite, PostgreSQL; "
+        "left alone when current)",
     ),
-    "cli.init.created": ("已创建数据库结构", "Database schema created"),
+    "cli.init.created": ("已创建或升级数据库结构", "Database schema created or upgraded"),
     "cli.init.exists": (
-        "数据库结构已存在，未做改动",
-        "Database schema already present, nothing changed",
+        "数据库结构已是最新，未做改动",
+        "Database schema already current, nothing changed",
+    ),
+    "cli.schema_error": (
+        "数据库结构无法升级：{detail}",
+        "The database schema cannot be upgraded: {detail}",
     ),
     "cli.seed.help": (
         "载入示例县数据（可重复执行，不会重复插入）",
