@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except SchemaError as exc:
         # A partial database or one migrated by newer code: say so, change nothing.
-        print(t("cli.schema_error", _LANG, detail=str(exc)), file=sys.stderr)
+        print(t("cli.schema_error", _LANG, detail=exc.text(_LANG)), file=sys.stderr)
         return 1
 
 

@@ -85,7 +85,7 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
                     )
                 yield conn
                 if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
-                    raise SchemaError("A migration left rows whose foreign keys point nowhere.")
+                    raise SchemaError("schema.dangling_keys")
         finally:
             if sqlite:
                 conn.exec_driver_sql("PRAGMA foreign_keys=ON")
@@ -121,10 +121,7 @@ def create_schema(engine: Engine) -> bool:
             return False
         unknown = set(MigrationContext.configure(conn).get_current_heads()) - known_revisions()
         if unknown:
-            raise SchemaError(
-                f"Database schema is at revision {', '.join(sorted(unknown))}, which this code "
-                "does not know: it was migrated by a newer version of the dashboard."
-            )
+            raise SchemaError("schema.unknown_revision", revision=", ".join(sorted(unknown)))
         config = alembic_config(conn)
         if legacy.is_pre_alembic(conn):
             legacy.adopt(conn)

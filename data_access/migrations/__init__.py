@@ -58,4 +58,20 @@ def known_revisions() -> frozenset[str]:
 
 
 class SchemaError(RuntimeError):
-    """The database's schema is not one this code knows how to bring up to date."""
+    """The database's schema is not one this code knows how to bring up to date.
+
+    `reason` is a text key (data_access.text) so the command line can say it in Chinese; str()
+    is the English text for logs.
+    """
+
+    def __init__(self, reason: str, **kwargs: object):
+        from data_access.text import t
+
+        super().__init__(t(reason, "en", **kwargs))
+        self.reason = reason
+        self.kwargs = kwargs
+
+    def text(self, lang: str) -> str:
+        from data_access.text import t
+
+        return t(self.reason, lang, **self.kwargs)

@@ -77,10 +77,7 @@ def adopt(conn: Connection) -> list[str]:
     inspector = sa.inspect(conn)
     missing = sorted(BASELINE_TABLES - set(inspector.get_table_names()))
     if missing:
-        raise SchemaError(
-            "Database has no Alembic revision and only some of the dashboard's tables "
-            f"(missing: {', '.join(missing)}); refusing to guess how to upgrade it."
-        )
+        raise SchemaError("schema.partial", missing=", ".join(missing))
     ops = Operations(MigrationContext.configure(conn))
     added = []
     for table, column in _late_columns():

@@ -43,4 +43,18 @@ STRINGS = {
     "cli.export.dir.help": ("导出目录", "export folder"),
     "cli.export.counts": ("{table}: {count} 行 -> {path}", "{table}: {count} rows -> {path}"),
     "cli.db_error": ("数据库错误：{kind}: {detail}", "Database error: {kind}: {detail}"),
+    "schema.partial": (
+        "数据库没有版本记录，且只有部分数据表（缺少：{missing}），无法判断如何升级，未做改动",
+        "the database has no Alembic revision and only some of the dashboard's tables "
+        "(missing: {missing}); refusing to guess how to upgrade it",
+    ),
+    "schema.unknown_revision": (
+        "数据库结构版本为 {revision}，本程序不认识：它已被更新版本的看板升级过，请使用更新的版本",
+        "the database schema is at revision {revision}, which this code does not know: it was "
+        "migrated by a newer version of the dashboard",
+    ),
+    "schema.dangling_keys": (
+        "升级后有记录引用了不存在的数据，已撤销升级",
+        "a migration left rows whose foreign keys point nowhere; it was rolled back",
+    ),
 }
