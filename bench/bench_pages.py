@@ -1,4 +1,4 @@
-"""Page run time as a user feels it: each page run through app.py with AppTest on the sample county.
+"""Page run time as a user feels it: each page run through dashboard.py with AppTest on the sample county.
 
     python bench/bench_pages.py [--repeat 5]
 
@@ -30,7 +30,7 @@ PAGES = ["pages/overview.py", "pages/service_points.py", "pages/welfare.py"]
 
 
 def _always_run_entrypoint() -> None:
-    """Same shim as tests/app/conftest.py: AppTest must execute app.py on every run."""
+    """Same shim as tests/app/conftest.py: AppTest must execute dashboard.py on every run."""
     original = PagesManager.__init__
 
     def init(self, *args, **kwargs):
@@ -51,7 +51,7 @@ def bench_page(page: str | None, repeat: int) -> tuple[float, float]:
 
     cold, warm = [], []
     for _ in range(repeat):
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         at.run()  # AppTest must run once before it knows the pages
         if page:
             at.switch_page(page)
