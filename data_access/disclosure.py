@@ -1,0 +1,173 @@
+"""Disclosure control for published counts: which cells to hide so that no small count can be
+recovered, and an auditor that tries to recover them.
+
+The data are nested sums: a community's total is the sum of its grids, a grid's the sum of its
+compounds. Each `Group` says "parent = sum of children". Community totals are published exactly
+(they are the programme's headline figures); cells below them are published unless hidden.
+
+Primary suppression hides every count of 1 or 2 (shown "<3": the reader knows it is 1 or 2).
+Secondary suppression (the method, after the usual cell-suppression practice of statistical
+offices): while the auditor can pin down any hidden cell, hide one more cell in a group that pins
+it — the smallest published one, a zero first (it costs the reader least) — and check again. A
+secondarily hidden cell is shown "*" and says nothing of its value; where nothing is left to
+hide (a community whose whole total is 1), the "<3" that gives a cell away is shown "*" too. Zeros are otherwise published:
+an empty cell identifies nobody. The pattern is computed for a whole community at
+once and every view (tables, map circles, a card over chosen grids) shows the same pattern, so
+comparing two views gives nothing new: a figure over several grids is published only when every
+one of those grids is.
+
+The auditor reasons with bounds as a careful reader would: each published cell is a fixed
+number, each "<3" lies in [1, 2], each "*" in [0, ∞); for every group, a cell cannot be lower
+than the parent's lower bound minus the other cells' upper bounds, nor higher than the parent's
+upper bound minus their lower bounds, and a parent lies between the sums of its children's
+bounds. It tightens bounds across all groups until nothing changes; a hidden cell whose lower
+and upper bound meet is disclosed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+Key = Hashable
+PRIMARY, SECONDARY = "<3", "*"
+SMALL = (1, 2)  # counts shown as "<3"
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Group:
+    """parent = sum(children)."""
+
+    parent: Key
+    children: tuple[Key, ...]
+
+
+@dataclass
+class Pattern:
+    """Which cells are hidden, and how (PRIMARY "<3" or SECONDARY "*")."""
+
+    hidden: dict[Key, str] = field(default_factory=dict)
+
+    def marker(self, key: Key) -> str | None:
+        return self.hidden.get(key)
+
+    def is_open(self, keys: Iterable[Key]) -> bool:
+        """A figure over these cells may be published: none of them is hidden."""
+        return not any(k in self.hidden for k in keys)
+
+
+def bounds_of(published: Mapping[Key, int | str]) -> dict[Key, tuple[float, float]]:
+    """What a reader knows of each cell from what is shown."""
+    out: dict[Key, tuple[float, float]] = {}
+    for key, shown in published.items():
+        if shown == PRIMARY:
+            out[key] = (1, 2)
+        elif shown == SECONDARY:
+            out[key] = (0, INF)
+        else:
+            out[key] = (float(shown), float(shown))
+    return out
+
+
+def tighten(
+    bounds: dict[Key, tuple[float, float]], groups: Iterable[Group], rounds: int = 100
+) -> dict[Key, tuple[float, float]]:
+    """Propagate the sums' constraints until the bounds stop changing."""
+    b = dict(bounds)
+    groups = list(groups)
+    for _ in range(rounds):
+        changed = False
+        for g in groups:
+            keys = [k for k in g.children if k in b]
+            if g.parent not in b or not keys:
+                continue
+            p_lo, p_hi = b[g.parent]
+            lo_sum = sum(b[k][0] for k in keys)
+            hi_sum = sum(b[k][1] for k in keys)
+            new_parent = (max(p_lo, lo_sum), min(p_hi, hi_sum))
+            if new_parent != b[g.parent]:
+                b[g.parent], changed = new_parent, True
+                p_lo, p_hi = new_parent
+            for k in keys:
+                lo, hi = b[k]
+                others_lo, others_hi = lo_sum - lo, hi_sum - hi
+                new = (max(lo, p_lo - others_hi), min(hi, p_hi - others_lo))
+                if new != (lo, hi):
+                    b[k], changed = new, True
+                    lo_sum += new[0] - lo
+                    hi_sum += new[1] - hi
+        if not changed:
+            break
+    return b
+
+
+def audit(published: Mapping[Key, int | str], groups: Iterable[Group]) -> list[Key]:
+    """Hidden cells whose value a reader can work out exactly from what is published."""
+    b = tighten(bounds_of(published), groups)
+    return [
+        k
+        for k, shown in published.items()
+        if shown in (PRIMARY, SECONDARY) and b[k][0] == b[k][1]
+    ]
+
+
+def published_view(values: Mapping[Key, int], pattern: Pattern) -> dict[Key, int | str]:
+    return {k: pattern.hidden.get(k, v) for k, v in values.items()}
+
+
+def protect(
+    values: Mapping[Key, int], groups: Iterable[Group], exact: Iterable[Key] = ()
+) -> Pattern:
+    """The cells to hide so that the auditor can recover none.
+
+    `values` holds every cell's true count (parents included); `exact` are cells always published
+    (community totals). Cells of 1–2 are hidden first; then, while a hidden cell can be pinned
+    down, the smallest published cell in a group that pins it is hidden too; when no cell is
+    left to hide, a pinned "<3" becomes "*". The only child of an exact parent is that parent's
+    figure, so it is published as exactly.
+    """
+    groups = list(groups)
+    exact = set(exact)
+    for _ in groups:  # an only child of an exact cell is exact too, down the levels
+        more = {g.children[0] for g in groups if len(g.children) == 1 and g.parent in exact}
+        if more <= exact:
+            break
+        exact |= more
+    pattern = Pattern({k: PRIMARY for k, v in values.items() if v in SMALL and k not in exact})
+    by_member: dict[Key, list[Group]] = {}
+    for g in groups:
+        for k in (g.parent, *g.children):
+            by_member.setdefault(k, []).append(g)
+    for _ in range(len(values) + 1):
+        disclosed = audit(published_view(values, pattern), groups)
+        if not disclosed:
+            return pattern
+        candidate = _next_to_hide(disclosed, by_member, values, pattern, exact)
+        if candidate is not None:
+            pattern.hidden[candidate] = SECONDARY
+            continue
+        # Nothing left to hide: what pins these cells is "<3" itself (its lower bound 1), so
+        # they are shown "*" instead, which says nothing of their value.
+        primaries = [d for d in disclosed if pattern.hidden.get(d) == PRIMARY]
+        if not primaries:
+            break  # cannot happen with exact totals above; report rather than loop
+        for d in primaries:
+            pattern.hidden[d] = SECONDARY
+    return pattern
+
+
+def _next_to_hide(disclosed, by_member, values, pattern, exact) -> Key | None:
+    """The smallest published cell sharing a group with a disclosed cell."""
+    best: tuple[int, str, Key] | None = None
+    for cell in disclosed:
+        for g in by_member.get(cell, []):
+            for k in (*g.children, g.parent):
+                v = values.get(k, 0)
+                if k in pattern.hidden or k in exact:
+                    continue
+                rank = (v, str(k), k)
+                if best is None or rank[:2] < best[:2]:
+                    best = rank
+    return None if best is None else best[2]
