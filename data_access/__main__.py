@@ -7,6 +7,8 @@ New commands (import, generate, users) register a subparser in `build_parser`.
 from __future__ import annotations
 
 import argparse
+import getpass
+import socket
 import sys
 from pathlib import Path
 
@@ -19,6 +21,14 @@ from data_access.text import t
 
 # The operators who run these commands read Chinese.
 _LANG = "zh"
+
+
+def _actor() -> str:
+    """Who runs the command, for the audit log (the operating-system account until sign-in)."""
+    try:
+        return f"{getpass.getuser()}@{socket.gethostname()}"
+    except (OSError, KeyError):
+        return "unknown"
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -41,10 +51,26 @@ def cmd_seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def _confirmed_personal(args: argparse.Namespace) -> bool:
+    """--include-personal needs --yes, or a "yes" typed at a terminal."""
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        print(t("cli.export.personal.needs_yes", _LANG), file=sys.stderr)
+        return False
+    answer = input(t("cli.export.personal.confirm", _LANG))
+    return answer.strip().lower() in ("yes", "y", t("cli.export.personal.yes_word", _LANG))
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.include_personal and not _confirmed_personal(args):
+        return 2
     engine = make_engine(args.database_url)
     create_schema(engine)
-    for name, count in export(engine, args.dir).items():
+    counts = export(engine, args.dir, include_personal=args.include_personal, actor=_actor())
+    if not args.include_personal:
+        print(t("cli.export.masked", _LANG))
+    for name, count in counts.items():
         print(t("cli.export.counts", _LANG, table=name, count=count, path=args.dir / f"{name}.csv"))
     return 0
 
@@ -69,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help=t("cli.export.help", _LANG))
     p.add_argument("dir", type=Path, help=t("cli.export.dir.help", _LANG))
+    p.add_argument(
+        "--include-personal", action="store_true", help=t("cli.export.personal.help", _LANG)
+    )
+    p.add_argument("--yes", action="store_true", help=t("cli.export.yes.help", _LANG))
     p.set_defaults(func=cmd_export)
     return parser
 

@@ -46,16 +46,20 @@ def _enable_sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def make_engine(url: str | None = None, **kwargs) -> Engine:
-    """An engine for `url` (default `database_url()`), with SQLite set up like the app needs it."""
+    """An engine for `url` (default `database_url()`), with SQLite set up like the app needs it.
+
+    Bound parameters are hidden from error messages (`hide_parameters`): a failed query must not
+    carry household numbers, names or ID numbers into the server log.
+    """
     url = url or database_url()
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, **kwargs)
+        engine = create_engine(url, hide_parameters=True, **kwargs)
         event.listen(engine, "connect", _enable_sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
 
 
 # Any constant shared by all processes; names the lock that serialises schema changes.

@@ -107,9 +107,7 @@ def audit(published: Mapping[Key, int | str], groups: Iterable[Group]) -> list[K
     """Hidden cells whose value a reader can work out exactly from what is published."""
     b = tighten(bounds_of(published), groups)
     return [
-        k
-        for k, shown in published.items()
-        if shown in (PRIMARY, SECONDARY) and b[k][0] == b[k][1]
+        k for k, shown in published.items() if shown in (PRIMARY, SECONDARY) and b[k][0] == b[k][1]
     ]
 
 

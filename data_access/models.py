@@ -200,8 +200,8 @@ class WelfareHousehold(Base):
     grid_code: Mapped[str | None] = mapped_column(ForeignKey("grids.code"), index=True)
     compound_id: Mapped[str | None] = mapped_column(ForeignKey("compounds.id"), index=True)
     category: Mapped[str] = mapped_column(String(10))
-    head_name: Mapped[str] = mapped_column(String(30))
-    head_id_number: Mapped[str] = mapped_column(String(18))
+    head_name: Mapped[str] = mapped_column(String(30), info={"personal": "name"})
+    head_id_number: Mapped[str] = mapped_column(String(18), info={"personal": "id_number"})
     members: Mapped[int] = mapped_column(Integer)
     per_capita_income_yuan: Mapped[float] = mapped_column(Money)
     monthly_benefit_yuan: Mapped[float] = mapped_column(Money)
@@ -249,8 +249,8 @@ class Jobseeker(Base):
     person_no: Mapped[str] = mapped_column(String(20), primary_key=True)
     community_code: Mapped[str] = mapped_column(ForeignKey("communities.code"))
     grid_code: Mapped[str | None] = mapped_column(ForeignKey("grids.code"), index=True)
-    name: Mapped[str] = mapped_column(String(30))
-    id_number: Mapped[str] = mapped_column(String(18))
+    name: Mapped[str] = mapped_column(String(30), info={"personal": "name"})
+    id_number: Mapped[str] = mapped_column(String(18), info={"personal": "id_number"})
     gender: Mapped[str] = mapped_column(String(1))
     birth_date: Mapped[dt.date] = mapped_column(Date)
     # Comma-separated codes from vocab.JOBSEEKER_GROUPS; a person may belong to several.
@@ -355,17 +355,23 @@ class User(Base):
     __table_args__ = (CheckConstraint(_in("role", vocab.USER_ROLES), name="ck_user_role"),)
 
 
-class ImportLog(Base):
-    __tablename__ = "import_log"
+class AuditLog(Base):
+    """Who did what to the data and when: every export (and, with data management, every import
+    and sign-in). `personal` records whether names and ID numbers left the database in clear."""
+
+    __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    user_name: Mapped[str | None] = mapped_column(String(50))
     at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
-    table_name: Mapped[str] = mapped_column(String(40))
-    file_name: Mapped[str | None] = mapped_column(String(200))
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(20))
+    tables: Mapped[str | None] = mapped_column(Text)
+    file_name: Mapped[str | None] = mapped_column(String(500))
     file_sha256: Mapped[str | None] = mapped_column(String(64))
-    rows: Mapped[int] = mapped_column(Integer)
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    personal: Mapped[bool] = mapped_column(Boolean, default=False)
     result: Mapped[str] = mapped_column(String(20))
     message: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_audit_at", "at"),)
 
 
 class DataVersion(Base):

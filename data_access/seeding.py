@@ -1,7 +1,8 @@
-"""Load the sample county into the database (idempotent) and export every table to CSV."""
+"""Load the sample county into the database (idempotent) and export every table to CSV (masked)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,7 +10,8 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from data_access.db import PROJECT_DIR, bump_data_version, create_schema, is_empty
-from data_access.models import DATA_TABLES, Base
+from data_access.models import DATA_TABLES, AuditLog
+from data_access.privacy import mask_id_number, mask_name
 from data_access.tables import read_csv_rows, rows_to_csv, table, typed_rows
 from data_access.text import t
 
@@ -94,17 +96,61 @@ def ensure_ready(engine: Engine) -> bool:
     return True
 
 
-def export(engine: Engine, directory: Path) -> dict[str, int]:
-    """Write every table (data tables and the import log) to DIR/<table>.csv; returns row counts."""
+EXPORTED_TABLES: tuple[str, ...] = (*DATA_TABLES, "audit_log")  # never users (password hashes)
+
+
+def personal_columns(name: str) -> dict[str, str]:
+    """column → kind ('name' or 'id_number') of a table's personal columns (models' `info`)."""
+    return {c.name: c.info["personal"] for c in table(name).columns if "personal" in c.info}
+
+
+def _masked(kind: str, value: object) -> object:
+    if value is None:
+        return None
+    return mask_name(value) if kind == "name" else mask_id_number(value)
+
+
+def export(
+    engine: Engine, directory: Path, *, include_personal: bool = False, actor: str = ""
+) -> dict[str, int]:
+    """Write every data table and the audit log to DIR/<table>.csv; returns row counts.
+
+    Names and ID numbers are masked (张*明, 620***********1234) unless include_personal; either
+    way the export is recorded in the audit log (who, when, which tables, whether personal
+    columns left in clear) before the files are written, so no export goes unrecorded.
+    """
     directory.mkdir(parents=True, exist_ok=True)
-    counts = {}
+    counts: dict[str, int] = {}
+    with engine.begin() as conn:
+        for name in DATA_TABLES:
+            counts[name] = conn.execute(select(func.count()).select_from(table(name))).scalar_one()
+        conn.execute(
+            AuditLog.__table__.insert().values(
+                at=dt.datetime.now(),
+                actor=actor or "unknown",
+                action="export",
+                tables=",".join(EXPORTED_TABLES),
+                file_name=str(directory.resolve())[:500],
+                rows=sum(counts.values()),
+                personal=include_personal,
+                result="ok",
+            )
+        )
     with engine.connect() as conn:
-        for name in (*DATA_TABLES, "import_log"):
-            tbl = Base.metadata.tables[name]
-            order = list(tbl.primary_key.columns)
-            rows = conn.execute(select(tbl).order_by(*order)).all()
-            text = rows_to_csv([c.name for c in tbl.columns], rows)
-            (directory / f"{name}.csv").write_text(text, encoding="utf-8")
+        for name in EXPORTED_TABLES:
+            tbl = table(name)
+            rows = conn.execute(select(tbl).order_by(*tbl.primary_key.columns)).all()
+            masks = {} if include_personal else personal_columns(name)
+            columns = [c.name for c in tbl.columns]
+            if masks:
+                rows = [
+                    [
+                        _masked(masks[c], v) if c in masks else v
+                        for c, v in zip(columns, row, strict=True)
+                    ]
+                    for row in rows
+                ]
+            (directory / f"{name}.csv").write_text(rows_to_csv(columns, rows), encoding="utf-8")
             counts[name] = len(rows)
     return counts
 

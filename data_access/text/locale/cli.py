@@ -57,4 +57,26 @@ STRINGS = {
         "升级后有记录引用了不存在的数据，已撤销升级",
         "a migration left rows whose foreign keys point nowhere; it was rolled back",
     ),
+    "cli.export.personal.help": (
+        "导出姓名和身份证号明文（默认打码）；需要确认，并记入审计日志",
+        "export names and ID numbers in clear (masked by default); asks for confirmation and is "
+        "recorded in the audit log",
+    ),
+    "cli.export.yes.help": ("不再询问，直接确认", "confirm without asking"),
+    "cli.export.personal.confirm": (
+        "将导出低保户主、求职人员的姓名和身份证号明文，并记入审计日志。确认请输入 yes：",
+        "Names and ID numbers of recipients and job seekers will be exported in clear and the "
+        "export recorded. Type yes to confirm: ",
+    ),
+    "cli.export.personal.yes_word": ("是", "yes"),
+    "cli.export.personal.needs_yes": (
+        "导出明文个人信息需要确认：请在终端中运行并输入 yes，或加上 --yes。未导出任何内容。",
+        "Exporting personal data in clear needs confirmation: run it at a terminal and type yes, "
+        "or add --yes. Nothing was exported.",
+    ),
+    "cli.export.masked": (
+        "姓名和身份证号已打码（如需明文请加 --include-personal）；本次导出已记入审计日志。",
+        "Names and ID numbers are masked (add --include-personal for clear text); the export is "
+        "recorded in the audit log.",
+    ),
 }
