@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 
 import pytest
-
 from sqlalchemy import select, update
 
 from data_access import metrics
