@@ -37,8 +37,16 @@ PAGE_PATHS = frozenset(spec.url_path for spec in PAGES)
 def is_unknown(path: str) -> bool:
     """A path that is neither a page nor one of Streamlit's routes or files."""
     clean = path.strip("/")
-    first = clean.split("/", 1)[0]
-    return not (clean in PAGE_PATHS or clean in STREAMLIT_FILES or first in STREAMLIT_PREFIXES)
+    parts = clean.split("/")
+    # The browser looks for the server under the page's own path first
+    # (/service_points/_stcore/health): Streamlit must answer that 404, not a redirect to a page,
+    # or the browser opens its connection there and is refused.
+    return not (
+        clean in PAGE_PATHS
+        or clean in STREAMLIT_FILES
+        or parts[0] in STREAMLIT_PREFIXES
+        or "_stcore" in parts
+    )
 
 
 class UnknownPathRedirect:
