@@ -27,7 +27,8 @@ import pydeck as pdk
 import streamlit as st
 
 from components.i18n import label, number, t
-from data_access.queries.service_points import Scenario
+from data_access import geo
+from data_access.queries.sp_coverage import Scenario
 
 TYPE_COLOURS: dict[str, str] = {
     "milk": "#0072B2",  # blue
@@ -109,7 +110,7 @@ def _bounds(
     lats: list[float] = []
     lons: list[float] = []
     for text in boundaries.loc[boundaries["level"] == level, "boundary"].dropna():
-        for lon, lat in _ring_points(json.loads(text)):
+        for lon, lat in geo.coordinates(text):
             lats.append(lat)
             lons.append(lon)
     if not lats:
@@ -120,24 +121,6 @@ def _bounds(
     if not lats:
         return 35.0, 36.0, 104.0, 105.0
     return min(lats), max(lats), min(lons), max(lons)
-
-
-def _ring_points(geometry: dict) -> list[tuple[float, float]]:
-    out: list[tuple[float, float]] = []
-
-    def walk(node) -> None:
-        if (
-            isinstance(node, list)
-            and len(node) >= 2
-            and all(isinstance(v, int | float) for v in node[:2])
-        ):
-            out.append((float(node[0]), float(node[1])))
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-
-    walk(geometry.get("coordinates", []))
-    return out
 
 
 # ------------------------------------------------------------------------------ layers

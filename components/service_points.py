@@ -25,6 +25,7 @@ from data_access import vocab
 from data_access.coverage import RADII_M
 from data_access.filters import Filters
 from data_access.queries import service_points as sp
+from data_access.queries import sp_coverage, sp_sites
 
 ALL = ""  # the type filter's "all types"
 MEASURES = {"hh": "households", "60": "residents_60_plus"}  # URL code → coverage measure
@@ -81,7 +82,7 @@ def load_state() -> PageState:
     return _state()
 
 
-def drop_rejected(scenario: sp.Scenario | None) -> None:
+def drop_rejected(scenario: sp_coverage.Scenario | None) -> None:
     """What-if sites or closures that do not exist (a stale or edited link): drop them, say so."""
     if scenario is None or not scenario.rejected:
         return
@@ -121,17 +122,17 @@ def _on_close() -> None:
 
 def _on_add_coordinates() -> None:
     try:
-        lat, lon = sp.parse_coordinates(
+        lat, lon = sp_sites.parse_coordinates(
             st.session_state.get(W_LAT, ""),
             st.session_state.get(W_LON, ""),
             query(sp.county_bounds),
         )
-    except sp.SiteError as err:
+    except sp_sites.SiteError as err:
         st.session_state[_COORD_ERROR] = err.reason
         return
     st.session_state.pop(_COORD_ERROR, None)
     st.session_state[W_LAT] = st.session_state[W_LON] = ""
-    key = sp.coordinates_key(lat, lon)
+    key = sp_sites.coordinates_key(lat, lon)
     _update(added=tuple(dict.fromkeys([*_state().added, key])))
 
 
@@ -227,7 +228,9 @@ def _weakest(table: pd.DataFrame, radius: int, measure: str) -> tuple[str, float
     return row["type"], float(row[f"{measure}_{radius}"])
 
 
-def kpis(f: Filters, state: PageState, scenario: sp.Scenario | None, table: pd.DataFrame) -> None:
+def kpis(
+    f: Filters, state: PageState, scenario: sp_coverage.Scenario | None, table: pd.DataFrame
+) -> None:
     """Operating points, points per 1,000 households, and walking coverage (households, 60+)."""
     grid = st.grid(4, min_column_width=kpi.MIN_CARD_PX, border=True, gap="small")
     for key in ("service_points", "sp_per_1000_households"):
@@ -295,7 +298,7 @@ def empty_states(state: PageState, points: pd.DataFrame, rates: pd.DataFrame) ->
 # ------------------------------------------------------------------------------ what-if
 
 
-def what_if(state: PageState, scenario: sp.Scenario) -> None:
+def what_if(state: PageState, scenario: sp_coverage.Scenario) -> None:
     """Add points (at an uncovered compound or typed coordinates), close points, see before → after."""
     kind = type_name(state.sp_type)
     st.subheader(t("sp.whatif.title", type=kind))
@@ -373,7 +376,7 @@ def what_if(state: PageState, scenario: sp.Scenario) -> None:
     before_after(scenario)
 
 
-def before_after(scenario: sp.Scenario) -> None:
+def before_after(scenario: sp_coverage.Scenario) -> None:
     """'500 m 覆盖率 71.3% → 78.9%，+412 户 …' for each radius, the chosen one in bold."""
     if not scenario.active:
         st.caption(t("sp.whatif.none"))
@@ -412,16 +415,16 @@ def suggestions(state: PageState, suggested: pd.DataFrame | None) -> None:
     left.number_input(
         t("sp.suggest.k"),
         min_value=0,
-        max_value=sp.MAX_SUGGESTIONS,
+        max_value=sp_coverage.MAX_SUGGESTIONS,
         step=1,
         key=W_K,
         on_change=_on_k,
-        help=t("sp.suggest.k.help", max=sp.MAX_SUGGESTIONS),
+        help=t("sp.suggest.k.help", max=sp_coverage.MAX_SUGGESTIONS),
     )
     st.session_state[W_MEASURE] = state.measure
     right.radio(
         t("sp.suggest.measure"),
-        sp.COVERAGE_MEASURES,
+        sp_coverage.COVERAGE_MEASURES,
         format_func=lambda m: t(f"sp.measure.{m}"),
         key=W_MEASURE,
         on_change=_on_measure,
@@ -479,7 +482,7 @@ def suggestions(state: PageState, suggested: pd.DataFrame | None) -> None:
 # ------------------------------------------------------------------------------ tables
 
 
-def uncovered(state: PageState, scenario: sp.Scenario) -> None:
+def uncovered(state: PageState, scenario: sp_coverage.Scenario) -> None:
     """The compounds no point of the type reaches: where a new point is needed."""
     kind = type_name(state.sp_type)
     st.subheader(t("sp.uncovered.title", type=kind, r=state.radius))
@@ -532,7 +535,7 @@ def coverage_table(table: pd.DataFrame) -> None:
         "households": st.column_config.NumberColumn(t("common.households"), format="localized"),
         "residents_60_plus": st.column_config.NumberColumn(t("sp.col.elderly"), format="localized"),
     }
-    for measure in sp.COVERAGE_MEASURES:
+    for measure in sp_coverage.COVERAGE_MEASURES:
         for r in RADII_M:
             col = f"{measure}_{r}"
             shown[col] = shown[col] * 100

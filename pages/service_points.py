@@ -12,7 +12,7 @@ from components import maps
 from components import service_points as ui
 from components.data import query
 from components.filters import current_filters
-from data_access.queries import common
+from data_access.queries import common, sp_coverage
 from data_access.queries import service_points as sp
 
 f = current_filters()
@@ -23,15 +23,17 @@ state = ui.controls(state)
 points = query(sp.points, f, state.types)
 compounds = query(sp.compounds, f)
 rates = query(sp.rates_by_community, f)
-table = query(sp.coverage_table, f, state.types)
+table = query(sp_coverage.coverage_table, f, state.types)
 scenario = None
 suggested = None
 if state.sp_type:
-    scenario = query(sp.scenario, f, state.sp_type, state.radius, state.added, state.closed)
+    scenario = query(
+        sp_coverage.scenario, f, state.sp_type, state.radius, state.added, state.closed
+    )
     ui.drop_rejected(scenario)
     if state.k:
         suggested = query(
-            sp.suggestions,
+            sp_coverage.suggestions,
             f,
             state.sp_type,
             state.radius,
