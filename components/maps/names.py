@@ -10,7 +10,6 @@ a white halo; it builds its glyph atlas from `character_set`, which must hold ev
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -85,52 +84,77 @@ class _Placer:
         return Label(text, lon, lat, "community", above=True)
 
     def inside(self, polygon: list[geo.Ring], text: str, size: int, level: str) -> Label | None:
-        """The free spot inside the polygon, the whole name within it, covering the fewest dots
-        (then nearest the middle)."""
-        rings = [[self.view.project(lat, lon) for lon, lat in ring] for ring in polygon]
-        xs, ys = [p[0] for p in rings[0]], [p[1] for p in rings[0]]
+        """The free spot inside the polygon that covers no dot, the whole name within it if
+        possible, nearest the middle. Candidates are a grid over the area, tested at once."""
+        rings = [
+            np.array([self.view.project(lat, lon) for lon, lat in ring], dtype=float)
+            for ring in polygon
+        ]
+        (x_lo, y_lo), (x_hi, y_hi) = rings[0].min(axis=0), rings[0].max(axis=0)
         w, h = text_size(text, size)
-        if max(xs) - min(xs) < w * INSIDE or max(ys) - min(ys) < h:
+        if x_hi - x_lo < w * INSIDE or y_hi - y_lo < h:
             return None
-        cx, cy = geo.centroid(rings[0])
-        best: tuple[float, Box] | None = None
-        steps = np.linspace(0.05, 0.95, CANDIDATES)
-        for fy in steps:
-            for fx in steps:
-                x = min(xs) + fx * (max(xs) - min(xs))
-                y = min(ys) + fy * (max(ys) - min(ys))
-                box = (x - w / 2, y - h / 2, x + w / 2, y + h / 2)
-                # The name may reach a little over the outline at both ends, not leave the area.
-                x0, x1 = x - w * INSIDE / 2, x + w * INSIDE / 2
-                corners = ((x0, box[1]), (x1, box[1]), (x0, box[3]), (x1, box[3]))
-                if not all(geo.in_polygon(rings, px, py) for px, py in corners):
-                    continue
-                if not self.free(box):
-                    continue
-                covered = self._dots_in(box)
-                if covered > MAX_COVERED:
-                    continue
-                # Prefer the whole name inside its area, then the middle of the area.
-                full = ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3]))
-                over = sum(not geo.in_polygon(rings, px, py) for px, py in full)
-                score = covered + over / 2 + math.hypot(x - cx, y - cy) / (4 * max(w, h))
-                if best is None or score < best[0]:
-                    best = (score, box)
-        if best is None:
+        fx, fy = np.meshgrid(
+            np.linspace(0.05, 0.95, CANDIDATES), np.linspace(0.05, 0.95, CANDIDATES)
+        )
+        x = (x_lo + fx * (x_hi - x_lo)).ravel()
+        y = (y_lo + fy * (y_hi - y_lo)).ravel()
+        boxes = np.column_stack((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
+        # The name may reach a little over the outline at both ends, never leave the area.
+        core = _corners_inside(
+            rings, x - w * INSIDE / 2, x + w * INSIDE / 2, boxes[:, 1], boxes[:, 3]
+        )
+        ok = (core == 4) & (self._dots_in(boxes) <= MAX_COVERED)
+        ok &= np.array([self.free(tuple(b)) for b in boxes])
+        if not ok.any():
             return None
-        box = best[1]
+        # Prefer the whole name inside its area, then the middle of the area.
+        over = 4 - _corners_inside(rings, boxes[:, 0], boxes[:, 2], boxes[:, 1], boxes[:, 3])
+        cx, cy = geo.centroid([tuple(p) for p in rings[0]])
+        score = over / 2 + np.hypot(x - cx, y - cy) / (4 * max(w, h))
+        best = int(np.argmin(np.where(ok, score, np.inf)))
+        box = tuple(float(v) for v in boxes[best])
         self.kept.append(box)
-        lat, lon = self.view.unproject((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        lat, lon = self.view.unproject(float(x[best]), float(y[best]))
         return Label(text, lon, lat, level)
 
-    def _dots_in(self, box: Box) -> int:
+    def _dots_in(self, boxes: np.ndarray) -> np.ndarray:
+        """How many dots touch each box (a dot touches when its centre is nearer than its radius)."""
         if not len(self.dots):
-            return 0
-        x, y, r = self.dots[:, 0], self.dots[:, 1], self.dots[:, 2]
-        # A dot touches the box when its centre is nearer than its radius to the box.
-        dx = np.maximum(np.maximum(box[0] - x, x - box[2]), 0)
-        dy = np.maximum(np.maximum(box[1] - y, y - box[3]), 0)
-        return int((dx**2 + dy**2 < r**2).sum())
+            return np.zeros(len(boxes), dtype=int)
+        near = (
+            (self.dots[:, 0] + self.dots[:, 2] > boxes[:, 0].min())
+            & (self.dots[:, 0] - self.dots[:, 2] < boxes[:, 2].max())
+            & (self.dots[:, 1] + self.dots[:, 2] > boxes[:, 1].min())
+            & (self.dots[:, 1] - self.dots[:, 2] < boxes[:, 3].max())
+        )
+        d = self.dots[near]
+        x, y, r = d[None, :, 0], d[None, :, 1], d[None, :, 2]
+        dx = np.maximum(np.maximum(boxes[:, 0:1] - x, x - boxes[:, 2:3]), 0)
+        dy = np.maximum(np.maximum(boxes[:, 1:2] - y, y - boxes[:, 3:4]), 0)
+        return (dx**2 + dy**2 < r**2).sum(axis=1)
+
+
+def _in_ring(ring: np.ndarray, px: np.ndarray, py: np.ndarray) -> np.ndarray:
+    """Even-odd rule for many points at once (ring: (n, 2) pixels, closed or not)."""
+    x1, y1 = ring[:, 0][None, :], ring[:, 1][None, :]
+    x2, y2 = np.roll(ring[:, 0], -1)[None, :], np.roll(ring[:, 1], -1)[None, :]
+    px, py = px[:, None], py[:, None]
+    crosses = (y1 > py) != (y2 > py)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x_at = x1 + (py - y1) * (x2 - x1) / (y2 - y1)
+    return (crosses & (px < x_at)).sum(axis=1) % 2 == 1
+
+
+def _corners_inside(rings: list[np.ndarray], x0, x1, y0, y1) -> np.ndarray:
+    """How many of each box's four corners lie inside the polygon (outer ring, not in a hole)."""
+    count = np.zeros(len(x0), dtype=int)
+    for cx, cy in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
+        inside = _in_ring(rings[0], cx, cy)
+        for hole in rings[1:]:
+            inside &= ~_in_ring(hole, cx, cy)
+        count += inside
+    return count
 
 
 def place_names(
