@@ -16,7 +16,7 @@ API (the service-point map uses it; the welfare choropleth can switch to it):
   fitted to `box` (default: the communities' outlines; `fit_box(boundaries, "grid")` for chosen
   grids) for the reader's device: a phone's width when the user agent says so, else the map column
   of a 1280-px screen. Under the map: a scale bar for the opening zoom; beside it: the legend.
-  `avoid` lists (lon, lat) of dots the grid names should not cover.
+  `avoid` lists (lon, lat) or (lon, lat, radius px) of the dots no name may cover.
 - `build(boundaries, markers, *, view, shaded, avoid, tiles, tooltip) -> AreaMap`: the same deck
   without Streamlit (tests, exports); `view_for(box, width_px, mobile)` and `fit_view(box, width,
   height, padding)` give the view; `View.project` / `unproject` convert to canvas pixels.
@@ -30,6 +30,16 @@ API (the service-point map uses it; the welfare choropleth can switch to it):
   and `Ramp(title, colours, low, high, low_text, high_text)` for shaded layers (`Ramp.colour(v)`
   gives the fill of a value, so the map and its legend agree); `legend.draw(Legend)`.
 - `scale_bar(view) -> ScaleBar(metres, px)`: a round length for the opening zoom and latitude.
+
+A choropleth of grids (the welfare map) would read:
+
+    ramp = maps.Ramp(title, ["#FDE0DD", "#C51B8A"], 0, top, fig(0, unit), fig(top, unit))
+    grids = maps.shaded_areas("wf-grids", [
+        {"type": "Feature", "geometry": geometry,
+         "properties": {"fill": ramp.colour(value), **maps.tip(name, detail)}}, ...])
+    maps.area_map(boundaries, [maps.dots("wf-compounds", rows, get_radius=...)],
+                  shaded=[grids], map_legend=maps.Legend(title, items, [ramp]),
+                  box=maps.fit_box(boundaries, "grid"), key="wf_map", alt=alt_text)
 """
 
 from components.device import DESKTOP_FIT_PX, MOBILE_FIT_PX, fit_width_px, is_mobile_agent

@@ -64,7 +64,7 @@ def build(
     *,
     view: View,
     shaded: Sequence[pdk.Layer] = (),
-    avoid: Sequence[tuple[float, float]] = (),
+    avoid: Sequence[Sequence[float]] = (),
     tiles: str | None = None,
     tooltip: dict | None = None,
 ) -> AreaMap:
@@ -93,7 +93,7 @@ def area_map(
     shaded: Sequence[pdk.Layer] = (),
     map_legend: legend.Legend | None = None,
     box: geo.Bounds | None = None,
-    avoid: Sequence[tuple[float, float]] = (),
+    avoid: Sequence[Sequence[float]] = (),
     tooltip: dict | None = None,
     key: str | None = None,
     alt: str | None = None,
@@ -112,17 +112,16 @@ def area_map(
         tooltip=tooltip,
     )
     bar = scale_bar(view)
-    if map_legend is not None:
-        left, right = st.columns([4, 1], gap="medium")
-    else:
-        left = right = st.container()
+    left, right = (
+        st.columns([4, 1], gap="medium") if map_legend is not None else (st.container(), None)
+    )
     with left:
         st.pydeck_chart(drawn_map.deck, height=view.height_px, width="stretch", key=key, alt=alt)
         st.markdown(
             scale_bar_html(bar, fig(bar.metres, "metres"), t("map.scale")),
             unsafe_allow_html=True,
         )
-    if map_legend is not None:
+    if right is not None:
         with right:
             legend.draw(map_legend)
     return drawn_map

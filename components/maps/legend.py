@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -87,7 +87,7 @@ class Ramp:
 class Legend:
     title: str
     items: Sequence[Item] = ()
-    ramps: Sequence[Ramp] = field(default_factory=tuple)
+    ramps: Sequence[Ramp] = ()
     hint: str = ""
 
 
