@@ -11,6 +11,7 @@ import pandas as pd
 # Okabe–Ito: distinguishable for colour-blind viewers and on a washed-out projector.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 FONT = "Microsoft YaHei, PingFang SC, Noto Sans CJK SC, sans-serif"
+LEGEND_LABEL_PX = 320  # far above any label: a legend label is wrapped into columns, never cut
 
 
 def _style(chart: alt.Chart) -> alt.Chart:
@@ -75,9 +76,14 @@ def stacked_bars(
     legend: bool = True,
     fmt: str = ",.0f",
     integer: bool = True,
+    legend_columns: int = 2,
 ) -> alt.Chart:
     """df: <category>, <stack>, value → horizontal bars stacked by <stack> in fixed colours
-    (e.g. the map's service-type colours, so chart and map read alike), totals at the bar ends."""
+    (e.g. the map's service-type colours, so chart and map read alike), totals at the bar ends.
+
+    The legend wraps into `legend_columns` columns (1 on a phone) and its labels are never cut:
+    vega-lite neither wraps a legend to the chart's width nor shortens it to fit, so the columns
+    must leave room for the longest label ('Convenience station', '医疗卫生服务室')."""
     domain = [k for k in colours if k in set(df[stack])]
     y = alt.Y(f"{category}:N", title=None, sort=order, axis=alt.Axis(labelLimit=240))
     bars = (
@@ -96,7 +102,9 @@ def stacked_bars(
                 title=stack_title,
                 sort=domain,
                 scale=alt.Scale(domain=domain, range=[colours[k] for k in domain]),
-                legend=alt.Legend(columns=3, labelLimit=200) if legend else None,
+                legend=alt.Legend(columns=legend_columns, labelLimit=LEGEND_LABEL_PX)
+                if legend
+                else None,
             ),
             order=alt.Order("stack_rank:Q"),
             tooltip=[
@@ -117,5 +125,5 @@ def stacked_bars(
     )
     # Streamlit fits the whole chart, legend included, into the height: leave room for the legend.
     n = df[category].nunique()
-    legend_px = 90 + 24 * math.ceil(len(domain) / 3) if legend else 0
+    legend_px = 60 + 22 * math.ceil(len(domain) / legend_columns) if legend else 0
     return _style((bars + totals).properties(height=max(120, 36 * n + 60) + legend_px))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from data_access import metrics, vocab
 from data_access.coverage import RADII_M
-from data_access.queries.service_points import MAX_SUGGESTIONS
+from data_access.queries.sp_coverage import MAX_SUGGESTIONS
 
 
 class BadValue(ValueError):

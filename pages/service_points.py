@@ -1,53 +1,50 @@
 """服务网点: the points on a map, walking coverage by type and community, what-if and site suggestions.
 
-Layout only: the sidebar's Filters and the page state (type, radius, scenario; in the URL) go to
-data_access queries through `query`, and the results to components.
+Layout only: read the state (the sidebar's Filters and the page state: type, radius, scenario; in
+the URL), fetch through `query` from data_access, render with components.service_points.
 """
 
 from components.guard import ensure_app_entry
 
 ensure_app_entry()
 
-from components import maps
 from components import service_points as ui
 from components.data import query
 from components.filters import current_filters
-from data_access.queries import common
+from data_access.queries import common, sp_coverage
 from data_access.queries import service_points as sp
 
+# ------------------------------------------------------------------------------ state
 f = current_filters()
 state = ui.load_state()
 ui.title_caption(f)
 state = ui.controls(state)
 
+# ------------------------------------------------------------------------------ data
 points = query(sp.points, f, state.types)
 compounds = query(sp.compounds, f)
 rates = query(sp.rates_by_community, f)
-table = query(sp.coverage_table, f, state.types)
-scenario = None
-suggested = None
+table = query(sp_coverage.coverage_table, f, state.types)
+scenario = suggested = None
 if state.sp_type:
-    scenario = query(sp.scenario, f, state.sp_type, state.radius, state.added, state.closed)
+    scenario = query(
+        sp_coverage.scenario, f, state.sp_type, state.radius, state.added, state.closed
+    )
     ui.drop_rejected(scenario)
     if state.k:
         suggested = query(
-            sp.suggestions,
-            f,
-            state.sp_type,
-            state.radius,
-            state.k,
-            state.measure,
-            state.added,
-            state.closed,
-        )
+            sp_coverage.suggestions, f, state.sp_type, state.radius, state.k, state.measure,
+            state.added, state.closed,
+        )  # fmt: skip
 
+# ------------------------------------------------------------------------------ render
 ui.kpis(f, state, scenario, table)
 if compounds.empty and points.empty:
     ui.empty_area()
 else:
     ui.empty_states(state, points, rates)
-    maps.service_point_map(
-        maps.MapData(
+    ui.service_point_map(
+        ui.MapData(
             boundaries=query(common.boundaries, f),
             points=points,
             compounds=scenario.compounds if scenario is not None else compounds,

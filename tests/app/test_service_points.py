@@ -119,6 +119,24 @@ def test_the_deck_has_one_dot_per_operating_point_and_no_basemap(open_page):
     assert "开设于" in first["t2"]
 
 
+def test_the_map_names_its_areas_and_shows_a_scale(open_page):
+    at = open_page(PAGE)
+    assert_clean(at)
+    communities = layer(at, "names-community-above")
+    assert {row["name"] for row in communities} == {c["name"] for c in sample_rows("communities")}
+    grid_names = {g["name"] for g in sample_rows("grids")}
+    grids = layer(at, "names-grid")
+    assert grids and {row["name"] for row in grids} <= grid_names
+    for lyr in deck(at)["layers"]:
+        if lyr["@@type"] == "TextLayer":  # every glyph drawn is in the layer's atlas
+            assert all(set(row["name"]) <= set(lyr["characterSet"]) for row in lyr["data"])
+    # The names are drawn last, above the points.
+    assert [lyr["@@type"] for lyr in deck(at)["layers"]][-2:] == ["TextLayer", "TextLayer"]
+    text = " ".join(m.value for m in at.markdown)
+    assert re.search(r'class="map-scale".*>0<.*>(500|1,000|200) 米<', text)
+    assert "比例尺" in text
+
+
 @pytest.mark.parametrize("community", [EAST, OLD_TOWN])
 def test_one_community_shows_its_own_points(open_page, community):
     at = open_page(PAGE, community=community)

@@ -52,6 +52,37 @@ def canvas_has_drawing(page) -> bool:
     )
 
 
+def canvas_width(page) -> int:
+    return page.evaluate(
+        "() => document.querySelector('[data-testid=\"stDeckGlJsonChart\"] canvas').width"
+    )
+
+
+def dark_extent(page) -> tuple[int, int]:
+    """Leftmost and rightmost canvas columns holding dark pixels (outlines, names, black dots)."""
+    return tuple(
+        page.evaluate(
+            """() => {
+              const c = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
+              const copy = document.createElement('canvas');
+              copy.width = c.width; copy.height = c.height;
+              const ctx = copy.getContext('2d');
+              ctx.drawImage(c, 0, 0);
+              const d = ctx.getImageData(0, 0, c.width, c.height).data;
+              let lo = c.width, hi = -1;
+              for (let i = 0; i < d.length; i += 4) {
+                if (d[i + 3] > 200 && d[i] < 90 && d[i + 1] < 90 && d[i + 2] < 90) {
+                  const x = (i / 4) % c.width;
+                  if (x < lo) lo = x;
+                  if (x > hi) hi = x;
+                }
+              }
+              return [lo, hi];
+            }"""
+        )
+    )
+
+
 def pixel_of(lat: float, lon: float, view: dict, box: dict) -> tuple[float, float]:
     """Web-mercator screen position (deck.gl: a 512-px world at zoom 0) inside the canvas box."""
     scale = 512 * 2 ** view["zoom"]
@@ -66,7 +97,7 @@ def pixel_of(lat: float, lon: float, view: dict, box: dict) -> tuple[float, floa
 
 def initial_view(db: Path, community: str | None = None) -> dict:
     """The view the page fits to the area (computed the way the page does, from the database)."""
-    from components.maps import MapData, data_bounds, fit_view, map_height
+    from components.service_points.map import MapData, view_of
     from data_access.db import make_engine
     from data_access.filters import Filters
     from data_access.queries import common
@@ -77,11 +108,9 @@ def initial_view(db: Path, community: str | None = None) -> dict:
     seed(engine)
     f = Filters((community,) if community else (), (), "2021-07", "2022-06")
     with engine.connect() as conn:
-        bounds = data_bounds(
-            MapData(common.boundaries(conn, f), sp.points(conn, f), sp.compounds(conn, f))
-        )
+        data = MapData(common.boundaries(conn, f), sp.points(conn, f), sp.compounds(conn, f))
     engine.dispose()
-    view = fit_view(*bounds, height_px=map_height(*bounds))
+    view = view_of(data)
     return {"latitude": view.latitude, "longitude": view.longitude, "zoom": view.zoom}
 
 
@@ -150,3 +179,58 @@ def test_one_community_and_a_what_if_scenario(page, app_url):
     screenshot(page, "service-points-what-if")
     assert page.watch.outside_requests() == []
     assert page.watch.errors == []
+
+
+IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+)
+
+
+def test_on_a_phone_the_whole_area_is_on_the_map(browser, app_url):
+    """390 × 844 with a phone's user agent: the view is fitted for the phone's width, so both
+    communities lie inside the canvas (they did not when it was fitted for a desktop column);
+    the scale bar is drawn under the map."""
+    import pandas as pd
+
+    from components.maps import MOBILE_FIT_PX, scale_bar
+    from components.service_points.map import MapData, view_of
+    from data_access import geo
+
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, user_agent=IPHONE, is_mobile=True, locale="zh-CN"
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(app_url + "/service_points")
+    wait_settled(page)
+    assert_no_exception(page)
+    chart, canvas = map_canvas(page)
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    assert canvas_has_drawing(page)
+    box = canvas.bounding_box()
+    assert box["width"] <= 390
+
+    outlines = [c["boundary"] for c in sample_rows("communities")]
+    rows = [{"level": "community", "code": "", "name": "", "boundary": b} for b in outlines]
+    nothing = pd.DataFrame(columns=["lat", "lon"])
+    view = view_of(MapData(pd.DataFrame(rows), nothing, nothing), MOBILE_FIT_PX, mobile=True)
+    shown = {"latitude": view.latitude, "longitude": view.longitude, "zoom": view.zoom}
+    area = geo.bounds(outlines)
+    for lat in (area.lat_min, area.lat_max):
+        for lon in (area.lon_min, area.lon_max):
+            x, y = pixel_of(lat, lon, shown, box)
+            assert box["x"] <= x <= box["x"] + box["width"], (lat, lon, x, box)
+            assert box["y"] <= y <= box["y"] + box["height"], (lat, lon, y, box)
+    # What was drawn: the outlines (dark) run from near one edge to near the other, touching
+    # neither (a view fitted for a desktop column cut the second community off at the right).
+    left, right = dark_extent(page)
+    assert 0 < left < right < canvas_width(page) - 1
+    assert right - left > 0.6 * canvas_width(page)
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert "比例尺" in main and f"{scale_bar(view).metres:,.0f} 米" in main
+    screenshot(page, "service-points-phone")
+    assert errors == []
+    context.close()

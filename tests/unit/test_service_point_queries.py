@@ -15,6 +15,7 @@ import pytest
 from data_access import metrics
 from data_access.filters import Filters
 from data_access.queries import service_points as sp
+from data_access.queries import sp_coverage, sp_sites
 from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD, sample_rows
 
 R = 6_371_008.8
@@ -141,7 +142,7 @@ def test_county_bounds_enclose_every_compound(conn):
 
 @pytest.mark.parametrize("sp_type", ["police", "clinic", "elderly_care", "mail"])
 def test_coverage_table_matches_an_independent_haversine_count(conn, sp_type):
-    table = sp.coverage_table(conn, SAMPLE_PERIOD, (sp_type,))
+    table = sp_coverage.coverage_table(conn, SAMPLE_PERIOD, (sp_type,))
     points = [p for p in operating_rows() if p["type"] == sp_type]
     compounds = sample_rows("compounds")
     for radius in (300, 500, 800):
@@ -158,7 +159,7 @@ def test_coverage_table_matches_an_independent_haversine_count(conn, sp_type):
 
 def test_coverage_of_one_community_counts_points_across_its_border(conn):
     # East's compounds near the old town are reached by old-town points: they count.
-    table = sp.coverage_table(conn, area([EAST]))
+    table = sp_coverage.coverage_table(conn, area([EAST]))
     assert set(table["community_code"]) == {EAST}  # no total row for a single community
     east = [c for c in sample_rows("compounds") if c["community_code"] == EAST]
     total = sum(int(c["households"]) for c in east)
@@ -176,20 +177,20 @@ def test_coverage_of_one_community_counts_points_across_its_border(conn):
 
 
 def test_scenario_without_changes_is_the_current_state(conn):
-    s = sp.scenario(conn, SAMPLE_PERIOD, "clinic", 500)
+    s = sp_coverage.scenario(conn, SAMPLE_PERIOD, "clinic", 500)
     assert not s.active and s.rejected == ()
     fig = s.figures(500)
     assert fig["before"] == fig["after"] and fig["change"] == 0
-    table = sp.coverage_table(conn, SAMPLE_PERIOD, ("clinic",))
+    table = sp_coverage.coverage_table(conn, SAMPLE_PERIOD, ("clinic",))
     assert fig["after_share"] == pytest.approx(table.iloc[-1]["households_500"])
     assert set(s.uncovered["id"]) == set(s.compounds.loc[~s.compounds["covered_after"], "id"])
     assert list(s.uncovered["households"]) == sorted(s.uncovered["households"], reverse=True)
 
 
 def test_adding_a_point_at_an_uncovered_compound(conn):
-    s = sp.scenario(conn, SAMPLE_PERIOD, "police", 500)
+    s = sp_coverage.scenario(conn, SAMPLE_PERIOD, "police", 500)
     target = s.uncovered.iloc[0]
-    after = sp.scenario(conn, SAMPLE_PERIOD, "police", 500, added=(target["id"],))
+    after = sp_coverage.scenario(conn, SAMPLE_PERIOD, "police", 500, added=(target["id"],))
     compounds = sample_rows("compounds")
     points = [p for p in operating_rows() if p["type"] == "police"]
     before_hit = covered_ids(points, compounds, 500)
@@ -204,7 +205,7 @@ def test_adding_a_point_at_an_uncovered_compound(conn):
 
 def test_closing_a_point_and_typed_coordinates(conn):
     clinic = next(p for p in operating_rows() if p["type"] == "clinic")
-    s = sp.scenario(
+    s = sp_coverage.scenario(
         conn,
         SAMPLE_PERIOD,
         "clinic",
@@ -224,7 +225,7 @@ def test_closing_a_point_and_typed_coordinates(conn):
 
 def test_closing_every_point_of_a_type_uncovers_everyone(conn):
     ids = tuple(p["id"] for p in operating_rows() if p["type"] == "police")
-    s = sp.scenario(conn, SAMPLE_PERIOD, "police", 800, closed=ids)
+    s = sp_coverage.scenario(conn, SAMPLE_PERIOD, "police", 800, closed=ids)
     for r in (300, 500, 800):
         assert s.figures(r)["after"] == 0
         assert s.figures(r, "residents_60_plus")["after"] == 0
@@ -233,8 +234,8 @@ def test_closing_every_point_of_a_type_uncovers_everyone(conn):
 
 def test_parse_coordinates():
     bounds = (35.0, 36.0, 104.0, 105.0)
-    assert sp.parse_coordinates("35.5", "104.6", bounds) == (35.5, 104.6)
-    assert sp.parse_coordinates("３５.５", " 104.6 ", bounds) == (35.5, 104.6)  # full-width
+    assert sp_sites.parse_coordinates("35.5", "104.6", bounds) == (35.5, 104.6)
+    assert sp_sites.parse_coordinates("３５.５", " 104.6 ", bounds) == (35.5, 104.6)  # full-width
     for lat, lon, reason in (
         ("abc", "104.6", "not_number"),
         ("", "104.6", "not_number"),
@@ -242,15 +243,15 @@ def test_parse_coordinates():
         ("104.6", "35.5", "out_of_area"),  # swapped
         ("36.01", "104.6", "out_of_area"),
     ):
-        with pytest.raises(sp.SiteError) as err:
-            sp.parse_coordinates(lat, lon, bounds)
+        with pytest.raises(sp_sites.SiteError) as err:
+            sp_sites.parse_coordinates(lat, lon, bounds)
         assert err.value.reason == reason
 
 
 def test_suggestions_are_greedy_on_top_of_the_scenario(conn):
     f = SAMPLE_PERIOD
-    s = sp.scenario(conn, f, "elderly_care", 500)
-    picks = sp.suggestions(conn, f, "elderly_care", 500, 3)
+    s = sp_coverage.scenario(conn, f, "elderly_care", 500)
+    picks = sp_coverage.suggestions(conn, f, "elderly_care", 500, 3)
     assert 1 <= len(picks) <= 3
     compounds = sample_rows("compounds")
     uncovered = [c for c in compounds if c["id"] in set(s.uncovered["id"])]
@@ -263,7 +264,7 @@ def test_suggestions_are_greedy_on_top_of_the_scenario(conn):
     assert picks.iloc[0]["gain_households"] == best
     assert list(picks["gain_households"]) == sorted(picks["gain_households"], reverse=True)
     # Adopting the picks yields exactly the promised coverage.
-    adopted = sp.scenario(conn, f, "elderly_care", 500, added=tuple(picks["compound_id"]))
+    adopted = sp_coverage.scenario(conn, f, "elderly_care", 500, added=tuple(picks["compound_id"]))
     assert adopted.figures(500)["after"] == picks.iloc[-1]["households_after"]
     assert adopted.figures(500)["change"] == picks["gain_households"].sum()
     assert (
@@ -272,8 +273,8 @@ def test_suggestions_are_greedy_on_top_of_the_scenario(conn):
 
 
 def test_suggestions_for_older_residents_maximise_their_gain(conn):
-    picks = sp.suggestions(conn, SAMPLE_PERIOD, "clinic", 300, 2, "residents_60_plus")
-    s = sp.scenario(conn, SAMPLE_PERIOD, "clinic", 300)
+    picks = sp_coverage.suggestions(conn, SAMPLE_PERIOD, "clinic", 300, 2, "residents_60_plus")
+    s = sp_coverage.scenario(conn, SAMPLE_PERIOD, "clinic", 300)
     uncovered = [c for c in sample_rows("compounds") if c["id"] in set(s.uncovered["id"])]
     gains = [
         sum(
@@ -285,7 +286,7 @@ def test_suggestions_for_older_residents_maximise_their_gain(conn):
     ]
     assert picks.iloc[0]["gain_residents_60_plus"] == max(gains)
     with pytest.raises(ValueError):
-        sp.suggestions(conn, SAMPLE_PERIOD, "clinic", 300, 2, "population")
+        sp_coverage.suggestions(conn, SAMPLE_PERIOD, "clinic", 300, 2, "population")
 
 
 def test_a_filter_that_matches_no_point(empty_engine):
@@ -297,7 +298,7 @@ def test_a_filter_that_matches_no_point(empty_engine):
         assert sp.type_counts(conn, SAMPLE_PERIOD).empty
         assert sp.compounds(conn, SAMPLE_PERIOD).empty
         assert sp.county_bounds(conn) is None
-        s = sp.scenario(conn, SAMPLE_PERIOD, "milk", 500)
+        s = sp_coverage.scenario(conn, SAMPLE_PERIOD, "milk", 500)
         assert s.figures(500)["after_share"] is None
-        assert sp.suggestions(conn, SAMPLE_PERIOD, "milk", 500, 3).empty
-        assert sp.coverage_table(conn, SAMPLE_PERIOD).empty
+        assert sp_coverage.suggestions(conn, SAMPLE_PERIOD, "milk", 500, 3).empty
+        assert sp_coverage.coverage_table(conn, SAMPLE_PERIOD).empty

@@ -1,0 +1,146 @@
+"""GeoJSON geometry without a GIS library: walking coordinates, boxes, polygons and containment.
+
+Boundaries are stored as GeoJSON text in WGS-84 decimal degrees (DESIGN §4). Everything that needs
+their coordinates (the county's box for what-if sites, the map's view, name labels) walks them
+here, so a Polygon, MultiPolygon, Feature or FeatureCollection is read one way everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
+
+LonLat = tuple[float, float]
+Ring = list[LonLat]
+
+
+class Bounds(NamedTuple):
+    """A box in degrees; unpacks as (lat_min, lat_max, lon_min, lon_max)."""
+
+    lat_min: float
+    lat_max: float
+    lon_min: float
+    lon_max: float
+
+
+def as_geometry(value: str | dict | None) -> dict:
+    """A GeoJSON object from stored text (or an already parsed object); {} for nothing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return {}
+    if isinstance(value, str):
+        return json.loads(value) if value.strip() else {}
+    return value
+
+
+def _is_position(node: Any) -> bool:
+    return (
+        isinstance(node, list | tuple)
+        and len(node) >= 2
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in node[:2])
+    )
+
+
+def _walk(node: Any) -> Iterator[LonLat]:
+    if _is_position(node):
+        yield float(node[0]), float(node[1])
+    elif isinstance(node, list | tuple):
+        for child in node:
+            yield from _walk(child)
+
+
+def coordinates(geometry: str | dict | None) -> list[LonLat]:
+    """Every (lon, lat) of a GeoJSON geometry, Feature or FeatureCollection (GeometryCollections
+    included), in order; anything that is not a position is skipped."""
+    geo = as_geometry(geometry)
+    kind = geo.get("type")
+    if kind == "Feature":
+        return coordinates(geo.get("geometry"))
+    if kind == "FeatureCollection":
+        return [p for feature in geo.get("features") or [] for p in coordinates(feature)]
+    if kind == "GeometryCollection":
+        return [p for part in geo.get("geometries") or [] for p in coordinates(part)]
+    return list(_walk(geo.get("coordinates", [])))
+
+
+def bounds(geometries: Iterable[str | dict | None]) -> Bounds | None:
+    """The box around every coordinate of the geometries; None when they hold none."""
+    lons, lats = [], []
+    for geometry in geometries:
+        for lon, lat in coordinates(geometry):
+            lons.append(lon)
+            lats.append(lat)
+    if not lats:
+        return None
+    return Bounds(min(lats), max(lats), min(lons), max(lons))
+
+
+def bounds_of_points(lats: Iterable[float], lons: Iterable[float]) -> Bounds | None:
+    lats, lons = [float(v) for v in lats], [float(v) for v in lons]
+    if not lats:
+        return None
+    return Bounds(min(lats), max(lats), min(lons), max(lons))
+
+
+def polygons(geometry: str | dict | None) -> list[list[Ring]]:
+    """The polygons of a geometry as lists of rings (outer ring first, then holes)."""
+    geo = as_geometry(geometry)
+    kind = geo.get("type")
+    if kind == "Feature":
+        return polygons(geo.get("geometry"))
+    if kind == "FeatureCollection":
+        return [p for feature in geo.get("features") or [] for p in polygons(feature)]
+    if kind == "GeometryCollection":
+        return [p for part in geo.get("geometries") or [] for p in polygons(part)]
+    coords = geo.get("coordinates") or []
+    if kind == "Polygon":
+        return [[list(_walk(ring)) for ring in coords]]
+    if kind == "MultiPolygon":
+        return [[list(_walk(ring)) for ring in polygon] for polygon in coords]
+    return []
+
+
+def ring_area(ring: Ring) -> float:
+    """Unsigned area in square degrees (shoelace); enough to tell a large part from a small one."""
+    total = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        total += x1 * y2 - x2 * y1
+    return abs(total) / 2
+
+
+def largest_polygon(geometry: str | dict | None) -> list[Ring]:
+    """The polygon (outer ring and holes) with the largest outer ring; [] when there is none."""
+    found = [p for p in polygons(geometry) if p and len(p[0]) >= 3]
+    return max(found, key=lambda p: ring_area(p[0])) if found else []
+
+
+def in_ring(ring: Ring, lon: float, lat: float) -> bool:
+    """Even-odd rule: is the point inside the ring?"""
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > lat) != (y2 > lat):
+            x = x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
+            if lon < x:
+                inside = not inside
+    return inside
+
+
+def in_polygon(polygon: list[Ring], lon: float, lat: float) -> bool:
+    """Inside the outer ring and outside every hole."""
+    if not polygon or not in_ring(polygon[0], lon, lat):
+        return False
+    return not any(in_ring(hole, lon, lat) for hole in polygon[1:])
+
+
+def centroid(ring: Ring) -> LonLat:
+    """Area centroid of a ring (its vertex mean when the ring has no area)."""
+    a = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x1 * y2 - x2 * y1
+        a += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if abs(a) < 1e-18:
+        return sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
+    return cx / (3 * a), cy / (3 * a)

@@ -1,0 +1,234 @@
+"""Walking coverage of the chosen area's compounds by service points: the current network per type
+and community (`coverage_table`), a what-if scenario of added and closed points (`scenario`), and
+greedy site suggestions on top of it (`suggestions`). The arithmetic is data_access.coverage."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy.engine import Connection
+
+from data_access import coverage as cov
+from data_access import vocab
+from data_access.filters import Filters
+from data_access.queries.service_points import compounds, operating_points
+from data_access.queries.sp_sites import resolve_sites
+
+COVERAGE_MEASURES: tuple[str, ...] = ("households", "residents_60_plus")
+MAX_SUGGESTIONS = 10
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A what-if for one service type at one radius: nothing of it is written anywhere.
+
+    compounds: the area's compounds with dist_before / dist_after (m, inf = no point) and
+        covered_before / covered_after at the radius.
+    summary: per radius, per measure (households, residents_60_plus): total, before, after.
+    points: operating points of the type that count for the area: in_area ones and, outside the
+        area, those within the largest radius of one of its compounds (nearby).
+    added, closed: the scenario's new sites and the points it closes.
+    uncovered: compounds still out of reach at the radius after the scenario, largest first.
+    rejected: (parameter, value, reason) of inputs that were ignored.
+    """
+
+    sp_type: str
+    radius: int
+    compounds: pd.DataFrame
+    summary: pd.DataFrame
+    points: pd.DataFrame
+    added: pd.DataFrame
+    closed: pd.DataFrame
+    uncovered: pd.DataFrame
+    rejected: tuple[tuple[str, str, str], ...]
+
+    @property
+    def active(self) -> bool:
+        return not (self.added.empty and self.closed.empty)
+
+    def figures(self, radius: int, measure: str = "households") -> dict[str, float | None]:
+        """total, before, after, before_share, after_share, change (after − before) at a radius."""
+        row = self.summary[
+            (self.summary["radius"] == radius) & (self.summary["measure"] == measure)
+        ]
+        total, before, after = (float(row[c].iloc[0]) for c in ("total", "before", "after"))
+        return {
+            "total": total,
+            "before": before,
+            "after": after,
+            "before_share": before / total if total else None,
+            "after_share": after / total if total else None,
+            "change": after - before,
+        }
+
+
+def scenario(
+    conn: Connection,
+    f: Filters,
+    sp_type: str,
+    radius: int = 500,
+    added: tuple[str, ...] = (),
+    closed: tuple[str, ...] = (),
+) -> Scenario:
+    """Coverage of the chosen area's compounds by the type's operating points, before and after
+    adding sites (`added`: compound ids or 'lat,lon') and closing points (`closed`: point ids)."""
+    comps = compounds(conn, f)
+    pts = operating_points(conn, f, (sp_type,))
+    sites, rejected_sites = resolve_sites(conn, added)
+    wanted_closed = tuple(dict.fromkeys(closed))
+    known = set(pts["id"])
+    rejected = [("sp_add", value, reason) for value, reason in rejected_sites]
+    rejected += [("sp_close", pid, "not_operating") for pid in wanted_closed if pid not in known]
+    close_mask = pts["id"].isin(wanted_closed).to_numpy()
+
+    result = cov.what_if(
+        pts["lat"], pts["lon"], comps["lat"], comps["lon"], sites["lat"], sites["lon"], close_mask
+    )
+    comps = comps.assign(
+        dist_before=result.before_m,
+        dist_after=result.after_m,
+        covered_before=result.covered_before(radius),
+        covered_after=result.covered_after(radius),
+    )
+    summary = [
+        {
+            "radius": r,
+            "measure": measure,
+            "total": float(comps[measure].sum()),
+            "before": float(comps.loc[result.covered_before(r), measure].sum()),
+            "after": float(comps.loc[result.covered_after(r), measure].sum()),
+        }
+        for r in cov.RADII_M
+        for measure in COVERAGE_MEASURES
+    ]
+
+    # Points outside the area matter when they reach one of its compounds.
+    reach = cov.nearest_distance_m(comps["lat"], comps["lon"], pts["lat"], pts["lon"])
+    pts = pts.assign(nearby=~pts["in_area"] & (reach <= max(cov.RADII_M)), closed=close_mask)
+    shown = pts[pts["in_area"] | pts["nearby"] | pts["closed"]].reset_index(drop=True)
+    uncovered = (
+        comps[~comps["covered_after"]]
+        .sort_values(["households", "id"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
+    return Scenario(
+        sp_type=sp_type,
+        radius=int(radius),
+        compounds=comps,
+        summary=pd.DataFrame(summary, columns=["radius", "measure", "total", "before", "after"]),
+        points=shown,
+        added=sites,
+        closed=pts[pts["closed"]].reset_index(drop=True),
+        uncovered=uncovered,
+        rejected=tuple(rejected),
+    )
+
+
+def suggestions(
+    conn: Connection,
+    f: Filters,
+    sp_type: str,
+    radius: int = 500,
+    k: int = 3,
+    measure: str = "households",
+    added: tuple[str, ...] = (),
+    closed: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """Up to k compound sites for new points of the type, on top of the scenario, chosen greedily
+    (each pick adds the most `measure` given the picks before it; data_access.coverage).
+
+    Columns: rank, compound_id, name, community, lat, lon, gain_households,
+    gain_residents_60_plus, households_after, households_share_after. Fewer than k rows when
+    further sites would add nothing.
+    """
+    if measure not in COVERAGE_MEASURES:
+        raise ValueError(f"measure must be one of {COVERAGE_MEASURES}, got {measure!r}")
+    base = scenario(conn, f, sp_type, radius, added, closed)
+    comps = base.compounds
+    reach = cov.reach_matrix(comps["lat"], comps["lon"], comps["lat"], comps["lon"], radius)
+    picks = cov.greedy_sites(
+        reach, comps[measure], comps["covered_after"], min(int(k), MAX_SUGGESTIONS)
+    )
+    total = float(comps["households"].sum())
+    covered_hh = float(comps.loc[comps["covered_after"], "households"].sum())
+    rows = []
+    for rank, pick in enumerate(picks, start=1):
+        c = comps.iloc[pick.candidate]
+        newly = comps.iloc[pick.newly_covered]
+        covered_hh += float(newly["households"].sum())
+        rows.append(
+            {
+                "rank": rank,
+                "compound_id": c["id"],
+                "name": c["name"],
+                "community": c["community"],
+                "lat": float(c["lat"]),
+                "lon": float(c["lon"]),
+                "gain_households": int(newly["households"].sum()),
+                "gain_residents_60_plus": int(newly["residents_60_plus"].sum()),
+                "households_after": int(covered_hh),
+                "households_share_after": covered_hh / total if total else None,
+            }
+        )
+    columns = [
+        "rank",
+        "compound_id",
+        "name",
+        "community",
+        "lat",
+        "lon",
+        "gain_households",
+        "gain_residents_60_plus",
+        "households_after",
+        "households_share_after",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def coverage_table(conn: Connection, f: Filters, types: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Share of households and of residents aged 60+ within 300 / 500 / 800 m of an operating
+    point, per type and community, with an all-area row (community_code '') when the area spans
+    several communities.
+
+    Columns: type, community_code, community, households, residents_60_plus, then
+    households_300 … households_800 and residents_60_plus_300 … (shares 0..1; NaN when the
+    community has no one to cover). The current network only, without any what-if.
+    """
+    comps = compounds(conn, f)
+    pts = operating_points(conn, f, types)
+    codes = list(dict.fromkeys(comps["community_code"]))
+    names = dict(zip(comps["community_code"], comps["community"], strict=False))
+    group = comps["community_code"].map({c: i for i, c in enumerate(codes)}).to_numpy()
+    with_total = len(codes) > 1
+    rows = []
+    for sp_type in types or tuple(vocab.SERVICE_POINT_TYPES):
+        of_type = pts[pts["type"] == sp_type]
+        dist = cov.nearest_distance_m(of_type["lat"], of_type["lon"], comps["lat"], comps["lon"])
+        block: dict[str, dict] = {
+            c: {"type": sp_type, "community_code": c, "community": names[c]} for c in codes
+        }
+        if with_total:
+            block[""] = {"type": sp_type, "community_code": "", "community": ""}
+        for measure in COVERAGE_MEASURES:
+            weights = comps[measure].to_numpy(dtype=float)
+            totals = None
+            for r in cov.RADII_M:
+                hit, totals = cov.shares_by_group(
+                    cov.covered_mask(dist, r), weights, group, len(codes)
+                )
+                for i, c in enumerate(codes):
+                    block[c][f"{measure}_{r}"] = hit[i] / totals[i] if totals[i] else math.nan
+                if with_total:
+                    block[""][f"{measure}_{r}"] = (
+                        hit.sum() / totals.sum() if totals.sum() else math.nan
+                    )
+            for i, c in enumerate(codes):
+                block[c][measure] = int(totals[i]) if totals is not None else 0
+            if with_total:
+                block[""][measure] = int(totals.sum()) if totals is not None else 0
+        rows.extend(block.values())
+    columns = ["type", "community_code", "community", *COVERAGE_MEASURES]
+    columns += [f"{m}_{r}" for m in COVERAGE_MEASURES for r in cov.RADII_M]
+    return pd.DataFrame(rows, columns=columns)
