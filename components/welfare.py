@@ -1,7 +1,7 @@
 """Widgets of the 社会救助 page: cards, coverage, the standard what-if, trends, breakdowns, the
 aggregated map, payment checks, reviews and the editor-only roster.
 
-Every figure comes from `data_access.queries.welfare` through `query`. Counts finer than a
+Every figure comes from `data_access.queries.welfare*` through `query`. Counts finer than a
 community arrive from data_access already suppressed ("<3"); counts this module shows itself
 while a grid is chosen go through the same `privacy` rule. Personal data is requested only for
 a user who may see it, and arrives masked.
@@ -24,7 +24,14 @@ from components.i18n import label, lang, t
 from components.url import add_url_notice, bad_value
 from data_access import metrics, privacy
 from data_access.filters import Filters
-from data_access.queries import common, welfare
+from data_access.queries import (
+    common,
+    welfare,
+    welfare_breakdowns,
+    welfare_checks,
+    welfare_personal,
+    welfare_scenario,
+)
 from data_access.text import numbers
 from data_access.users import User
 from data_access.welfare_logic import (
@@ -63,7 +70,7 @@ def settings() -> ReviewPolicy:
     cards at the top read them from the session), and the formula tolerance's default."""
     st.session_state.setdefault(K_STABLE, DEFAULT_REVIEW_POLICY.stable_months)
     st.session_state.setdefault(K_UNSTABLE, DEFAULT_REVIEW_POLICY.unstable_months)
-    st.session_state.setdefault(K_TOLERANCE, welfare.DEFAULT_TOLERANCE_YUAN)
+    st.session_state.setdefault(K_TOLERANCE, welfare_checks.DEFAULT_TOLERANCE_YUAN)
     return ReviewPolicy(int(st.session_state[K_STABLE]), int(st.session_state[K_UNSTABLE]))
 
 
@@ -287,7 +294,7 @@ def _options_table(f: Filters, today: int, chosen: int, fine: bool) -> pd.DataFr
     if chosen not in values:
         values.append(chosen)
         names.append(t("wf.whatif.row.chosen"))
-    curve = query(welfare.what_if_curve, f, tuple(float(v) for v in values))
+    curve = query(welfare_scenario.what_if_curve, f, tuple(float(v) for v in values))
     frame = pd.DataFrame(
         {
             "option": names,
@@ -340,8 +347,8 @@ def what_if(f: Filters) -> None:
     )
 
     fine = bool(f.grids)
-    base = query(welfare.what_if, f, None)
-    new = query(welfare.what_if, f, float(chosen))
+    base = query(welfare_scenario.what_if, f, None)
+    new = query(welfare_scenario.what_if, f, float(chosen))
     diff = change(new, base)
     counts_hidden = fine and any(
         privacy.is_small(v) for v in (base.households, base.persons, new.households, new.persons)
@@ -389,7 +396,9 @@ def what_if(f: Filters) -> None:
         hide_index=True,
     )
     st.markdown(f"**{t('wf.whatif.curve')}**")
-    curve = query(welfare.what_if_curve, f, tuple(float(v) for v in range(low, high + 1, step)))
+    curve = query(
+        welfare_scenario.what_if_curve, f, tuple(float(v) for v in range(low, high + 1, step))
+    )
     st.altair_chart(_curve_chart(curve, today, int(chosen)), width="stretch")
 
 
@@ -419,7 +428,7 @@ def trends(f: Filters) -> None:
 
 
 def _size_chart(size: pd.DataFrame) -> alt.Chart:
-    order = [t(f"wf.size.{b}") for b in welfare.SIZE_BANDS]
+    order = [t(f"wf.size.{b}") for b in welfare_breakdowns.SIZE_BANDS]
     data = pd.DataFrame(
         {
             "size": [t(f"wf.size.{b}") for b in size["size_band"]],
@@ -475,8 +484,8 @@ def _grid_chart(grid: pd.DataFrame) -> alt.Chart:
 def breakdowns(f: Filters) -> None:
     """Households by size (exact per community; suppressed under a grid filter) and by grid
     (suppressed), each as a chart with its table beside it."""
-    size = query(welfare.size_breakdown, f)
-    grid = query(welfare.grid_breakdown, f)
+    size = query(welfare_breakdowns.size_breakdown, f)
+    grid = query(welfare_breakdowns.grid_breakdown, f)
     left, right = st.columns([2, 3])
     with left:
         st.markdown(f"**{t('wf.breakdown.size')}**")
@@ -534,12 +543,12 @@ def _view(features: list[dict]) -> pdk.ViewState:
 
 def recipients_map(f: Filters) -> None:
     """Grids shaded by recipient households and compounds as circles; no basemap, no outside request."""
-    grid = query(welfare.map_grids, f)
+    grid = query(welfare_breakdowns.map_grids, f)
     grid = grid[grid["boundary"].notna()]
     if grid.empty:
         st.info(t("wf.map.empty"))
         return
-    compounds = query(welfare.map_compounds, f)
+    compounds = query(welfare_breakdowns.map_compounds, f)
     heaviest = max(float(grid["weight"].max()), 1.0)
     features = [
         {
@@ -659,7 +668,7 @@ def integrity(f: Filters, user: User) -> None:
         width=260,
     )
     tolerance = int(st.session_state[K_TOLERANCE])
-    summary = query(welfare.integrity_summary, f, tolerance)
+    summary = query(welfare_checks.integrity_summary, f, tolerance)
     fine = bool(f.grids)
     for col, row in zip(st.columns(3), summary.itertuples(index=False), strict=True):
         unit = t(f"wf.check.{row.check}.unit")
@@ -681,7 +690,7 @@ def integrity(f: Filters, user: User) -> None:
     if not user.sees_personal_data:
         st.info(t("wf.editors_only"), icon=":material/lock:")
         return
-    details = query(welfare.integrity_details, user, f, tolerance)
+    details = query(welfare_personal.integrity_details, user, f, tolerance)
     for check, df in details.items():
         with st.expander(t("wf.details", check=t(f"wf.check.{check}"), n=len(df))):
             _table(
@@ -708,7 +717,7 @@ def reviews(f: Filters, policy: ReviewPolicy) -> None:
     left, right, _ = st.columns([1, 1, 1])
     left.number_input(t("wf.review.stable"), min_value=1, max_value=36, step=1, key=K_STABLE)
     right.number_input(t("wf.review.unstable"), min_value=1, max_value=36, step=1, key=K_UNSTABLE)
-    table = query(welfare.review_due_breakdown, f, policy)
+    table = query(welfare_checks.review_due_breakdown, f, policy)
     _table(table, counts=[c for c in table.columns if c != "community"])
 
 
@@ -718,7 +727,7 @@ def roster(f: Filters, user: User) -> None:
         st.info(t("wf.roster.editors_only"), icon=":material/lock:")
         return
     st.caption(t("wf.roster.caption"))
-    df = query(welfare.roster, user, f)
+    df = query(welfare_personal.roster, user, f)
     if df.empty:
         st.info(t("wf.roster.empty"))
         return
