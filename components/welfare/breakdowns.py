@@ -20,9 +20,12 @@ from data_access.queries.welfare_breakdowns import SIZE_BANDS
 
 
 def _size_chart(size: pd.DataFrame) -> alt.Chart:
-    order = [t(f"wf.size.{b}") for b in SIZE_BANDS]
+    """Grouped bars per size band. The axis shows the bare member count (1 … 5+) under a title
+    that says what it counts: full labels ("2 persons") ran into each other once each band was
+    split by community; the tooltip keeps them."""
     data = pd.DataFrame(
         {
+            "band": size["size_band"],
             "size": [t(f"wf.size.{b}") for b in size["size_band"]],
             "community": size["community"],
             "value": size["households_value"],
@@ -32,7 +35,12 @@ def _size_chart(size: pd.DataFrame) -> alt.Chart:
     )
     size_title, community_title = t("wf.col.size"), t("wf.col.community")
     base = alt.Chart(data).encode(
-        x=alt.X("size:N", title=None, sort=order, axis=alt.Axis(labelAngle=0, labelOverlap=False)),
+        x=alt.X(
+            "band:N",
+            title=t("wf.size.axis"),
+            sort=list(SIZE_BANDS),
+            axis=alt.Axis(labelAngle=0, labelOverlap=False),
+        ),
         xOffset=alt.XOffset("community:N"),
         color=alt.Color(
             "community:N", title=community_title, scale=alt.Scale(range=charts.PALETTE)
@@ -96,7 +104,9 @@ def breakdowns(f: Filters) -> None:
     if grid.empty:
         st.info(t("common.no_data"))
         return
-    left, right = st.columns([2, 3])
+    # The grid table has five columns: at 1280 px beside a sidebar it needs three quarters of
+    # the row, or its last column scrolls out of sight.
+    left, right = st.columns([1, 3])
     left.altair_chart(_grid_chart(grid), width="stretch")
     columns = ["grid", "community", "dibao_households", "dibao_persons", "tekun_households"]
     right.dataframe(

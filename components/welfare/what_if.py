@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components import charts, page_state
+from components import charts, kpi, page_state
 from components.data import query
 from components.i18n import fig, lang, t
 from components.url import add_url_notice, bad_value
@@ -21,6 +21,7 @@ from data_access.welfare_logic import Scenario, change, round_yuan, what_if_boun
 K_STANDARD, K_STANDARD_BASE = "wf_standard", "_wf_standard_base"
 URL_STANDARD = "standard"  # this page's URL parameter (components.registry.WELFARE)
 RED_HEX = "#C62828"
+PAIR_GAP_PX = 16  # gap="small" (1rem) between the two cards of a pair
 
 
 def _valid_standard(value: int, low: int, high: int, step: int) -> bool:
@@ -74,14 +75,24 @@ def _curve_chart(curve: pd.DataFrame, today: int, chosen: int) -> alt.LayerChart
         .mark_rule(strokeDash=[6, 4], strokeWidth=2)
         .encode(x="standard:Q", color=alt.Color("colour:N", scale=None))
     )
-    text = (
-        alt.Chart(marks)
-        .mark_text(align="left", dx=4, dy=-6, fontSize=13, baseline="top")
+    # Each label stands on the side of its line away from the other one: side by side they
+    # ran into each other on a phone, where 100 yuan is a few pixels.
+    right_of_line = [chosen <= today, chosen > today]  # today's label, the chosen one's
+    texts = [
+        alt.Chart(marks.iloc[[i]])
+        .mark_text(
+            align="left" if right_of_line[i] else "right",
+            dx=4 if right_of_line[i] else -4,
+            dy=-6,
+            fontSize=13,
+            baseline="top",
+        )
         .encode(
             x="standard:Q", y=alt.value(0), text="label:N", color=alt.Color("colour:N", scale=None)
         )
-    )
-    return charts._style(alt.layer(line, rules, text).properties(height=260))
+        for i in range(len(marks))
+    ]
+    return charts._style(alt.layer(line, rules, *texts).properties(height=260))
 
 
 def _options_table(f: Filters, today: int, chosen: int, fine: bool) -> pd.DataFrame:
@@ -111,7 +122,7 @@ def _options_table(f: Filters, today: int, chosen: int, fine: bool) -> pd.DataFr
 
 def _scenario_cards(base: Scenario, new: Scenario, fine: bool) -> None:
     """Four cards: households and persons covered, money per month and per year, each with its
-    change against today's standard."""
+    change against today's standard. Money is compact (万元) with the exact sum in the ⓘ."""
     diff = change(new, base)
     counts_hidden = fine and any(
         privacy.is_small(v) for v in (base.households, base.persons, new.households, new.persons)
@@ -122,9 +133,17 @@ def _scenario_cards(base: Scenario, new: Scenario, fine: bool) -> None:
         ("wf.whatif.monthly", new.monthly_budget, diff.monthly_budget, "yuan"),
         ("wf.whatif.yearly", new.yearly_budget, diff.yearly_budget, "yuan"),
     ]
-    for col, (key, value, delta, unit) in zip(st.columns(4), items, strict=True):
-        with col, st.container(border=True):
-            _scenario_card(key, value, delta, unit, fine, counts_hidden)
+    # Pairs (counts, money) in an outer grid: four across where they fit (1440 px), two by two
+    # below that (1280 px; a flat grid of four left the yearly sum alone on a second row), one
+    # column on a phone.
+    pair_px = 2 * kpi.MIN_CARD_PX + PAIR_GAP_PX
+    pairs = st.grid(2, min_column_width=pair_px, gap="small")
+    for pair in (items[:2], items[2:]):
+        with pairs.cell():
+            cards = st.grid(2, min_column_width=kpi.MIN_CARD_PX, border=True, gap="small")
+            for key, value, delta, unit in pair:
+                with cards.cell():
+                    _scenario_card(key, value, delta, unit, fine, counts_hidden)
 
 
 def _scenario_card(
@@ -132,8 +151,11 @@ def _scenario_card(
 ) -> None:
     is_money = unit == "yuan"
     hide = not is_money and counts_hidden
-    shown = fig(value, unit) if is_money else count_text(value, unit, fine)
+    shown = fig(value, unit, compact=True) if is_money else count_text(value, unit, fine)
     help_parts = [t("wf.whatif.help.money" if is_money else "wf.whatif.help.count")]
+    exact = fig(value, unit)
+    if is_money and exact != shown:
+        help_parts.append(t("kpi.exact", value=exact))
     st.metric(
         t(key),
         shown,

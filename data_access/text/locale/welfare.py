@@ -155,6 +155,7 @@ STRINGS = {
     "wf.size.3": ("3人户", "3 persons"),
     "wf.size.4": ("4人户", "4 persons"),
     "wf.size.5+": ("5人及以上", "5 or more"),
+    "wf.size.axis": ("家庭人口（人）", "Members per household"),
     # map
     "wf.map": ("救助对象分布", "Where recipients live"),
     "wf.map.caption": (
