@@ -1,6 +1,6 @@
 """The rules of social assistance as plain functions: benefit, eligibility, review, what-if.
 
-No database here: queries in `queries/welfare.py` feed these with already aggregated rows, the
+No database here: queries in `queries/welfare*.py` feed these with already aggregated rows, the
 page and the tests call them directly. Money is in yuan; the benefit is rounded to the yuan,
 halves up, as payment sheets are (and as SQL's ROUND does on both SQLite and PostgreSQL).
 """

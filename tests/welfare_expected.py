@@ -46,5 +46,14 @@ def budget(standard: float, community: str | None = None) -> int:
     return total
 
 
+def money_card(yuan: int) -> str:
+    """A sum as a card shows it: from 100,000 yuan in 万元 to the hundred yuan (trailing zeros
+    dropped: 44.88万元, 538.6万元), below that to the yuan (98,765元)."""
+    if yuan < 100_000:
+        return f"{yuan:,}元"
+    wan = (Decimal(yuan) / 10_000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{wan:,.2f}".rstrip("0").rstrip(".") + "万元"
+
+
 def persons(community: str | None = None, month: str = END) -> int:
     return sum(int(h["members"]) for h in households("dibao", community, month))

@@ -29,6 +29,14 @@ def _yuan(value: int) -> str:
     return f"{value:,}元"
 
 
+def assert_money_card(at, label: str, yuan: int) -> None:
+    """The card shows the sum compact (万元 from 100,000 yuan) and its ⓘ the exact sum."""
+    card = next(m for m in at.metric if m.label == label)
+    assert card.value == expected.money_card(yuan)
+    if card.value != _yuan(yuan):
+        assert _yuan(yuan) in card.proto.help
+
+
 # ------------------------------------------------------------------------------ figures (expected values: tests/welfare_expected.py)
 
 
@@ -50,7 +58,7 @@ def test_one_community_shows_that_communitys_figures(open_page):
     assert shown["低保对象"] == f"{expected.persons(EAST):,}人"
     assert shown["特困供养户"] == f"{len(expected.households('tekun', EAST))}户"
     assert shown["低保家庭"] == f"{len(expected.households('dibao', EAST))}户"
-    assert shown["测算：每月资金需求"] == _yuan(expected.budget(expected.dibao_standard()[0], EAST))
+    assert_money_card(at, "测算：每月资金需求", expected.budget(expected.dibao_standard()[0], EAST))
 
 
 def test_integrity_panel_counts_the_planted_irregularities(open_page):
@@ -99,8 +107,8 @@ def test_what_if_at_todays_standard_equals_todays_figures(open_page):
     shown = metric_values(at)
     assert shown["测算：符合条件户数"] == shown["低保家庭"]
     assert shown["测算：保障人数"] == shown["低保对象"]
-    assert shown["测算：每月资金需求"] == _yuan(expected.budget(today))
-    assert shown["测算：全年资金需求"] == _yuan(12 * expected.budget(today))
+    assert_money_card(at, "测算：每月资金需求", expected.budget(today))
+    assert_money_card(at, "测算：全年资金需求", 12 * expected.budget(today))
     deltas = {m.label: m.proto.delta for m in at.metric if m.label.startswith("测算")}
     assert set(deltas.values()) == {"+0"}
     assert "standard" not in at.query_params
@@ -114,7 +122,7 @@ def test_raising_the_standard_by_100_raises_the_budget(open_page):
     increase = expected.budget(today + 100) - expected.budget(today)
     assert increase > 0
     shown = {m.label: m for m in at.metric}
-    assert shown["测算：每月资金需求"].value == _yuan(expected.budget(today) + increase)
+    assert_money_card(at, "测算：每月资金需求", expected.budget(today) + increase)
     assert shown["测算：每月资金需求"].proto.delta == f"{increase:+,}"
     assert shown["测算：全年资金需求"].proto.delta == f"{12 * increase:+,}"
     assert at.query_params["standard"] in (str(today + 100), [str(today + 100)])
@@ -127,7 +135,7 @@ def test_a_what_if_link_opens_at_its_standard(open_page):
     at = open_page(PAGE, standard=str(today + 50))
     assert_clean(at)
     assert at.slider(key="wf_standard").value == today + 50
-    assert metric_values(at)["测算：每月资金需求"] == _yuan(expected.budget(today + 50))
+    assert_money_card(at, "测算：每月资金需求", expected.budget(today + 50))
     assert not [w for w in at.warning if "standard" in w.value]
 
 
@@ -162,6 +170,26 @@ def test_english(open_page):
     assert shown["Dibao recipients"] == "1,276"
     assert shown["Tekun households"] == "58"
     assert at.title[0].value == "Social assistance"
+
+
+def _size_chart_x(at) -> dict:
+    """The x encoding of the household-size chart (the chart whose bars are offset by community)."""
+    for chart in at.get("vega_lite_chart"):
+        for layer in json.loads(chart.proto.spec).get("layer", []):
+            if "xOffset" in layer.get("encoding", {}):
+                return layer["encoding"]["x"]
+    raise AssertionError("no household-size chart")
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("zh", "家庭人口（人）"), ("en", "Members per household")]
+)
+def test_household_size_axis_has_short_labels_and_a_title(open_page, lang, title):
+    # "1 person2 persons…" ran together once each band was split by community.
+    at = open_page(PAGE, lang=lang)
+    x = _size_chart_x(at)
+    assert x["field"] == "band" and x["sort"] == ["1", "2", "3", "4", "5+"]
+    assert x["title"] == title
 
 
 # ------------------------------------------------------------------------------ privacy

@@ -21,7 +21,7 @@ def test_drag_the_standard_and_the_budget_follows(page, app_url):
     assert_no_exception(page)
     assert card_value(page, "低保对象") == "1,276人"
     assert card_value(page, "特困供养户") == "58户"
-    assert card_value(page, MONTHLY) == f"{expected.budget(today):,}元"
+    assert card_value(page, MONTHLY) == expected.money_card(expected.budget(today))
     assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 1
 
     # The what-if slider is the only slider in the page body (the period slider is in the sidebar).
@@ -31,7 +31,7 @@ def test_drag_the_standard_and_the_budget_follows(page, app_url):
         page.keyboard.press("ArrowRight")
     wait_settled(page, quiet_ms=1000)
 
-    assert card_value(page, MONTHLY) == f"{expected.budget(today + 100):,}元"
+    assert card_value(page, MONTHLY) == expected.money_card(expected.budget(today + 100))
     assert f"standard={today + 100}" in page.url
     assert card_value(page, "低保对象") == "1,276人"  # a scenario changes nothing real
     assert_no_exception(page)
@@ -46,7 +46,9 @@ def test_a_shared_what_if_link_opens_at_its_standard(page, app_url):
     page.goto(app_url + f"/welfare?standard={today + 50}&community=629901100002")
     wait_settled(page)
     assert_no_exception(page)
-    assert card_value(page, MONTHLY) == f"{expected.budget(today + 50, '629901100002'):,}元"
+    assert card_value(page, MONTHLY) == expected.money_card(
+        expected.budget(today + 50, "629901100002")
+    )
     assert card_value(page, "低保对象") == f"{expected.persons('629901100002'):,}人"
     screenshot(page, "welfare-east-750")
     assert page.watch.outside_requests() == []

@@ -19,7 +19,7 @@ from data_access import metrics, privacy
 from data_access.db import create_schema, make_engine
 from data_access.filters import Filters
 from data_access.models import Community, Compound, Grid, WelfareHousehold, WelfareStandard
-from data_access.queries import welfare
+from data_access.queries import welfare, welfare_breakdowns, welfare_checks
 
 # ------------------------------------------------------------------------------ masking
 
@@ -236,13 +236,15 @@ def test_no_breakdown_finer_than_a_community_shows_1_or_2(roster):
         with engine.connect() as conn:
             for f in FILTERS:
                 fine_frames = {
-                    "grid_breakdown": welfare.grid_breakdown(conn, f),
-                    "map_grids": welfare.map_grids(conn, f),
-                    "map_compounds": welfare.map_compounds(conn, f),
+                    "grid_breakdown": welfare_breakdowns.grid_breakdown(conn, f),
+                    "map_grids": welfare_breakdowns.map_grids(conn, f),
+                    "map_compounds": welfare_breakdowns.map_compounds(conn, f),
                 }
                 if f.grids:  # with a grid filter the community-level tables become grid-level too
-                    fine_frames["size_breakdown"] = welfare.size_breakdown(conn, f)
-                    fine_frames["review_due_breakdown"] = welfare.review_due_breakdown(conn, f)
+                    fine_frames["size_breakdown"] = welfare_breakdowns.size_breakdown(conn, f)
+                    fine_frames["review_due_breakdown"] = welfare_checks.review_due_breakdown(
+                        conn, f
+                    )
                     fine_frames["persons_trend"] = welfare.persons_trend(conn, f)[["value"]]
                 for name, frame in fine_frames.items():
                     assert not _leaks(frame, SKIP), (name, f, _leaks(frame, SKIP))
@@ -253,7 +255,7 @@ def test_no_breakdown_finer_than_a_community_shows_1_or_2(roster):
             assert metrics.value(conn, "tekun_households", county) == sum(
                 1 for h in in_force if h["category"] == "tekun"
             )
-            size = welfare.size_breakdown(conn, county)  # per community: exact
+            size = welfare_breakdowns.size_breakdown(conn, county)  # per community: exact
             assert sum(int(v.replace(",", "")) for v in size["households"]) == len(dibao)
     finally:
         engine.dispose()

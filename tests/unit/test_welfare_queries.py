@@ -16,7 +16,13 @@ from sqlalchemy import inspect, text
 from data_access import metrics
 from data_access.db import create_schema
 from data_access.filters import Filters, months_between
-from data_access.queries import welfare
+from data_access.queries import (
+    welfare,
+    welfare_breakdowns,
+    welfare_checks,
+    welfare_personal,
+    welfare_scenario,
+)
 from data_access.sample import SampleCounty
 from data_access.users import ANONYMOUS, AccessDenied, User
 from data_access.welfare_logic import ReviewPolicy
@@ -76,8 +82,10 @@ def _budget(standard: float, community: str | None = None) -> tuple[int, int, in
 def test_persons_and_tekun_households_of_the_sample_period(conn):
     assert metrics.value(conn, "dibao_persons", SAMPLE_PERIOD) == 1276
     assert metrics.value(conn, "tekun_households", SAMPLE_PERIOD) == 58
-    assert welfare.persons_by_community(conn, SAMPLE_PERIOD).sum() == 1276
-    assert welfare.households_by_community(conn, SAMPLE_PERIOD, "tekun").sum() == 58
+    assert metrics.by_community(conn, "dibao_persons", SAMPLE_PERIOD).sum() == 1276
+    assert metrics.by_community(conn, "tekun_households", SAMPLE_PERIOD).sum() == 58
+    assert metrics.value(conn, "dibao_households", SAMPLE_PERIOD) == len(_households()) == 554
+    assert metrics.by_community(conn, "dibao_households", SAMPLE_PERIOD).sum() == 554
 
 
 def test_money_paid_this_month_is_the_payments_of_the_last_month(conn):
@@ -132,10 +140,14 @@ def test_households_due_for_review(conn, stable, unstable):
     as_of = dt.date(2022, 6, 30)
     expected = sum(1 for h in _households() if _due(h, as_of, stable, unstable))
     policy = ReviewPolicy(stable, unstable)
-    assert welfare.review_due_by_community(conn, SAMPLE_PERIOD, policy).sum() == expected
-    table = welfare.review_due_breakdown(conn, SAMPLE_PERIOD, policy)
+    due = metrics.by_community(
+        conn, "dibao_review_due", SAMPLE_PERIOD, stable_months=stable, unstable_months=unstable
+    )
+    assert due.sum() == expected
+    table = welfare_checks.review_due_breakdown(conn, SAMPLE_PERIOD, policy)
     assert sum(int(v.replace(",", "")) for v in table["due"]) == expected
     if (stable, unstable) == (12, 6):
+        assert expected == 117
         assert metrics.value(conn, "dibao_review_due", SAMPLE_PERIOD) == expected
 
 
@@ -151,18 +163,18 @@ def planted() -> dict[str, list]:
 
 
 def test_integrity_finds_exactly_the_planted_irregularities(conn, planted):
-    missing = welfare.missing_payments(conn, SAMPLE_PERIOD)
+    missing = welfare_checks.missing_payments(conn, SAMPLE_PERIOD)
     assert set(zip(missing["household_no"], missing["month"], strict=True)) == set(
         planted["missing_payment"]
     )
-    after = welfare.paid_after_end(conn, SAMPLE_PERIOD)
+    after = welfare_checks.paid_after_end(conn, SAMPLE_PERIOD)
     assert set(zip(after["household_no"], after["month"], strict=True)) == set(
         planted["paid_after_exit"]
     )
-    wrong = welfare.benefit_mismatches(conn, SAMPLE_PERIOD)
+    wrong = welfare_checks.benefit_mismatches(conn, SAMPLE_PERIOD)
     assert set(wrong["household_no"]) == set(planted["benefit_mismatch"])
     assert all(60 <= abs(d) <= 150 for d in wrong["difference"])
-    summary = welfare.integrity_summary(conn, SAMPLE_PERIOD).set_index("check")
+    summary = welfare_checks.integrity_summary(conn, SAMPLE_PERIOD).set_index("check")
     assert summary["cases"].to_dict() == {
         "missing_payment": 3,
         "paid_after_end": 2,
@@ -196,20 +208,20 @@ def test_integrity_checks_computed_independently_from_the_csvs(conn):
         if abs(float(h["monthly_benefit_yuan"]) - _formula(h, standard, minimum)) > 10:
             off.add(h["household_no"])
     assert (len(missing), len(after), len(off)) == (3, 2, 4)
-    found = welfare.missing_payments(conn, SAMPLE_PERIOD)
+    found = welfare_checks.missing_payments(conn, SAMPLE_PERIOD)
     assert set(zip(found["household_no"], found["month"], strict=True)) == missing
-    found = welfare.paid_after_end(conn, SAMPLE_PERIOD)
+    found = welfare_checks.paid_after_end(conn, SAMPLE_PERIOD)
     assert set(zip(found["household_no"], found["month"], strict=True)) == after
-    assert set(welfare.benefit_mismatches(conn, SAMPLE_PERIOD)["household_no"]) == off
+    assert set(welfare_checks.benefit_mismatches(conn, SAMPLE_PERIOD)["household_no"]) == off
 
 
 def test_a_wide_tolerance_hides_the_formula_mismatches(conn):
-    assert welfare.benefit_mismatches(conn, SAMPLE_PERIOD, tolerance=200).empty
+    assert welfare_checks.benefit_mismatches(conn, SAMPLE_PERIOD, tolerance=200).empty
 
 
 def test_integrity_follows_the_community_filter(conn, planted):
     east = Filters((EAST,), (), SAMPLE_PERIOD.start, END)
-    summary = welfare.integrity_summary(conn, east).set_index("check")["cases"].to_dict()
+    summary = welfare_checks.integrity_summary(conn, east).set_index("check")["cases"].to_dict()
     codes = {h["household_no"]: h["community_code"] for h in sample_rows("welfare_households")}
     assert summary == {
         "missing_payment": sum(1 for h, _m in planted["missing_payment"] if codes[h] == EAST),
@@ -224,31 +236,33 @@ def test_integrity_follows_the_community_filter(conn, planted):
 def test_what_if_at_todays_standard_equals_todays_figures(conn):
     today = welfare.current_standard(conn, SAMPLE_PERIOD)
     assert (today.yuan_per_person_month, today.min_benefit_yuan) == _standard("dibao", END)
-    s = welfare.what_if(conn, SAMPLE_PERIOD)
+    s = welfare_scenario.what_if(conn, SAMPLE_PERIOD)
     assert s.households == metrics.value(conn, "dibao_households", SAMPLE_PERIOD)
     assert s.persons == metrics.value(conn, "dibao_persons", SAMPLE_PERIOD) == 1276
     assert (s.households, s.persons, s.monthly_budget) == _budget(today.yuan_per_person_month)
-    assert welfare.what_if(conn, SAMPLE_PERIOD, today.yuan_per_person_month) == s
+    assert welfare_scenario.what_if(conn, SAMPLE_PERIOD, today.yuan_per_person_month) == s
 
 
 @pytest.mark.parametrize("raise_by", [50, 100, -100])
 def test_what_if_raised_or_lowered(conn, raise_by):
     standard = _standard("dibao", END)[0] + raise_by
-    s = welfare.what_if(conn, SAMPLE_PERIOD, standard)
+    s = welfare_scenario.what_if(conn, SAMPLE_PERIOD, standard)
     assert (s.households, s.persons, s.monthly_budget) == _budget(standard)
     assert s.yearly_budget == 12 * s.monthly_budget
 
 
 def test_what_if_of_one_community(conn):
     f = Filters((OLD_TOWN,), (), SAMPLE_PERIOD.start, END)
-    s = welfare.what_if(conn, f, 800)
+    s = welfare_scenario.what_if(conn, f, 800)
     assert (s.households, s.persons, s.monthly_budget) == _budget(800, OLD_TOWN)
 
 
 def test_what_if_curve_matches_single_scenarios(conn):
-    curve = welfare.what_if_curve(conn, SAMPLE_PERIOD, (600.0, 700.0, 800.0)).set_index("standard")
+    curve = welfare_scenario.what_if_curve(conn, SAMPLE_PERIOD, (600.0, 700.0, 800.0)).set_index(
+        "standard"
+    )
     for value in (600, 700, 800):
-        s = welfare.what_if(conn, SAMPLE_PERIOD, value)
+        s = welfare_scenario.what_if(conn, SAMPLE_PERIOD, value)
         assert curve.loc[value, "monthly_budget"] == s.monthly_budget
         assert curve.loc[value, "households"] == s.households
 
@@ -257,7 +271,7 @@ def test_what_if_curve_matches_single_scenarios(conn):
 
 
 def test_size_breakdown_per_community_is_exact(conn):
-    size = welfare.size_breakdown(conn, SAMPLE_PERIOD)
+    size = welfare_breakdowns.size_breakdown(conn, SAMPLE_PERIOD)
     counts = defaultdict(int)
     names = {c["code"]: c["name"] for c in sample_rows("communities")}
     for h in _households():
@@ -272,7 +286,7 @@ def test_size_breakdown_per_community_is_exact(conn):
 
 
 def test_grid_breakdown_is_suppressed_and_covers_every_grid(conn):
-    grid = welfare.grid_breakdown(conn, SAMPLE_PERIOD)
+    grid = welfare_breakdowns.grid_breakdown(conn, SAMPLE_PERIOD)
     assert len(grid) == len(sample_rows("grids"))
     tekun = defaultdict(int)
     for h in _households("tekun"):
@@ -283,7 +297,7 @@ def test_grid_breakdown_is_suppressed_and_covers_every_grid(conn):
 
 
 def test_map_aggregates_to_compounds_never_households(conn):
-    compounds = welfare.map_compounds(conn, SAMPLE_PERIOD)
+    compounds = welfare_breakdowns.map_compounds(conn, SAMPLE_PERIOD)
     in_force = [h for h in sample_rows("welfare_households") if _in_force(h)]
     assert len(compounds) == len({h["compound_id"] for h in in_force})
     assert len(compounds) < len(in_force)
@@ -295,16 +309,16 @@ def test_map_aggregates_to_compounds_never_households(conn):
 
 def test_a_viewer_gets_no_roster_and_no_detail_lists(conn):
     with pytest.raises(AccessDenied):
-        welfare.roster(conn, ANONYMOUS, SAMPLE_PERIOD)
+        welfare_personal.roster(conn, ANONYMOUS, SAMPLE_PERIOD)
     with pytest.raises(AccessDenied):
-        welfare.integrity_details(conn, ANONYMOUS, SAMPLE_PERIOD)
+        welfare_personal.integrity_details(conn, ANONYMOUS, SAMPLE_PERIOD)
     with pytest.raises(AccessDenied):  # an editor of no community is no better than a viewer
-        welfare.roster(conn, User("无社区", "editor"), SAMPLE_PERIOD)
+        welfare_personal.roster(conn, User("无社区", "editor"), SAMPLE_PERIOD)
 
 
 def test_an_editor_sees_the_masked_roster_of_their_community_only(conn):
     editor = User("东部编辑", "editor", (EAST,))
-    roster = welfare.roster(conn, editor, SAMPLE_PERIOD)
+    roster = welfare_personal.roster(conn, editor, SAMPLE_PERIOD)
     east = [
         h for h in sample_rows("welfare_households") if h["community_code"] == EAST and _in_force(h)
     ]
@@ -317,13 +331,13 @@ def test_an_editor_sees_the_masked_roster_of_their_community_only(conn):
     assert all(len(i) == 18 and i[3:14] == "*" * 11 for i in roster["head_id_number"])
     # Asking for another community's roster gives nothing.
     other = Filters((OLD_TOWN,), (), SAMPLE_PERIOD.start, END)
-    assert welfare.roster(conn, editor, other).empty
-    details = welfare.integrity_details(conn, editor, SAMPLE_PERIOD)
+    assert welfare_personal.roster(conn, editor, other).empty
+    details = welfare_personal.integrity_details(conn, editor, SAMPLE_PERIOD)
     assert set(details["missing_payment"]["community"]) <= {"东部社区"}
 
 
 def test_an_admin_sees_every_community_masked(conn):
-    roster = welfare.roster(conn, User("管理员", "admin"), SAMPLE_PERIOD)
+    roster = welfare_personal.roster(conn, User("管理员", "admin"), SAMPLE_PERIOD)
     assert set(roster["community"]) == {"老城社区", "东部社区"}
     assert roster["head_name"].str.contains(r"\*").all()
 
@@ -335,14 +349,14 @@ def test_empty_database_gives_empty_answers(empty_engine):
     create_schema(empty_engine)
     f = SAMPLE_PERIOD
     with empty_engine.connect() as conn:
-        assert welfare.what_if(conn, f) is None
-        assert welfare.what_if_curve(conn, f, (700.0,)).empty
-        assert welfare.integrity_summary(conn, f)["cases"].sum() == 0
-        assert welfare.size_breakdown(conn, f).empty
-        assert welfare.grid_breakdown(conn, f).empty
-        assert welfare.map_compounds(conn, f).empty
+        assert welfare_scenario.what_if(conn, f) is None
+        assert welfare_scenario.what_if_curve(conn, f, (700.0,)).empty
+        assert welfare_checks.integrity_summary(conn, f)["cases"].sum() == 0
+        assert welfare_breakdowns.size_breakdown(conn, f).empty
+        assert welfare_breakdowns.grid_breakdown(conn, f).empty
+        assert welfare_breakdowns.map_compounds(conn, f).empty
         assert welfare.coverage_by_community(conn, f).empty
-        assert welfare.roster(conn, User("a", "admin"), f).empty
+        assert welfare_personal.roster(conn, User("a", "admin"), f).empty
 
 
 def test_an_older_database_gains_the_low_income_column(empty_engine):

@@ -83,6 +83,7 @@ STRINGS = {
         "Drag to see households, persons and money at another standard; it starts at today's. "
         "The link's standard= parameter keeps the value.",
     ),
+    "wf.whatif.slider.format": ("%d 元", "¥%d"),
     "wf.whatif.today": (
         "现行标准：{standard} 元/人·月（{since} 起执行）{minimum}。",
         "Today's standard: {standard} yuan per person per month (since {since}){minimum}.",
@@ -154,6 +155,7 @@ STRINGS = {
     "wf.size.3": ("3人户", "3 persons"),
     "wf.size.4": ("4人户", "4 persons"),
     "wf.size.5+": ("5人及以上", "5 or more"),
+    "wf.size.axis": ("家庭人口（人）", "Members per household"),
     # map
     "wf.map": ("救助对象分布", "Where recipients live"),
     "wf.map.caption": (
@@ -165,6 +167,7 @@ STRINGS = {
         "低保 {dibao} 户 / {persons} 人；特困 {tekun} 户",
         "Dibao {dibao} households / {persons} persons; Tekun {tekun} households",
     ),
+    "wf.map.grid_name": ("{grid}（{community}）", "{grid} ({community})"),
     "wf.map.empty": ("所选范围内没有可显示的网格。", "No grid to show for this selection."),
     # integrity
     "wf.integrity": ("发放核查", "Payment checks"),
@@ -201,6 +204,7 @@ STRINGS = {
         "涉及金额 {amount} 元 · {households} 户",
         "Amount {amount} yuan · {households} households",
     ),
+    "wf.check.count": ("{count} {unit}", "{count} {unit}"),
     "wf.editors_only": (
         "明细名单（含脱敏姓名）仅向本社区的编辑人员在登录后显示；当前为浏览模式，只显示统计数字。",
         "The detail lists (with masked names) are shown only to the community's editors after "

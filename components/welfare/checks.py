@@ -1,0 +1,74 @@
+"""Checks on the records: the three payment checks (counts for everyone, drill-down lists for
+editors) and the households due for review, with the settings each uses."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.data import query
+from components.i18n import t
+from components.welfare.settings import K_STABLE, K_TOLERANCE, K_UNSTABLE, tolerance
+from components.welfare.tables import table, with_vocabulary_labels
+from data_access import privacy
+from data_access.filters import Filters
+from data_access.queries import welfare_checks, welfare_personal
+from data_access.text import numbers
+from data_access.users import User
+from data_access.welfare_logic import ReviewPolicy
+
+DETAIL_MONEY_COLUMNS = ("monthly_benefit_yuan", "amount_yuan", "recorded", "expected", "difference")
+
+
+def _check_cards(f: Filters, tolerance_yuan: int) -> None:
+    summary = query(welfare_checks.integrity_summary, f, tolerance_yuan)
+    fine = bool(f.grids)
+    for col, row in zip(st.columns(3), summary.itertuples(index=False), strict=True):
+        unit = t(f"wf.check.{row.check}.unit")
+        with col, st.container(border=True):
+            st.metric(
+                t(f"wf.check.{row.check}"),
+                t("wf.check.count", count=privacy.count_text(row.cases, fine), unit=unit),
+                help=t(f"wf.check.{row.check}.def"),
+            )
+            st.caption(
+                t(
+                    "wf.check.amount",
+                    amount=numbers.plain(row.amount_yuan),
+                    households=privacy.count_text(row.households, fine),
+                )
+            )
+            st.caption(t(f"wf.check.{row.check}.def"))
+
+
+def integrity(f: Filters, user: User) -> None:
+    """The tolerance, three checks as counts, and the lists for an editor of the community."""
+    st.number_input(
+        t("wf.integrity.tolerance"),
+        min_value=0,
+        max_value=500,
+        step=5,
+        key=K_TOLERANCE,
+        help=t("wf.integrity.tolerance.help"),
+        width=260,
+    )
+    tolerance_yuan = tolerance()
+    _check_cards(f, tolerance_yuan)
+    if not user.sees_personal_data:
+        st.info(t("wf.editors_only"), icon=":material/lock:")
+        return
+    details = query(welfare_personal.integrity_details, user, f, tolerance_yuan)
+    for check, df in details.items():
+        with st.expander(t("wf.details", check=t(f"wf.check.{check}"), n=len(df))):
+            table(
+                with_vocabulary_labels(df),
+                numbers=[c for c in DETAIL_MONEY_COLUMNS if c in df],
+            )
+
+
+def reviews(f: Filters, policy: ReviewPolicy) -> None:
+    """The interval settings and who is due, by community."""
+    left, right, _ = st.columns([1, 1, 1])
+    left.number_input(t("wf.review.stable"), min_value=1, max_value=36, step=1, key=K_STABLE)
+    right.number_input(t("wf.review.unstable"), min_value=1, max_value=36, step=1, key=K_UNSTABLE)
+    due = query(welfare_checks.review_due_breakdown, f, policy)
+    table(due, counts=[c for c in due.columns if c != "community"])
