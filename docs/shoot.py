@@ -6,8 +6,8 @@
 
 Without --base it starts `streamlit run app.py` on a free port (DATABASE_URL passes through) and
 stops it afterwards. For every path × size × language it waits until Streamlit has finished
-running, saves a PNG of the window (the page scrolls inside it: --full also scrolls through the
-page and saves one tall image), and reports how long the page took to settle, any error box,
+running, saves a PNG of the window (--full: of the whole page, by growing the window to the
+page's height after the cut-off check at the real size), and reports how long the page took to settle, any error box,
 and any figure or label that is cut off (its text wider than its box). Open the PNGs and look.
 Exit status 1 when any page shows an error or a cut-off figure. docs/overview.png is made with
 `python docs/shoot.py / --size 1440x900 --out docs --name overview`.
@@ -94,7 +94,14 @@ def shoot(base: str, paths: list[str], sizes: list[str], langs: list[str], out: 
                     wait_settled(page)
                     seconds = time.time() - t0
                     target = out / _file_name(path, size, lang, name)
-                    page.screenshot(path=str(target), full_page=full)
+                    cut = cut_off_texts(page)
+                    if full:  # the page scrolls inside Streamlit's main block: grow the window
+                        tall = page.evaluate(
+                            "document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
+                        )
+                        page.set_viewport_size({"width": width, "height": min(int(tall), 9000)})
+                        wait_settled(page)
+                    page.screenshot(path=str(target))
                     errors = page.locator(
                         '[data-testid="stException"], [data-testid="stAlertContentError"]'
                     )

@@ -31,7 +31,15 @@ CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u201c\u201d\u2018\u20
 HAN = re.compile("[\u3400-\u9fff]")
 
 # Keys whose Chinese side rightly has no Chinese characters: separators and symbols.
-NO_HAN_ALLOWED = {"common.list_sep", "common.caption_sep", "url.notice_sep", "unit.share"}
+NO_HAN_ALLOWED = {
+    "common.list_sep",
+    "common.caption_sep",
+    "url.notice_sep",
+    "unit.share",
+    # layouts of already translated parts
+    "wf.map.grid_name",
+    "wf.check.count",
+}
 # Separators that may be whitespace only (an ideographic space between caption parts).
 BLANK_ALLOWED = {"common.caption_sep"}
 

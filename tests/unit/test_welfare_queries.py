@@ -11,7 +11,6 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
-from sqlalchemy import inspect, text
 
 from data_access import metrics
 from data_access.db import create_schema
@@ -357,16 +356,3 @@ def test_empty_database_gives_empty_answers(empty_engine):
         assert welfare_breakdowns.map_compounds(conn, f).empty
         assert welfare.coverage_by_community(conn, f).empty
         assert welfare_personal.roster(conn, User("a", "admin"), f).empty
-
-
-def test_an_older_database_gains_the_low_income_column(empty_engine):
-    create_schema(empty_engine)
-    with empty_engine.begin() as conn:
-        conn.execute(text("ALTER TABLE communities DROP COLUMN low_income_households"))
-        # Databases from before that column also predate Alembic: no revision recorded.
-        conn.execute(text("DROP TABLE alembic_version"))
-    assert create_schema(empty_engine) is True
-    with empty_engine.connect() as conn:
-        columns = {c["name"] for c in inspect(conn).get_columns("communities")}
-    assert "low_income_households" in columns
-    assert create_schema(empty_engine) is False
