@@ -31,7 +31,9 @@ def snapshot(key: str, f: Filters, **params) -> Snapshot:
 
 def value_text(s: Snapshot, compact: bool = True) -> str:
     """The card's figure: '138个', '84.6万元', '<3户', '—'."""
-    return numbers.figure(s.value, s.unit, lang(), compact=compact, suppressed=s.suppressed)
+    return numbers.figure(
+        s.value, s.unit, lang(), compact=compact, suppressed=s.suppressed, marker=s.marker
+    )
 
 
 def status_word(s: Snapshot) -> str:
@@ -75,7 +77,7 @@ def _help(s: Snapshot, extra: str = "") -> str:
         parts.append(t("kpi.target_period", period=s.target.period.replace("..", " – ")))
         parts.append(t(f"kpi.status_rule.{'up' if s.higher_is_better else 'down'}"))
     if s.suppressed:
-        parts.append(t("kpi.suppressed.help"))
+        parts.append(t("privacy.rule"))
     exact = numbers.figure(s.value, s.unit, lang())
     if exact != value_text(s):
         parts.append(t("kpi.exact", value=exact))
@@ -102,7 +104,8 @@ def card(s: Snapshot, extra_help: str = "", say_no_target: bool = False) -> None
         st.markdown(_progress_html(s), unsafe_allow_html=True)
         st.caption(_target_line(s))
     elif s.suppressed:
-        st.caption(t("kpi.suppressed"))
+        small = s.marker == "<3"
+        st.caption(t("privacy.marker.small") if small else t("privacy.marker.withheld"))
     elif s.no_target is not None and (say_no_target or s.no_target != "none"):
         st.caption(t(f"kpi.no_target.{s.no_target}"))
     if s.filters.grids and not metrics.grid_level(s.key):

@@ -27,7 +27,7 @@ and upper bound meet is disclosed.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 Key = Hashable
@@ -116,54 +116,112 @@ def published_view(values: Mapping[Key, int], pattern: Pattern) -> dict[Key, int
 
 
 def protect(
-    values: Mapping[Key, int], groups: Iterable[Group], exact: Iterable[Key] = ()
+    values: Mapping[Key, int],
+    groups: Iterable[Group],
+    exact: Iterable[Key] = (),
+    unpublished: Iterable[Key] = (),
 ) -> Pattern:
     """The cells to hide so that the auditor can recover none.
 
     `values` holds every cell's true count (parents included); `exact` are cells always published
-    (community totals). Cells of 1–2 are hidden first; then, while a hidden cell can be pinned
-    down, the smallest published cell in a group that pins it is hidden too; when no cell is
-    left to hide, a pinned "<3" becomes "*". The only child of an exact parent is that parent's
-    figure, so it is published as exactly.
+    (community totals); `unpublished` are cells no view shows (they take part in the sums as
+    unknowns). Cells of 1–2 are hidden first; then, while a hidden cell can be pinned down, the
+    smallest published cell in a group that pins it is hidden too; when no cell is left to hide,
+    a pinned "<3" becomes "*". The only child of an exact parent is that parent's figure, so it
+    is published as exactly.
     """
+    return protect_jointly({"": values}, groups, exact, unpublished)[""]
+
+
+def protect_jointly(
+    measures: Mapping[str, Mapping[Key, int]],
+    groups: Iterable[Group],
+    exact: Iterable[Key] = (),
+    unpublished: Iterable[Key] = (),
+    says_small: Callable[[Key], bool] | None = None,
+) -> dict[str, Pattern]:
+    """One set of hidden cells for several counts shown side by side (低保 households and persons
+    of the same grids): a cell hidden for one is hidden for all, so one cannot be worked out from
+    another. Returns each measure's pattern (its own "<3" where its count is 1–2, "*" else).
+
+    `says_small(cell)` limits "<3" to some cells (the others are "*" when hidden): "<3" tells a
+    reader the count is at least 1, and several such lower bounds under a small parent pin it."""
     groups = list(groups)
-    exact = set(exact)
-    for _ in groups:  # an only child of an exact cell is exact too, down the levels
-        more = {g.children[0] for g in groups if len(g.children) == 1 and g.parent in exact}
-        if more <= exact:
-            break
-        exact |= more
-    pattern = Pattern({k: PRIMARY for k, v in values.items() if v in SMALL and k not in exact})
+    given = set(exact)
+    # The only child of an exact total is that total: it cannot be protected and gives nothing
+    # away, so it is not counted as disclosed (a small one still shows "<3").
+    derived = _exact_closure(set(given), groups) - given
+    exact = given | derived
+    hidden = set(unpublished)
+    for values in measures.values():
+        hidden |= {k for k, v in values.items() if v in SMALL and k not in given}
+    starred: set[tuple[str, Key]] = set()  # "<3" that had to become "*"
     by_member: dict[Key, list[Group]] = {}
     for g in groups:
         for k in (g.parent, *g.children):
             by_member.setdefault(k, []).append(g)
-    for _ in range(len(values) + 1):
-        disclosed = audit(published_view(values, pattern), groups)
-        if not disclosed:
-            return pattern
-        candidate = _next_to_hide(disclosed, by_member, values, pattern, exact)
-        if candidate is not None:
-            pattern.hidden[candidate] = SECONDARY
-            continue
-        # Nothing left to hide: what pins these cells is "<3" itself (its lower bound 1), so
-        # they are shown "*" instead, which says nothing of their value.
-        primaries = [d for d in disclosed if pattern.hidden.get(d) == PRIMARY]
-        if not primaries:
-            break  # cannot happen with exact totals above; report rather than loop
-        for d in primaries:
-            pattern.hidden[d] = SECONDARY
-    return pattern
+
+    def patterns() -> dict[str, Pattern]:
+        return {
+            name: Pattern(
+                {
+                    k: PRIMARY
+                    if values.get(k) in SMALL
+                    and (name, k) not in starred
+                    and k not in unpublished
+                    and (says_small is None or says_small(k))
+                    else SECONDARY
+                    for k in hidden
+                }
+            )
+            for name, values in measures.items()
+        }
+
+    limit = sum(len(v) for v in measures.values()) + 1
+    for _ in range(limit):
+        current = patterns()
+        found = False
+        for name, values in measures.items():
+            disclosed = [
+                d for d in audit(published_view(values, current[name]), groups) if d not in derived
+            ]
+            if not disclosed:
+                continue
+            found = True
+            candidate = _next_to_hide(disclosed, by_member, values, hidden, exact)
+            if candidate is not None:
+                hidden.add(candidate)
+            else:
+                # Nothing left to hide: what pins these cells is "<3" itself (its lower bound
+                # 1), so they are shown "*" instead, which says nothing of their value.
+                new = {(name, d) for d in disclosed if current[name].hidden.get(d) == PRIMARY}
+                if not new - starred:
+                    return current  # cannot happen with exact totals above; the auditor reports it
+                starred |= new
+            break
+        if not found:
+            return current
+    return patterns()
 
 
-def _next_to_hide(disclosed, by_member, values, pattern, exact) -> Key | None:
+def _exact_closure(exact: set, groups: list[Group]) -> set:
+    """An only child of an exact cell is exact too, down the levels."""
+    for _ in groups:
+        more = {g.children[0] for g in groups if len(g.children) == 1 and g.parent in exact}
+        if more <= exact:
+            break
+        exact |= more
+    return exact
+
+
+def _next_to_hide(disclosed, by_member, values, hidden, exact) -> Key | None:
     """The smallest published cell sharing a group with a disclosed cell."""
     best: tuple[int, str, Key] | None = None
     for cell in disclosed:
         for g in by_member.get(cell, []):
             for k in (*g.children, g.parent):
                 v = values.get(k, 0)
-                if k in pattern.hidden or k in exact:
+                if k in hidden or k in exact:
                     continue
                 rank = (v, str(k), k)
                 if best is None or rank[:2] < best[:2]:

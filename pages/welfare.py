@@ -49,7 +49,7 @@ else:
 
     st.subheader(t("wf.review"))
     st.caption(t("wf.review.caption"))
-    welfare.reviews(f, policy)
+    welfare.reviews(f, policy, user)
 
     st.subheader(t("wf.roster"))
     welfare.roster(f, user)

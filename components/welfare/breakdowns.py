@@ -1,7 +1,7 @@
 """Households by size and by grid, each as a chart with its table beside it.
 
-By size the counts are exact per community (suppressed under a grid filter); by grid they are
-always suppressed ("<3"), as data_access returns them.
+By size per community only (exact); by grid after the county's protection pattern ("<3", "*"),
+as data_access returns them.
 """
 
 from __future__ import annotations
@@ -83,12 +83,18 @@ def _grid_chart(grid: pd.DataFrame) -> alt.Chart:
 
 def breakdowns(f: Filters) -> None:
     """By household size (chart | table), then by grid (chart | table)."""
-    size = query(welfare_breakdowns.size_breakdown, f)
     grid = query(welfare_breakdowns.grid_breakdown, f)
+    st.markdown(f"**{t('wf.breakdown.size')}**")
+    if f.grids:
+        st.info(t("privacy.community_only"), icon=":material/lock:")
+    else:
+        _sizes(query(welfare_breakdowns.size_breakdown, f))
+    _grids(grid)
+
+
+def _sizes(size: pd.DataFrame) -> None:
     left, right = st.columns([2, 3])
-    with left:
-        st.markdown(f"**{t('wf.breakdown.size')}**")
-        st.altair_chart(_size_chart(size), width="stretch")
+    left.altair_chart(_size_chart(size), width="stretch")
     with right:
         table = size[["community", "size_band", "households", "persons"]].copy()
         table["size_band"] = [t(f"wf.size.{b}") for b in table["size_band"]]
@@ -100,6 +106,9 @@ def breakdowns(f: Filters) -> None:
             hide_index=True,
             height=rows_height(len(table)),
         )
+
+
+def _grids(grid: pd.DataFrame) -> None:
     st.markdown(f"**{t('wf.breakdown.grid')}**")
     if grid.empty:
         st.info(t("common.no_data"))

@@ -52,6 +52,9 @@ def integrity(f: Filters, user: User) -> None:
         width=260,
     )
     tolerance_yuan = tolerance()
+    if f.grids and not user.sees_personal_data:
+        st.info(t("privacy.grid_only_editors"), icon=":material/lock:")
+        return
     _check_cards(f, tolerance_yuan)
     if not user.sees_personal_data:
         st.info(t("wf.editors_only"), icon=":material/lock:")
@@ -65,10 +68,13 @@ def integrity(f: Filters, user: User) -> None:
             )
 
 
-def reviews(f: Filters, policy: ReviewPolicy) -> None:
-    """The interval settings and who is due, by community."""
+def reviews(f: Filters, policy: ReviewPolicy, user: User) -> None:
+    """The interval settings and who is due, by community (grid-level figures: editors only)."""
     left, right, _ = st.columns([1, 1, 1])
     left.number_input(t("wf.review.stable"), min_value=1, max_value=36, step=1, key=K_STABLE)
     right.number_input(t("wf.review.unstable"), min_value=1, max_value=36, step=1, key=K_UNSTABLE)
+    if f.grids and not user.sees_personal_data:
+        st.info(t("privacy.grid_only_editors"), icon=":material/lock:")
+        return
     due = query(welfare_checks.review_due_breakdown, f, policy)
     table(due, counts=[c for c in due.columns if c != "community"])

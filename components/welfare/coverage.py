@@ -8,8 +8,9 @@ import streamlit as st
 
 from components.data import query
 from components.i18n import t
-from components.welfare.tables import count_text, table
-from data_access import metrics, privacy
+from components.welfare.tables import count_text, table, withheld
+from data_access import metrics
+from data_access.disclosure import SECONDARY
 from data_access.filters import Filters
 from data_access.queries import welfare
 from data_access.text import numbers
@@ -25,15 +26,15 @@ TABLE_COLUMNS = [
 ]
 
 
-def _population_card(persons: float, population: float, rate: float | None, fine: bool) -> None:
-    shown = (
-        t("wf.coverage.suppressed") if fine and privacy.is_small(persons) else numbers.percent(rate)
-    )
+def _population_card(
+    persons: float, population: float, rate: float | None, fine: bool, hidden: bool
+) -> None:
+    shown = t("wf.coverage.suppressed") if hidden else numbers.percent(rate)
     st.metric(t("wf.coverage.population"), shown, help=t("metric.dibao_coverage_population.help"))
     st.caption(
         t(
             "wf.coverage.population.def",
-            persons=count_text(persons, "persons", fine, with_unit=False),
+            persons=SECONDARY if hidden else count_text(persons, "persons", fine, with_unit=False),
             population=numbers.plain(population),
         )
     )
@@ -87,6 +88,7 @@ def coverage(f: Filters) -> None:
             by_community["population"].sum(),
             query(metrics.value, "dibao_coverage_population", f),
             fine,
+            withheld(f),
         )
     with right, st.container(border=True):
         _low_income_card(known, query(metrics.value, "dibao_coverage_low_income", f), fine)

@@ -7,10 +7,18 @@ from collections.abc import Iterable
 import pandas as pd
 import streamlit as st
 
+from components.data import query
 from components.i18n import fig, label, t
-from data_access import privacy
+from data_access import privacy, protection
+from data_access.filters import Filters
 
 SCROLL_AFTER_ROWS = 20
+
+
+def withheld(f: Filters) -> bool:
+    """The chosen grids include one whose 低保 figures may not be published (privacy pattern):
+    then this page's counts, money and shares for the selection are withheld."""
+    return bool(f.grids) and not query(protection.grids_open, "dibao_households", f)
 
 
 def count_text(value: float | None, unit: str, fine: bool, with_unit: bool = True) -> str:

@@ -19,6 +19,8 @@ def trends(f: Filters) -> None:
         st.info(t("common.no_data"))
         return
     st.caption(t("wf.trend.caption"))
+    if f.grids and (persons["value"].isna().any() or paid["value"].isna().any()):
+        st.caption(t("privacy.trend_gaps"))
     left, right = st.columns(2)
     series_title = t("common.community")
     left.altair_chart(

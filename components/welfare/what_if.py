@@ -11,8 +11,9 @@ from components import charts, kpi, page_state
 from components.data import query
 from components.i18n import fig, lang, t
 from components.url import add_url_notice, bad_value
-from components.welfare.tables import count_text
+from components.welfare.tables import count_text, withheld
 from data_access import metrics, privacy
+from data_access.disclosure import SECONDARY
 from data_access.filters import Filters
 from data_access.queries import welfare, welfare_scenario
 from data_access.text import numbers
@@ -117,6 +118,10 @@ def _options_table(f: Filters, today: int, chosen: int, fine: bool) -> pd.DataFr
             "change": curve["yearly_budget"] - curve["yearly_budget"].iloc[0],
         }
     )
+    small = fine and any(privacy.is_small(v) for v in (*frame["households"], *frame["persons"]))
+    if small:  # money of one or two households is their income
+        for column in ("monthly", "yearly", "change"):
+            frame[column] = None
     return privacy.suppress_columns(frame, ["households", "persons"], fine)
 
 
@@ -149,12 +154,16 @@ def _scenario_cards(base: Scenario, new: Scenario, fine: bool) -> None:
 def _scenario_card(
     key: str, value: float, delta: float, unit: str, fine: bool, counts_hidden: bool
 ) -> None:
+    # A scenario for one or two households would show their benefit: counts "<3", money "*".
     is_money = unit == "yuan"
-    hide = not is_money and counts_hidden
-    shown = fig(value, unit, compact=True) if is_money else count_text(value, unit, fine)
+    hide = counts_hidden
+    if is_money:
+        shown = SECONDARY if hide else fig(value, unit, compact=True)
+    else:
+        shown = count_text(value, unit, fine)
     help_parts = [t("wf.whatif.help.money" if is_money else "wf.whatif.help.count")]
     exact = fig(value, unit)
-    if is_money and exact != shown:
+    if is_money and exact != shown and not hide:
         help_parts.append(t("kpi.exact", value=exact))
     st.metric(
         t(key),
@@ -216,6 +225,9 @@ def what_if(f: Filters) -> None:
         help=t("wf.whatif.slider.help"),
     )
 
+    if withheld(f):
+        st.info(t("wf.whatif.withheld"), icon=":material/lock:")
+        return
     fine = bool(f.grids)
     base = query(welfare_scenario.what_if, f, None)
     new = query(welfare_scenario.what_if, f, float(chosen))
@@ -238,5 +250,7 @@ def what_if(f: Filters) -> None:
     )
     st.markdown(f"**{t('wf.whatif.curve')}**")
     standards = tuple(float(v) for v in range(low, high + 1, step))
-    curve = query(welfare_scenario.what_if_curve, f, standards)
+    curve = query(welfare_scenario.what_if_curve, f, standards).copy()
+    if fine:  # a standard at which only one or two households qualify shows no money
+        curve.loc[curve["households"].between(1, 2), "monthly_budget"] = None
     st.altair_chart(_curve_chart(curve, today, int(chosen)), width="stretch")

@@ -11,7 +11,15 @@ from data_access.metrics import (  # noqa: F401  (registration order: parts befo
     welfare,
 )
 from data_access.metrics.base import Metric, all_metrics, get, grid_level, is_sensitive
-from data_access.metrics.compute import breakdown, by_community, by_grid, end_month, monthly, value
+from data_access.metrics.compute import (
+    breakdown,
+    by_community,
+    by_compound,
+    by_grid,
+    end_month,
+    monthly,
+    value,
+)
 from data_access.metrics.snapshot import Snapshot, Target, snapshot, target
 
 OVERVIEW_CARDS: tuple[str, ...] = (
@@ -33,6 +41,7 @@ __all__ = [
     "all_metrics",
     "breakdown",
     "by_community",
+    "by_compound",
     "by_grid",
     "end_month",
     "get",

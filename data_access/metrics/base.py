@@ -108,13 +108,15 @@ class Source:
     """Where the rows come from: a model class or a function returning a select (joins).
 
     Columns are named: `community` and `grid` are the area columns (grid None: the source has no
-    grid, so a grid filter cannot narrow it); `where(columns, context)` adds the rows' conditions.
+    grid, so a grid filter cannot narrow it), `compound` the finest one where there is one;
+    `where(columns, context)` adds the rows' conditions.
     """
 
     table: Any  # a model class, or a zero-argument function returning a Select
     community: str = "community_code"
     grid: str | None = "grid_code"
     where: Where | None = None
+    compound: str | None = None  # the residential compound, where the source records it
 
     def selectable(self):
         if callable(self.table) and not hasattr(self.table, "__table__"):
@@ -147,8 +149,9 @@ class Metric:
     (`ratio=(numerator, denominator)`, times `scale`) and is computed as sum ÷ sum at every level.
     `fine_source` replaces the source when the figure is read below community level (a grid
     filter or by grid): registered households are kept per community and per grid.
-    `sensitive`: the figure counts people or households, so a count of 1–2 below community level
-    is suppressed. `as_of_where`: the conditions depend on the as-of date (ages, review cycles),
+    `protected_by`: the figure counts people or households, or is computed from them (money,
+    shares), so below community level it is published only where `data_access.protection`'s
+    pattern of those counts allows. `as_of_where`: the conditions depend on the as-of date (ages, review cycles),
     so by month runs one query per month.
     """
 
@@ -163,7 +166,7 @@ class Metric:
     higher_is_better: bool = True
     decimals: int | None = None
     params: Mapping[str, Param] = field(default_factory=dict)
-    sensitive: bool = False
+    protected_by: tuple[str, ...] = ()
     as_of_where: bool = False
     trend: bool = True
 
@@ -228,5 +231,5 @@ def grid_level(key: str) -> bool:
 
 
 def is_sensitive(key: str) -> bool:
-    m = get(key)
-    return m.sensitive or (m.ratio is not None and any(is_sensitive(p) for p in m.ratio))
+    """Below community level the figure is subject to the small-count protection."""
+    return bool(get(key).protected_by)

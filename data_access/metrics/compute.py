@@ -29,6 +29,7 @@ from data_access.metrics.base import (
     Sum,
     get,
 )
+from data_access.models import Compound
 from data_access.queries.common import communities, data_period, grids, month_expr, period_months
 
 
@@ -104,6 +105,13 @@ def _at_end(m: Metric, c, ctx: Context) -> list[ColumnElement]:
 def _codes(conn: Connection, f: Filters, level: str) -> list[str]:
     if level == "community":
         return communities(conn, f)["code"].tolist()
+    if level == "compound":
+        stmt = (
+            select(Compound.id)
+            .where(f.area_clause(Compound.community_code, Compound.grid_code))
+            .order_by(Compound.id)
+        )
+        return list(conn.execute(stmt).scalars())
     table = grids(conn, f.communities)
     if f.grids:
         table = table[table["code"].isin(f.grids)]
@@ -119,13 +127,14 @@ def _series(codes: list[str], values: Mapping[str, float], level: str) -> pd.Ser
 
 
 def _base_by(conn: Connection, m: Metric, f: Filters, params, level: str) -> pd.Series:
-    src = _source(m, fine=level == "grid" or bool(f.grids))
-    if level == "grid" and src.grid is None:
-        raise ValueError(f"metric {m.key!r} has no grid breakdown")
+    src = _source(m, fine=level != "community" or bool(f.grids))
+    column = {"community": src.community, "grid": src.grid, "compound": src.compound}[level]
+    if column is None:
+        raise ValueError(f"metric {m.key!r} has no {level} breakdown")
     sel = src.selectable()
     c = sel.c
     ctx = _context(conn, f, params)
-    key_col = c[src.community] if level == "community" else c[src.grid]
+    key_col = c[column]
     stmt = (
         select(key_col, _aggregate(m, c))
         .select_from(sel)
@@ -143,7 +152,8 @@ def _ratio(num: pd.Series, den: pd.Series, scale: float) -> pd.Series:
 def breakdown(
     conn: Connection, key: str, f: Filters, level: str = "community", **params
 ) -> pd.Series:
-    """The metric per community (or per grid) of the chosen area; every one appears (0 when none)."""
+    """The metric per community, grid or compound of the chosen area; every one appears (0 when
+    none)."""
     m = get(key)
     resolved = m.resolve_params(params)
     if m.ratio:
@@ -159,6 +169,11 @@ def by_community(conn: Connection, key: str, f: Filters, **params) -> pd.Series:
 
 def by_grid(conn: Connection, key: str, f: Filters, **params) -> pd.Series:
     return breakdown(conn, key, f, "grid", **params)
+
+
+def by_compound(conn: Connection, key: str, f: Filters, **params) -> pd.Series:
+    """Per residential compound (for sources that record one): the finest level, for the map."""
+    return breakdown(conn, key, f, "compound", **params)
 
 
 def value(conn: Connection, key: str, f: Filters, **params) -> float | None:

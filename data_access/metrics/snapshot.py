@@ -22,7 +22,6 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from data_access import privacy
 from data_access.filters import Filters, add_months, months_between
 from data_access.metrics.base import get, is_sensitive
 from data_access.metrics.compute import by_community, value
@@ -55,6 +54,7 @@ class Snapshot:
     params: tuple[tuple[str, object], ...]
     value: float | None  # None when unknown or suppressed
     suppressed: bool
+    marker: str | None  # how a suppressed value is shown: "<3" (1 or 2) or "*" (withheld)
     previous: float | None
     previous_filters: Filters | None
     change: float | None
@@ -155,14 +155,11 @@ def status_for(
     return "amber" if progress <= expected / AMBER_FROM else "red"
 
 
-def _small(conn: Connection, key: str, f: Filters, amount: float | None, params) -> bool:
-    """A count of 1–2 below community level, or a ratio built on one (privacy)."""
-    if not f.grids or not is_sensitive(key):
-        return False
-    m = get(key)
-    if m.ratio is None:
-        return privacy.is_small(amount)
-    return any(is_sensitive(part) and privacy.is_small(value(conn, part, f)) for part in m.ratio)
+def _hidden(conn: Connection, key: str, f: Filters, params) -> bool:
+    """Below community level, published only where the small-count protection allows."""
+    from data_access.protection import grids_open
+
+    return bool(f.grids) and is_sensitive(key) and not grids_open(conn, key, f, **params)
 
 
 def snapshot(conn: Connection, key: str, f: Filters, **params) -> Snapshot:
@@ -170,13 +167,13 @@ def snapshot(conn: Connection, key: str, f: Filters, **params) -> Snapshot:
     m = get(key)
     resolved = m.resolve_params(params)
     current = value(conn, key, f, **resolved)
-    hidden = _small(conn, key, f, current, resolved)
+    hidden = _hidden(conn, key, f, resolved)
 
     prev_f = _in_data(conn, f.previous_period())
     previous = value(conn, key, prev_f, **resolved) if prev_f else None
     year_f = _in_data(conn, _shifted(f, -12))
     last_year = value(conn, key, year_f, **resolved) if year_f else None
-    prev_hidden = prev_f is not None and _small(conn, key, prev_f, previous, resolved)
+    prev_hidden = prev_f is not None and _hidden(conn, key, prev_f, resolved)
     change = None
     if current is not None and previous is not None and not (hidden or prev_hidden):
         change = current - previous
@@ -204,10 +201,13 @@ def snapshot(conn: Connection, key: str, f: Filters, **params) -> Snapshot:
         params=tuple(sorted(resolved.items())),
         value=None if hidden else current,
         suppressed=hidden,
+        marker=_marker(conn, key, f, resolved) if hidden else None,
         previous=None if prev_hidden else previous,
         previous_filters=prev_f,
         change=change,
-        last_year=last_year,
+        last_year=None
+        if year_f is not None and _hidden(conn, key, year_f, resolved)
+        else last_year,
         last_year_filters=year_f,
         target=goal,
         no_target=why_not,
@@ -218,15 +218,30 @@ def snapshot(conn: Connection, key: str, f: Filters, **params) -> Snapshot:
     )
 
 
+def _marker(conn: Connection, key: str, f: Filters, params) -> str:
+    from data_access.protection import marker_for
+
+    return marker_for(conn, key, f, **params)
+
+
 def community_values(conn: Connection, key: str, f: Filters, **params) -> dict[str, float | None]:
-    """The metric per chosen community as a comparison table shows it: suppressed (None) where a
-    grid filter makes a sensitive count small."""
+    """The metric per chosen community as a comparison table shows it: None where a grid filter
+    selects grids of that community whose figure may not be published."""
+    from data_access.protection import grids_open
+    from data_access.queries.common import grids
+
     series = by_community(conn, key, f, **params)
-    hidden = pd.Series(False, index=series.index)
-    if f.grids and is_sensitive(key):
-        m = get(key)
-        for part in m.ratio or (key,):
-            if is_sensitive(part):
-                counts = by_community(conn, part, f, **({} if m.ratio else params))
-                hidden |= counts.map(privacy.is_small).astype(bool)
-    return {code: (None if hidden[code] or pd.isna(v) else float(v)) for code, v in series.items()}
+    if not (f.grids and is_sensitive(key)):
+        return {code: (None if pd.isna(v) else float(v)) for code, v in series.items()}
+    table = grids(conn)
+    community_of = dict(zip(table["code"], table["community_code"], strict=True))
+    out: dict[str, float | None] = {}
+    for code, v in series.items():
+        chosen = tuple(g for g in f.grids if community_of.get(g) == code)
+        part = Filters((code,), chosen, f.start, f.end)
+        out[code] = (
+            None
+            if pd.isna(v) or (chosen and not grids_open(conn, key, part, **params))
+            else float(v)
+        )
+    return out

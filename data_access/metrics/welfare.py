@@ -12,7 +12,9 @@ IN_FORCE = Stock(start="start_month", end="end_month", grain="month")
 
 
 def _category(category: str) -> Source:
-    return Source(WelfareHousehold, where=lambda c, ctx: [c.category == category])
+    return Source(
+        WelfareHousehold, compound="compound_id", where=lambda c, ctx: [c.category == category]
+    )
 
 
 def review_due_clause(c, as_of, stable_months: int, unstable_months: int):
@@ -62,7 +64,7 @@ for _key, _category_code, _value, _unit in (
             value=_value,
             time=IN_FORCE,
             higher_is_better=False,
-            sensitive=True,
+            protected_by=(_category_code,),
         )
     )
 
@@ -74,6 +76,7 @@ register(
         value=Sum("amount_yuan"),
         time=Flow("month", grain="month", last_month_only=True),
         higher_is_better=False,
+        protected_by=("dibao",),  # the money of one or two households is their income
     )
 )
 register(
@@ -81,6 +84,7 @@ register(
         key="dibao_benefit_per_person",
         unit="yuan",
         ratio=("dibao_paid_month", "dibao_persons"),
+        protected_by=("dibao",),
     )
 )
 register(
@@ -89,6 +93,7 @@ register(
         unit="households",
         source=Source(
             WelfareHousehold,
+            compound="compound_id",
             where=lambda c, ctx: [
                 c.category == "dibao",
                 review_due_clause(
@@ -103,7 +108,7 @@ register(
             "unstable_months": Param(DEFAULT_REVIEW_POLICY.unstable_months, range(1, 37)),
         },
         higher_is_better=False,
-        sensitive=True,
+        protected_by=("review_due", "dibao"),
         as_of_where=True,
         # Only each household's latest review date is recorded, so past months would be judged
         # by reviews made later: no monthly series until review history is kept.
@@ -115,6 +120,7 @@ register(
         key="dibao_coverage_population",
         unit="share",
         ratio=("dibao_persons", "population"),
+        protected_by=("dibao",),
     )
 )
 # The low-income figure exists per community only: numerator and denominator ignore grids.

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy.engine import Connection
 
-from data_access import metrics, privacy
+from data_access import metrics
 from data_access.filters import Filters
 from data_access.metrics.snapshot import community_values
+from data_access.protection import protected_monthly
 from data_access.queries.common import communities, community_names
 
 
@@ -41,15 +42,13 @@ def metric_by_community(
 
 
 def trend(conn: Connection, f: Filters, key: str) -> pd.DataFrame:
-    """month, series (community name), value of a metric over the period; small counts under a
-    grid filter are left out (a gap in the line)."""
-    df = metrics.monthly(conn, key, f)
+    """month, series (community name), value of a metric over the period; under a grid filter a
+    month whose chosen grids may not be published is a gap in the line."""
+    df = protected_monthly(conn, key, f)
     if df.empty:
         return pd.DataFrame(columns=["month", "series", "value"])
     names = community_names(conn)
     values = df["value"].astype(float)
-    if f.grids and metrics.is_sensitive(key) and not metrics.get(key).is_ratio:
-        values = values.where(~values.map(privacy.is_small).astype(bool))
     return pd.DataFrame(
         {"month": df["month"], "series": df["community_code"].map(names), "value": values}
     )

@@ -18,9 +18,10 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from data_access import metrics, privacy
+from data_access import metrics
 from data_access.filters import Filters, month_end, month_of
 from data_access.models import Community, WelfareHousehold, WelfareStandard
+from data_access.protection import protected_monthly
 from data_access.queries.common import communities, community_names, data_period
 from data_access.welfare_logic import Standard, standard_in_force
 
@@ -117,22 +118,22 @@ def coverage_by_community(conn: Connection, f: Filters) -> pd.DataFrame:
 def persons_trend(conn: Connection, f: Filters) -> pd.DataFrame:
     """month, series (community name), value: 低保 persons in force at each month's end.
 
-    With a grid filter the monthly figures are grid-level: 1 and 2 become None (a gap in the line).
+    With a grid filter a month whose chosen grids may not be published is a gap (None).
     """
-    df = metrics.monthly(conn, "dibao_persons", f)
-    fine = bool(f.grids)
+    df = protected_monthly(conn, "dibao_persons", f)
     return pd.DataFrame(
         {
             "month": df["month"],
             "series": df["community_code"].map(community_names(conn)),
-            "value": [privacy.chart_value(v, fine) for v in df["value"]],
+            "value": df["value"],
         }
     )
 
 
 def paid_trend(conn: Connection, f: Filters) -> pd.DataFrame:
-    """month, series (community name), value: 低保 money paid for each month (yuan)."""
-    df = metrics.monthly(conn, "dibao_paid_month", f)
+    """month, series (community name), value: 低保 money paid for each month (yuan); with a grid
+    filter, gaps where the chosen grids' households may not be published."""
+    df = protected_monthly(conn, "dibao_paid_month", f)
     return pd.DataFrame(
         {
             "month": df["month"],

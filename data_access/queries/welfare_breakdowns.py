@@ -1,8 +1,8 @@
 """Where 低保 and 特困 recipients are: by household size, by grid, by compound for the map.
 
-Counts finer than a community leave this module as text with "<3" for 1 and 2
-(`privacy.suppress_columns`), and the chart and map values beside them never carry a hidden
-small count.
+Counts finer than a community leave this module as text after the county's protection pattern
+(`data_access.protection`: "<3" for 1–2, "*" for what would give those away), and the chart and
+map values beside them never carry a hidden count.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ import pandas as pd
 from sqlalchemy import case, func, select
 from sqlalchemy.engine import Connection
 
-from data_access import privacy
+from data_access import metrics, privacy
 from data_access.filters import Filters
 from data_access.models import Compound, Grid
+from data_access.protection import protection
 from data_access.queries.common import communities, community_names, grids
 from data_access.queries.welfare import WH, in_force
 
@@ -25,9 +26,12 @@ def size_breakdown(conn: Connection, f: Filters) -> pd.DataFrame:
     """community, size_band, households, persons (text), households_value (for charts) of the
     低保 households in force, by household size (1, 2, 3, 4, 5+ members).
 
-    By community the counts are exact; with a grid filter the cells are grid-level, so 1 and 2
-    become "<3" (and the chart value None).
+    By community only: within grids the size bands would be counts of one or two households,
+    and bands of chosen grids could be subtracted from each other, so a grid filter gives none.
     """
+    columns = ["community", "size_band", "households", "persons", "households_value"]
+    if f.grids:
+        return pd.DataFrame(columns=columns)
     band = case(
         (WH.members == 1, "1"),
         (WH.members == 2, "2"),
@@ -53,65 +57,57 @@ def size_breakdown(conn: Connection, f: Filters) -> pd.DataFrame:
         for b in SIZE_BANDS
     ]
     out = pd.DataFrame(rows, columns=["community", "size_band", "households", "persons"])
-    fine = bool(f.grids)
-    out["households_value"] = [privacy.chart_value(v, fine) for v in out["households"]]
-    return privacy.suppress_columns(out, ["households", "persons"], fine)
+    out["households_value"] = out["households"].astype(float)
+    return privacy.suppress_columns(out, ["households", "persons"], fine=False)[columns]
 
 
-def _recipients_by(conn: Connection, f: Filters, key_col) -> dict[str, tuple[int, int, int]]:
-    """key → (低保 households, 低保 persons, 特困 households) in force at the period's end."""
-    dibao = WH.category == "dibao"
-    stmt = (
-        select(
-            key_col,
-            func.sum(case((dibao, 1), else_=0)),
-            func.sum(case((dibao, WH.members), else_=0)),
-            func.sum(case((WH.category == "tekun", 1), else_=0)),
-        )
-        .where(
-            f.months_cover_end(WH.start_month, WH.end_month),
-            f.area_clause(WH.community_code, WH.grid_code),
-            key_col.is_not(None),
-        )
-        .group_by(key_col)
-    )
-    return {r[0]: (int(r[1] or 0), int(r[2] or 0), int(r[3] or 0)) for r in conn.execute(stmt)}
+COUNT_PROTECTION = {
+    "dibao_households": "dibao",
+    "dibao_persons": "dibao",
+    "tekun_households": "tekun",
+}
 
 
-def _suppressed_counts(frame: pd.DataFrame) -> pd.DataFrame:
-    """Counts → text with "<3", plus `dibao_value` and `weight` for charts and maps.
+def _protected_counts(conn: Connection, f: Filters, level: str, codes: list[str]) -> pd.DataFrame:
+    """The three counts per grid or compound as text with the county's protection pattern
+    ("<3", "*"), `dibao_value` for charts and `weight` for map shading and circle sizes.
 
-    `weight` adds the parts that may be shown (a suppressed part counts 0), so the size of a
-    circle or the shade of a grid cannot be used to work a hidden 1 or 2 back out.
-    """
-    dibao = [privacy.chart_value(v) for v in frame["dibao_households"]]
-    tekun = [privacy.chart_value(v) for v in frame["tekun_households"]]
-    frame["weight"] = [(d or 0.0) + (k or 0.0) for d, k in zip(dibao, tekun, strict=True)]
-    frame["dibao_value"] = dibao
-    return privacy.suppress_columns(frame, RECIPIENT_COUNTS, fine=True)
+    `weight` adds only the published parts, so a circle's size or a grid's shade never carries
+    a hidden count."""
+    at = Filters(f.communities, f.grids, f.start, f.end)
+    patterns = {name: protection(conn, name, at) for name in set(COUNT_PROTECTION.values())}
+    frame = pd.DataFrame({"code": codes})
+    for key, name in COUNT_PROTECTION.items():
+        values = metrics.breakdown(conn, key, at, level)
+        raw = [float(values.get(c, 0.0)) for c in codes]
+        marks = [patterns[name].marker(key, level, c) for c in codes]
+        frame[key] = [
+            m if m else privacy.count_text(v, fine=False) for v, m in zip(raw, marks, strict=True)
+        ]
+        frame[f"{key}_value"] = [None if m else v for v, m in zip(raw, marks, strict=True)]
+    frame["weight"] = frame["dibao_households_value"].fillna(0) + frame[
+        "tekun_households_value"
+    ].fillna(0)
+    frame["dibao_value"] = frame["dibao_households_value"]
+    return frame.drop(columns=[f"{k}_value" for k in COUNT_PROTECTION])
 
 
 def grid_breakdown(conn: Connection, f: Filters) -> pd.DataFrame:
     """Every grid of the chosen area: grid_code, grid, community, 低保 households and persons and
-    特困 households (text, "<3" for 1 and 2), dibao_value and weight for charts (no raw small count)."""
-    counts = _recipients_by(conn, f, WH.grid_code)
+    特困 households (text after protection), dibao_value and weight (published parts only)."""
     table = grids(conn, f.communities)
     if f.grids:
         table = table[table["code"].isin(f.grids)]
     names = community_names(conn)
-    rows = [
+    counts = _protected_counts(conn, f, "grid", table["code"].tolist())
+    frame = pd.DataFrame(
         {
-            "grid_code": code,
-            "grid": name,
-            "community": names.get(comm, comm),
-            **dict(zip(RECIPIENT_COUNTS, counts.get(code, (0, 0, 0)), strict=True)),
+            "grid_code": table["code"].tolist(),
+            "grid": table["name"].tolist(),
+            "community": [names.get(c, c) for c in table["community_code"]],
         }
-        for code, name, comm in zip(
-            table["code"], table["name"], table["community_code"], strict=True
-        )
-    ]
-    frame = pd.DataFrame(rows, columns=["grid_code", "grid", "community", *RECIPIENT_COUNTS])
-    return _suppressed_counts(frame)
+    )
+    return pd.concat([frame, counts.drop(columns=["code"])], axis=1)
 
 
 def map_grids(conn: Connection, f: Filters) -> pd.DataFrame:
@@ -127,30 +123,29 @@ def map_grids(conn: Connection, f: Filters) -> pd.DataFrame:
 
 
 def map_compounds(conn: Connection, f: Filters) -> pd.DataFrame:
-    """Compounds where recipients live: compound, lat, lon, the three counts as text ("<3" for 1
-    and 2) and weight for the circle size. Aggregated: never a point per household."""
-    counts = _recipients_by(conn, f, WH.compound_id)
-    cols = ["compound_id", "compound", "lat", "lon", *RECIPIENT_COUNTS]
-    if not counts:
-        return _suppressed_counts(
-            pd.DataFrame(columns=cols).astype({c: int for c in RECIPIENT_COUNTS})
-        )
+    """Compounds of the area where recipients live: compound, lat, lon, the three counts as text
+    after protection and weight for the circle size. Aggregated: never a point per household."""
+    cols = ["compound_id", "compound", "lat", "lon", *RECIPIENT_COUNTS, "weight", "dibao_value"]
+    lived = set(metrics.by_compound(conn, "dibao_households", f).loc[lambda s: s > 0].index)
+    lived |= set(metrics.by_compound(conn, "tekun_households", f).loc[lambda s: s > 0].index)
+    if not lived:
+        return pd.DataFrame(columns=cols)
     stmt = (
         select(Compound.id, Compound.name, Compound.lat, Compound.lon)
         .where(
-            Compound.id.in_(list(counts)),
+            Compound.id.in_(sorted(lived)),
             f.area_clause(Compound.community_code, Compound.grid_code),
         )
         .order_by(Compound.id)
     )
-    rows = [
+    rows = conn.execute(stmt).all()
+    counts = _protected_counts(conn, f, "compound", [r.id for r in rows])
+    frame = pd.DataFrame(
         {
-            "compound_id": r.id,
-            "compound": r.name,
-            "lat": float(r.lat),
-            "lon": float(r.lon),
-            **dict(zip(RECIPIENT_COUNTS, counts[r.id], strict=True)),
+            "compound_id": [r.id for r in rows],
+            "compound": [r.name for r in rows],
+            "lat": [float(r.lat) for r in rows],
+            "lon": [float(r.lon) for r in rows],
         }
-        for r in conn.execute(stmt)
-    ]
-    return _suppressed_counts(pd.DataFrame(rows, columns=cols))
+    )
+    return pd.concat([frame, counts.drop(columns=["code"])], axis=1)[cols]

@@ -105,17 +105,20 @@ def figure(
     decimals: int | None = None,
     compact: bool = False,
     suppressed: bool = False,
+    marker: str | None = None,
     with_unit: bool = True,
 ) -> str:
     """A value in its unit, as a card, table cell, export or summary shows it.
 
-    `suppressed` shows '<3' (with the unit word in Chinese) in place of a small count.
+    `suppressed` shows the privacy marker in place of the value: '<3' (a count of 1 or 2, with
+    the unit word in Chinese) or '*' (withheld so that small counts cannot be worked out).
     """
     u = unit(unit_name)
     digits = u.decimals if decimals is None else decimals
     suffix = t(f"unit.{u.name}", lang) if with_unit else ""
     if suppressed:
-        return SUPPRESSED + (suffix if lang == "zh" else "")
+        shown = marker or SUPPRESSED
+        return shown + (suffix if lang == "zh" and shown == SUPPRESSED else "")
     if is_missing(value):
         return MISSING
     if u.kind == "money":

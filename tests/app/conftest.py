@@ -60,27 +60,29 @@ def assert_clean(at: AppTest) -> None:
     assert not at.error, [e.value for e in at.error]
 
 
+def open_app_page(page: str | None = None, **query_params: str | list[str]) -> AppTest:
+    """An AppTest that has run `page` (the overview when None) opened from a link with these
+    parameters."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    if page is None:
+        for key, value in query_params.items():
+            at.query_params[key] = value
+        return at.run()
+    # A page is reached through the default page first (AppTest needs one run to know the
+    # pages); then its URL is read afresh, as when a user opens a link to that page.
+    at.run()
+    at.switch_page(page)
+    at.query_params.clear()  # a browser following a link to the page carries only the link's parameters
+    for key, value in query_params.items():
+        at.query_params[key] = value
+    at.session_state["_url_loaded"] = False
+    return at.run()
+
+
 @pytest.fixture
 def open_page() -> Callable[..., AppTest]:
     """open_page("pages/welfare.py", community="...") → an AppTest that has run that page."""
-
-    def _open(page: str | None = None, **query_params: str | list[str]) -> AppTest:
-        at = AppTest.from_file(str(APP), default_timeout=60)
-        if page is None:
-            for key, value in query_params.items():
-                at.query_params[key] = value
-            return at.run()
-        # A page is reached through the default page first (AppTest needs one run to know the
-        # pages); then its URL is read afresh, as when a user opens a link to that page.
-        at.run()
-        at.switch_page(page)
-        at.query_params.clear()  # a browser following a link to the page carries only the link's parameters
-        for key, value in query_params.items():
-            at.query_params[key] = value
-        at.session_state["_url_loaded"] = False
-        return at.run()
-
-    return _open
+    return open_app_page
 
 
 def metric_values(at: AppTest) -> dict[str, str]:

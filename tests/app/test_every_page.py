@@ -55,7 +55,9 @@ def test_page_runs_and_its_cards_are_snapshots(open_page, app_database, spec, fi
             if key == "dibao_review_due":
                 params = {"stable_months": 12, "unstable_months": 6}
             s = metrics.snapshot(conn, key, f, **params)
-            expected = numbers.figure(s.value, s.unit, lang, compact=True, suppressed=s.suppressed)
+            expected = numbers.figure(
+                s.value, s.unit, lang, compact=True, suppressed=s.suppressed, marker=s.marker
+            )
             assert card.value == expected, (key, card.value, expected)
             checked += 1
     engine.dispose()

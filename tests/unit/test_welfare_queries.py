@@ -14,6 +14,7 @@ import pytest
 
 from data_access import metrics
 from data_access.db import create_schema
+from data_access.disclosure import Group, audit
 from data_access.filters import Filters, months_between
 from data_access.queries import (
     welfare,
@@ -284,7 +285,7 @@ def test_size_breakdown_per_community_is_exact(conn):
     assert sum(shown.values()) == len(_households())
 
 
-def test_grid_breakdown_is_suppressed_and_covers_every_grid(conn):
+def test_grid_breakdown_is_protected_and_covers_every_grid(conn):
     grid = welfare_breakdowns.grid_breakdown(conn, SAMPLE_PERIOD)
     assert len(grid) == len(sample_rows("grids"))
     tekun = defaultdict(int)
@@ -292,7 +293,20 @@ def test_grid_breakdown_is_suppressed_and_covers_every_grid(conn):
         tekun[h["grid_code"]] += 1
     for row in grid.itertuples(index=False):
         n = tekun.get(row.grid_code, 0)
-        assert row.tekun_households == ("<3" if n in (1, 2) else f"{n:,}")
+        if n in (1, 2):
+            assert row.tekun_households == "<3"
+        else:  # published exactly, or withheld to protect the small ones
+            assert row.tekun_households in (f"{n:,}", "*")
+    # The east community: 20 特困 households in grids of 2, 2, 5, 2, 2 and 7. Cell by cell, the
+    # four "<3" would add up to 8 and so be 2 each; the smallest published grid is withheld too.
+    east = grid[grid["grid_code"].str.startswith(EAST)]
+    assert east["tekun_households"].tolist() == ["<3", "<3", "*", "<3", "<3", "7"]
+    shown = {("grid", r.grid_code): r.tekun_households for r in east.itertuples()}
+    shown = {k: (v if v in ("<3", "*") else int(v)) for k, v in shown.items()}
+    shown[("community", EAST)] = 20
+    assert (
+        audit(shown, [Group(("community", EAST), tuple(k for k in shown if k[0] == "grid"))]) == []
+    )
 
 
 def test_map_aggregates_to_compounds_never_households(conn):

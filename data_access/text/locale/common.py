@@ -136,12 +136,6 @@ STRINGS = {
         "Lower is better: green at or below the target (flows pro rata to the time elapsed), "
         "amber up to a tenth above it, red beyond.",
     ),
-    "kpi.suppressed": ("少于 3 户（人）不显示具体数字", "Fewer than 3: not shown"),
-    "kpi.suppressed.help": (
-        "网格以下 1–2 户（人）的数字会暴露具体家庭，按隐私规则显示为“<3”。",
-        "Counts of 1–2 below community level would point at particular households, so they "
-        "show as “<3”.",
-    ),
     "error.unexpected": (
         "页面出现意外错误，已记录。请刷新页面或调整筛选条件后重试。",
         "Something went wrong on this page; it has been logged. Refresh or change the filters.",

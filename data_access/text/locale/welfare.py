@@ -6,9 +6,13 @@ STRINGS = {
         "standard would cost.",
     ),
     "wf.privacy_note": (
-        "本页只显示汇总数字，不显示姓名和身份证号。网格、小区等社区以下的统计中，1户（人）或2户（人）显示为“<3”，合计数保持准确。",
-        "This page shows aggregates only, never names or ID numbers. In figures finer than a "
-        "community (grids, compounds), counts of 1 or 2 are shown as “<3”; totals stay exact.",
+        "本页只显示汇总数字，不显示姓名和身份证号。社区以下（网格、小区）1–2 户（人）显示为“<3”；"
+        "为防止由合计推算出这些小数字，另有部分数字显示为“*”（不公布），相关的金额、人均和比例也一并不显示。"
+        "社区和全县合计保持准确。",
+        "This page shows aggregates only, never names or ID numbers. Below community level "
+        "(grids, compounds) counts of 1–2 show as “<3”; so that they cannot be worked out from "
+        "the totals, some other figures show “*” (withheld), and so do the money, averages and "
+        "shares that depend on them. Community and county totals stay exact.",
     ),
     "wf.empty": (
         "所选范围内没有在保的低保或特困家庭。可在左侧调整社区、网格或期间。",
@@ -29,10 +33,6 @@ STRINGS = {
         "当前复核周期：收入稳定 {stable} 个月，收入不稳定且有劳动能力成员 {unstable} 个月（可在下方“定期复核”中调整）。",
         "Current intervals: stable income {stable} months, unstable income with a work-capable "
         "member {unstable} months (change them under “Reviews” below).",
-    ),
-    "wf.cards.suppressed": (
-        "网格内少于3，按小数保护规则不显示具体数字和变化",
-        "Fewer than 3 in the grid: the exact figure and change are withheld",
     ),
     # coverage
     "wf.coverage": ("覆盖率", "Coverage"),
@@ -159,9 +159,11 @@ STRINGS = {
     # map
     "wf.map": ("救助对象分布", "Where recipients live"),
     "wf.map.caption": (
-        "按网格和小区汇总，不显示单个家庭的位置。网格颜色越深，在保低保和特困户越多；圆点为小区，大小表示在保户数。1或2户显示为“<3”。",
+        "按网格和小区汇总，不显示单个家庭的位置。网格颜色越深，在保低保和特困户越多；圆点为小区，大小表示在保户数。"
+        "网格中 1–2 户显示为“<3”，不公布的数字显示为“*”，不计入颜色和圆点大小。",
         "Aggregated to grids and compounds, never a household's location. Darker grids have more "
-        "Dibao and Tekun households; circles are compounds, sized by households. 1 or 2 show as “<3”.",
+        "Dibao and Tekun households; circles are compounds, sized by households. A grid's 1–2 "
+        "shows as “<3” and a withheld figure as “*”; neither counts towards a shade or a size.",
     ),
     "wf.map.tip": (
         "低保 {dibao} 户 / {persons} 人；特困 {tekun} 户",
@@ -169,6 +171,20 @@ STRINGS = {
     ),
     "wf.map.grid_name": ("{grid}（{community}）", "{grid} ({community})"),
     "wf.map.empty": ("所选范围内没有可显示的网格。", "No grid to show for this selection."),
+    "wf.map.ramp": ("在保低保和特困户（网格）", "Dibao and Tekun households (grid)"),
+    "wf.map.legend": ("图例", "Legend"),
+    "wf.map.legend.compound": (
+        "有救助对象的小区（大小按户数）",
+        "Compound with recipients (sized by households)",
+    ),
+    "wf.map.legend.hint": (
+        "鼠标悬停查看网格或小区的户数和人数。",
+        "Hover a grid or a compound for its households and persons.",
+    ),
+    "wf.map.alt": (
+        "救助对象分布图：各网格按在保户数着色，小区以圆点表示。",
+        "Map of where recipients live: grids shaded by households, compounds as circles.",
+    ),
     # integrity
     "wf.integrity": ("发放核查", "Payment checks"),
     "wf.integrity.caption": (
@@ -259,5 +275,11 @@ STRINGS = {
     "wf.roster.empty": (
         "您可编辑的社区中没有符合条件的家庭。",
         "No household in the communities you may edit.",
+    ),
+    "wf.whatif.withheld": (
+        "所选网格中有按隐私规则不公布的数字，该范围的测算结果（户数、人数、资金）不显示。请选择整个社区或其他网格。",
+        "A chosen grid's figures are withheld under the privacy rule, so the scenario's "
+        "households, persons and money for this selection are not shown. Choose whole "
+        "communities or other grids.",
     ),
 }

@@ -1,0 +1,184 @@
+"""The published pattern of small counts for the whole county: one pattern, every view.
+
+A protection covers counts that pages show below community level: 低保 households and persons
+(shown side by side, so protected jointly), 特困 households, 低保 reviews due. For the period's
+last month it reads each count per community (published exactly), per grid and per compound, and
+lets `data_access.disclosure` decide which grid and compound cells to hide — "<3" for a grid of
+1–2, "*" for a hidden compound and for whatever would give a small count away. Every table, map
+circle and card reads the same pattern:
+
+- a cell (a grid row, a compound circle) shows its marker when hidden;
+- a figure over chosen grids — a card, a trend point, a per-community column, and money or
+  shares computed from those households — is published only when none of the chosen grids is
+  hidden, so comparing two selections can never isolate a hidden grid.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from data_access import metrics
+from data_access.db import data_state
+from data_access.disclosure import PRIMARY, SECONDARY, Group, Pattern, protect_jointly
+from data_access.filters import Filters
+from data_access.models import Compound, Grid
+
+# protection → the counts it covers (each a metric with community, grid and compound levels)
+PROTECTIONS: dict[str, tuple[str, ...]] = {
+    "dibao": ("dibao_households", "dibao_persons"),
+    "tekun": ("tekun_households",),
+    "review_due": ("dibao_review_due",),
+}
+
+
+@dataclass(frozen=True)
+class Protection:
+    name: str
+    month: str
+    patterns: dict[str, Pattern]  # measure → its markers
+
+    @property
+    def hidden_grids(self) -> frozenset[str]:
+        any_pattern = next(iter(self.patterns.values()))
+        return frozenset(k[1] for k in any_pattern.hidden if k[0] == "grid")
+
+    def grids_open(self, grids: Iterable[str]) -> bool:
+        """A figure over these grids may be published."""
+        return not (set(grids) & self.hidden_grids)
+
+    def marker(self, measure: str, level: str, code: str) -> str | None:
+        """'<3', '*' or None (published) for one grid or compound cell of a measure."""
+        return self.patterns[measure].marker((level, code))
+
+
+# Per engine (dropped with it), then per data version, month and parameters.
+_MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_MEMO_SIZE = 64
+
+
+def protection(conn: Connection, name: str, f: Filters, **params) -> Protection:
+    """The pattern of protection `name` at the period's last month (the whole county).
+
+    Remembered per database, data version, month and parameters: a page asks for the same
+    pattern from many queries, and every write changes the version."""
+    month = metrics.end_month(conn, f)
+    memo = _MEMO.setdefault(conn.engine, {})
+    key = (data_state(conn)[0], name, month, tuple(sorted(params.items())))
+    if key not in memo:
+        if len(memo) >= _MEMO_SIZE:
+            memo.pop(next(iter(memo)))
+        memo[key] = _compute(conn, name, month, params)
+    return memo[key]
+
+
+def _compute(conn: Connection, name: str, month: str, params: dict) -> Protection:
+    at = Filters(start=month, end=month)
+    measures = PROTECTIONS[name]
+    grid_rows = conn.execute(select(Grid.code, Grid.community_code)).all()
+    compound_rows = conn.execute(select(Compound.id, Compound.grid_code)).all()
+    grids_of: dict[str, list[str]] = {}
+    for code, community in grid_rows:
+        grids_of.setdefault(community, []).append(code)
+    compounds_of: dict[str, list[str]] = {}
+    for compound, grid in compound_rows:
+        compounds_of.setdefault(grid, []).append(compound)
+
+    values: dict[str, dict] = {}
+    for measure in measures:
+        kwargs = params if metrics.get(measure).params else {}
+        per_community = metrics.by_community(conn, measure, at, **kwargs)
+        per_grid = metrics.by_grid(conn, measure, at, **kwargs)
+        per_compound = metrics.by_compound(conn, measure, at, **kwargs)
+        cells: dict = {("community", c): int(v) for c, v in per_community.items()}
+        cells.update({("grid", g): int(v) for g, v in per_grid.items()})
+        cells.update({("compound", k): int(v) for k, v in per_compound.items()})
+        values[measure] = cells
+    # What no compound accounts for (households recorded without one) is an unknown of its grid,
+    # in the sums but never shown.
+    rests = {
+        grid
+        for grid, kids in compounds_of.items()
+        for cells in values.values()
+        if cells.get(("grid", grid), 0) != sum(cells.get(("compound", k), 0) for k in kids)
+    }
+    for cells in values.values():
+        for grid in rests:
+            kids = compounds_of[grid]
+            cells[("rest", grid)] = cells.get(("grid", grid), 0) - sum(
+                cells.get(("compound", k), 0) for k in kids
+            )
+
+    groups = [
+        Group(("community", c), tuple(("grid", g) for g in gs)) for c, gs in grids_of.items()
+    ] + [
+        Group(
+            ("grid", g),
+            (*(("compound", k) for k in ks), *((("rest", g),) if g in rests else ())),
+        )
+        for g, ks in compounds_of.items()
+    ]
+    exact = {("community", c) for c in grids_of}
+    unpublished = {("rest", g) for g in rests}
+    # "<3" on grids only: a compound's "<3" would add a lower bound of 1 under its grid, and a few
+    # of them pin a small grid; hidden compounds show "*".
+    patterns = protect_jointly(
+        values, groups, exact, unpublished, says_small=lambda cell: cell[0] == "grid"
+    )
+    return Protection(name, month, patterns)
+
+
+def protections_for(key: str) -> tuple[str, ...]:
+    """The protections a metric's figure over chosen grids must pass."""
+    return metrics.get(key).protected_by
+
+
+def grids_open(conn: Connection, key: str, f: Filters, **params) -> bool:
+    """May the figure of `key` over the chosen grids be published? (True without a grid filter.)"""
+    if not f.grids:
+        return True
+    return all(
+        protection(conn, name, f, **_params_for(name, params)).grids_open(f.grids)
+        for name in protections_for(key)
+    )
+
+
+def marker_for(conn: Connection, key: str, f: Filters, **params) -> str:
+    """How a hidden figure over the chosen grids is shown: its own "<3" for one grid whose count
+    is 1–2, "*" otherwise (a sum of several hidden grids must not hint at its size)."""
+    if len(f.grids) == 1 and key in {m for ms in PROTECTIONS.values() for m in ms}:
+        name = next(n for n, ms in PROTECTIONS.items() if key in ms)
+        found = protection(conn, name, f, **_params_for(name, params)).marker(
+            key, "grid", f.grids[0]
+        )
+        if found == PRIMARY:
+            return PRIMARY
+    return SECONDARY
+
+
+def _params_for(name: str, params: dict) -> dict:
+    return params if name == "review_due" else {}
+
+
+def protected_monthly(conn: Connection, key: str, f: Filters, **params) -> pd.DataFrame:
+    """month, community_code, value of `key` over the period, with None (a gap in a line) for the
+    months in which the chosen grids of that community may not be published."""
+    frame = metrics.monthly(conn, key, f, **params)
+    if not (f.grids and metrics.is_sensitive(key)) or frame.empty:
+        return frame
+    community_of = dict(conn.execute(select(Grid.code, Grid.community_code)).all())
+    allowed: dict[tuple[str, str], bool] = {}
+    for month in frame["month"].unique():
+        for community in frame["community_code"].unique():
+            chosen = tuple(g for g in f.grids if community_of.get(g) == community)
+            at = Filters((community,), chosen, month, month)
+            allowed[(month, community)] = not chosen or grids_open(conn, key, at, **params)
+    keep = [allowed[(m, c)] for m, c in zip(frame["month"], frame["community_code"], strict=True)]
+    frame = frame.copy()
+    frame["value"] = frame["value"].astype(object).where(keep, None)
+    return frame
