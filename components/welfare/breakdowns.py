@@ -78,7 +78,7 @@ def _grid_chart(grid: pd.DataFrame) -> alt.Chart:
     )
     bars = base.mark_bar(color=charts.PALETTE[0]).encode(x=alt.X("bar:Q", title=value_title))
     text = base.mark_text(align="left", dx=4, fontSize=12).encode(x="pos:Q", text="label:N")
-    return charts._style((bars + text).properties(height=max(160, 30 * len(data))))
+    return charts._style((bars + text).properties(height=max(180, 36 * len(data) + 50)))
 
 
 def breakdowns(f: Filters) -> None:

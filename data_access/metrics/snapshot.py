@@ -103,8 +103,6 @@ def _target(conn: Connection, key: str, f: Filters) -> tuple[Target | None, NoTa
     """County target when no community (or every community) is chosen; otherwise the sum of the
     chosen communities' targets when each has one (a ratio's target applies to one community).
     Targets are set for communities, so a grid filter has none."""
-    if f.grids:
-        return None, "grid"
     rows = conn.execute(
         select(TargetRow.community_code, TargetRow.period, TargetRow.value).where(
             TargetRow.metric_key == key
@@ -112,6 +110,8 @@ def _target(conn: Connection, key: str, f: Filters) -> tuple[Target | None, NoTa
     ).all()
     if not rows:
         return None, "none"
+    if f.grids:
+        return None, "grid"
     periods = sorted({r.period for r in rows})
     if f.end is not None:
         periods = [p for p in periods if p.split("..")[0] <= f.end <= p.split("..")[-1]]
