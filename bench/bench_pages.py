@@ -46,10 +46,33 @@ def timed(fn) -> float:
     return time.perf_counter() - t0
 
 
-def bench_page(page: str | None, repeat: int) -> tuple[float, float]:
+class StatementCount:
+    """SQL statements sent while a block runs (all engines), and how many read the data version."""
+
+    def __init__(self):
+        self.total = self.version = 0
+
+    def __enter__(self):
+        from sqlalchemy import Engine, event
+
+        event.listen(Engine, "before_cursor_execute", self._seen)
+        return self
+
+    def __exit__(self, *exc):
+        from sqlalchemy import Engine, event
+
+        event.remove(Engine, "before_cursor_execute", self._seen)
+
+    def _seen(self, conn, cursor, statement, *args):
+        self.total += 1
+        self.version += "data_version" in statement
+
+
+def bench_page(page: str | None, repeat: int) -> tuple[float, float, int, int]:
     import streamlit as st
 
     cold, warm = [], []
+    counted = StatementCount()
     for _ in range(repeat):
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         at.run()  # AppTest must run once before it knows the pages
@@ -61,9 +84,10 @@ def bench_page(page: str | None, repeat: int) -> tuple[float, float]:
             at.run()
             assert not at.exception, [e.value for e in at.exception]
 
-        cold.append(timed(run))
+        with StatementCount() as counted:
+            cold.append(timed(run))
         warm.append(timed(run))
-    return statistics.median(cold), statistics.median(warm)
+    return statistics.median(cold), statistics.median(warm), counted.total, counted.version
 
 
 def bench_baseline(repeat: int) -> float:
@@ -102,13 +126,20 @@ def main() -> None:
         seed(make_engine(os.environ["DATABASE_URL"]))
         baseline = bench_baseline(args.repeat)
         print(f"Machine: {machine()}; date: {time.strftime('%Y-%m-%d')}; median of {args.repeat}\n")
-        print("| page | cold run (s) | warm rerun (s) | baseline one-line script (s) |")
-        print("|---|---|---|---|")
+        print(
+            "| page | cold run (s) | warm rerun (s) | baseline one-line script (s) "
+            "| SQL statements, cold run | of them data-version reads |"
+        )
+        print("|---|---|---|---|---|---|")
         for page in PAGES:
             if not (ROOT / page).exists():
                 continue
-            cold, warm = bench_page(None if page == "pages/overview.py" else page, args.repeat)
-            print(f"| `{page}` | {cold:.3f} | {warm:.3f} | {baseline:.3f} |")
+            cold, warm, statements, versions = bench_page(
+                None if page == "pages/overview.py" else page, args.repeat
+            )
+            print(
+                f"| `{page}` | {cold:.3f} | {warm:.3f} | {baseline:.3f} | {statements} | {versions} |"
+            )
 
 
 if __name__ == "__main__":
