@@ -72,7 +72,6 @@ def bench_page(page: str | None, repeat: int) -> tuple[float, float, int, int]:
     import streamlit as st
 
     cold, warm = [], []
-    counted = StatementCount()
     for _ in range(repeat):
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
         at.run()  # AppTest must run once before it knows the pages
