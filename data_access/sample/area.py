@@ -258,7 +258,7 @@ class Geography:
                         "name": f"{spec.name[:-2]}第{ORDINALS[n - 1]}网格",
                         "households": sum(r.households for r in members),
                         "population": sum(r.population for r in members),
-                        "grid_worker": self.people.name(self.rng.random() < 0.35),
+                        "grid_worker": self.people.name(self.rng.random() < 0.35, public=True),
                         "boundary": ring_geojson(self.grid_rings[code]),
                     }
                 )

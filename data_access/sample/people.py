@@ -66,11 +66,22 @@ class People:
     def __init__(self, rng: random.Random):
         self.rng = rng
         self._ids: set[str] = set()
+        self._public: set[str] = set()
 
-    def name(self, male: bool) -> str:
+    def name(self, male: bool, public: bool = False) -> str:
+        """A name. `public`: a person named in the open data (a grid worker), whose name nobody
+        in the personal records shares, so a masked export cannot seem to leak it."""
         chars = GIVEN_M if male else GIVEN_F
-        given = self.rng.choice(chars) + (self.rng.choice(chars) if self.rng.random() < 0.7 else "")
-        return self.rng.choices(SURNAMES, weights=SURNAME_WEIGHTS)[0] + given
+        while True:
+            given = self.rng.choice(chars) + (
+                self.rng.choice(chars) if self.rng.random() < 0.7 else ""
+            )
+            name = self.rng.choices(SURNAMES, weights=SURNAME_WEIGHTS)[0] + given
+            if name not in self._public:
+                break
+        if public:
+            self._public.add(name)
+        return name
 
     def id_number(self, birth: dt.date, male: bool) -> str:
         """A valid ID number, the sequence drawn at random (no two people share one)."""

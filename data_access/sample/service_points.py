@@ -47,7 +47,7 @@ class ServicePoints:
 
     def _point(self, community: str, host: CompoundRec, sp_type: str, opened: dt.date,
                lat_lon: tuple[float, float] | None = None) -> dict:  # fmt: skip
-        lat, lon = lat_lon or self.geo.spot_near(host, 70)
+        lat, lon = lat_lon or self.geo.spot_near(host, 28)
         row = {
             "id": "",
             "community_code": community,

@@ -47,9 +47,35 @@ def test_cadres_below_college_and_over_35_complete_the_split(conn):
     assert metrics.value(conn, "cadres_35_plus", f) == 25
 
 
-def test_volunteer_service_is_nearly_ten_thousand_person_times(conn):
-    value = metrics.value(conn, "volunteer_person_times", SAMPLE_PERIOD)
-    assert 9_500 <= value < 10_000  # "近1万人次"
+def test_volunteers_served_nearly_ten_thousand_residents(conn):
+    """ "每年为群众义务服务近1万人次" counts residents served, not volunteers taking part."""
+    served = metrics.value(conn, "volunteer_residents_served", SAMPLE_PERIOD)
+    assert 9_500 <= served < 10_000  # "近1万人次"
+    taking_part = metrics.value(conn, "volunteer_participations", SAMPLE_PERIOD)
+    # 170 volunteers: at most two activities a week each, so far fewer than the residents served.
+    assert 0 < taking_part <= 170 * 104 and taking_part < served
+
+
+def test_the_eastern_office_is_nearly_200_square_metres(conn):
+    """ "现办公用房只有近200平方米"."""
+    p = facilities.projects(conn, SAMPLE_PERIOD).set_index("id")
+    office = p[(p["community_code"] == EAST) & p["name"].str.contains("办公")].iloc[0]
+    assert 180 <= office["floor_area_m2"] < 200
+
+
+def test_cadres_in_office_from_the_2021_elections_and_the_term_before(conn):
+    """Every month of the period shows the cadres then in office: the previous term until the
+    October 2021 elections, the 29 from then on (never 0 before the election date)."""
+    series = metrics.monthly(conn, "cadres", SAMPLE_PERIOD).groupby("month")["value"].sum()
+    assert (series > 0).all()
+    assert (series[series.index >= "2021-11"] == 29).all()
+    assert series["2021-07"] != 29  # the previous term had other people
+
+
+def test_tekun_counted_in_households_and_persons(conn):
+    households = metrics.value(conn, "tekun_households", SAMPLE_PERIOD)
+    persons = metrics.value(conn, "tekun_persons", SAMPLE_PERIOD)
+    assert households == 58 and households < persons < 2 * households
 
 
 def test_money_raised_is_over_800_thousand_from_the_three_sources(conn):
