@@ -95,12 +95,7 @@ def sample_county(sp_type: str = "police") -> dict[str, np.ndarray]:
         and s["valid_from"] <= end
         and (not s["valid_to"] or s["valid_to"] > end)
     }
-    points = [
-        p
-        for p in rows("service_points")
-        if p["type"] == sp_type
-        and p["id"] in operating
-    ]
+    points = [p for p in rows("service_points") if p["type"] == sp_type and p["id"] in operating]
     compounds = rows("compounds")
     codes = sorted({c["community_code"] for c in compounds})
     return {

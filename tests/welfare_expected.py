@@ -87,3 +87,29 @@ def reviews_due(stable: int, unstable: int, month: str = END, community: str | N
         last = latest.get(h["household_no"])
         due += last is None or dt.date.fromisoformat(last) <= cutoff
     return due
+
+
+def near_poor(community: str | None = None, month: str = END) -> list[dict]:
+    """低保边缘 households monitored in `month` (near_poor_households.csv)."""
+    return [
+        r
+        for r in sample_rows("near_poor_households")
+        if r["monitored_from"] <= month
+        and (not r["monitored_to"] or r["monitored_to"] >= month)
+        and (community is None or r["community_code"] == community)
+    ]
+
+
+def missed(community: str | None = None, month: str = END) -> list[dict]:
+    """应保未保: monitored households assessed by the month's end with an income below the 低保
+    standard then, not enrolled in 低保 then."""
+    standard, _minimum = dibao_standard(month)
+    enrolled = {h["household_no"] for h in households("dibao", community, month)}
+    last_day = month_last_day(month).isoformat()
+    return [
+        r
+        for r in near_poor(community, month)
+        if r["assessed_on"] <= last_day
+        and float(r["per_capita_income_yuan"]) < standard
+        and r["dibao_household_no"] not in enrolled
+    ]

@@ -333,7 +333,9 @@ def _ring(geojson: str) -> list[tuple[float, float]]:
 
 
 def _area(ring) -> float:
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1])))
+    return abs(
+        sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True))
+    )
 
 
 def test_grids_are_drawn_along_streets_not_a_lattice():

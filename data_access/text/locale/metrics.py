@@ -16,12 +16,12 @@ STRINGS = {
         "期末月份在保的低保家庭户数。",
         "低保 households in force in the period's last month.",
     ),
-    "metric.tekun_households.label": ("特困供养户（户）", "Tekun households"),
+    "metric.tekun_households.label": ("特困供养户", "Tekun households"),
     "metric.tekun_households.help": (
-        "期末月份在保的特困供养户数（按户计；起始月不晚于期末、终止月为空或不早于期末）。人数见“特困人员（人）”。",
+        "期末月份在保的特困供养户数（按户计；起始月不晚于期末、终止月为空或不早于期末）。人数见“特困人员”。",
         "特困 households supported in the period's last month (counted in households; persons: Tekun persons).",
     ),
-    "metric.tekun_persons.label": ("特困人员（人）", "Tekun persons"),
+    "metric.tekun_persons.label": ("特困人员", "Tekun persons"),
     "metric.tekun_persons.help": (
         "期末月份在保的特困供养人员人数（按人计，民政部统计口径），按特困人员基本生活标准供养，不按收入差额计发。",
         "特困 persons supported in the period's last month (counted in persons, as the ministry counts them); supported at the basic-living standard, not topped up from income.",
@@ -119,12 +119,12 @@ STRINGS = {
         "期末在保的低保家庭中，到期末应复核而未复核的户数：收入稳定的家庭每12个月复核一次，收入不稳定且有劳动能力成员的家庭每6个月复核一次；从未复核的也计入。只看期末前作出的复核记录。复核周期可在社会救助页面调整。",
         "低保 households in force whose eligibility review is due or overdue at the period's end: yearly when income is stable, every six months when it is unstable and a member can work (never reviewed counts too). Only reviews made by then count. The intervals can be changed on the welfare page.",
     ),
-    "metric.near_poor_households.label": ("低保边缘家庭（户）", "Near-poor households"),
+    "metric.near_poor_households.label": ("低保边缘家庭", "Near-poor households"),
     "metric.near_poor_households.help": (
         "期末纳入监测的低保边缘家庭户数：人均收入高于低保标准、但低于标准1.5倍的家庭。",
         "低保边缘 (near-poor) households monitored at the period's end: income above the 低保 standard but below 1.5 times it.",
     ),
-    "metric.dibao_missed.label": ("应保未保（户）", "Eligible, not enrolled"),
+    "metric.dibao_missed.label": ("应保未保户", "Eligible, not enrolled"),
     "metric.dibao_missed.help": (
         "期末在监测的低保边缘家庭中，期末前最近一次核定的人均收入已低于期末低保标准、但期末未纳入低保的户数；应为0，不为0即需核查纳入。",
         "Monitored near-poor households whose income, as last assessed by the period's end, is below the 低保 standard then, and who are not enrolled in 低保 then; should be 0.",
