@@ -286,3 +286,73 @@ def test_cli_init_on_an_empty_sqlite_file_from_another_folder(tmp_path):
     assert second.returncode == 0, second.stderr
     assert second.stdout != first.stdout
     engine.dispose()
+
+
+def test_revision_0003_carries_existing_rows_into_the_dated_tables_and_back(empty_engine):
+    """Points get a spell from opening to closing, cadres a residents'-committee seat, households
+    their last review, activities keep their count as participants; downgrading restores them."""
+    _upgrade(empty_engine, "0002")
+    with empty_engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO communities (code, name, town, households, population, lat, lon)"
+                " VALUES ('C1', 'c', 't', 10, 20, 0, 0)"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO service_points (id, community_code, type, name, lat, lon, status,"
+                " opened_on, closed_on) VALUES"
+                " ('P1', 'C1', 'milk', 'a', 0, 0, 'suspended', '2020-01-01', NULL),"
+                " ('P2', 'C1', 'milk', 'b', 0, 0, 'closed', '2020-01-01', '2021-03-01')"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO cadres (id, community_code, role, education, birth_date,"
+                " party_member, elected_on) VALUES"
+                " ('G1', 'C1', 'member', 'below', '1980-01-01', true, '2021-10-26')"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO welfare_households (household_no, community_code, category,"
+                " head_name, head_id_number, members, per_capita_income_yuan,"
+                " monthly_benefit_yuan, start_month, status, last_review_on, income_stable,"
+                " work_capable_members) VALUES ('H1', 'C1', 'dibao', 'n', '1', 1, 0, 700,"
+                " '2021-01', 'active', '2022-03-01', true, 0)"
+            )
+        )
+        conn.execute(sa.text("INSERT INTO volunteer_orgs (id, community_code, name, members)"
+                             " VALUES ('O1', 'C1', 'o', 10)"))  # fmt: skip
+        conn.execute(
+            sa.text(
+                "INSERT INTO volunteer_activities (id, org_id, date, kind, person_times, hours)"
+                " VALUES ('A1', 'O1', '2022-01-05', 'k', 7, 10)"
+            )
+        )
+    # As create_schema runs them: SQLite copies referenced tables with foreign keys off.
+    with migration_connection(empty_engine) as conn:
+        command.upgrade(alembic_config(conn), "head")
+    with empty_engine.connect() as conn:
+        states = conn.execute(
+            sa.text("SELECT point_id, status, valid_to FROM service_point_states ORDER BY 1")
+        ).all()
+        assert [(s[0], s[1], str(s[2]) if s[2] else None) for s in states] == [
+            ("P1", "suspended", None),
+            ("P2", "operating", "2021-03-01"),
+        ]
+        post = conn.execute(sa.text("SELECT cadre_id, body, post FROM cadre_posts")).one()
+        assert tuple(post) == ("G1", "residents_committee", "member")
+        review = conn.execute(sa.text("SELECT household_no FROM welfare_reviews")).scalar_one()
+        assert review == "H1"
+        activity = conn.execute(
+            sa.text("SELECT participants, residents_served FROM volunteer_activities")
+        ).one()
+        assert tuple(activity) == (7, 0)
+    with migration_connection(empty_engine) as conn:
+        command.downgrade(alembic_config(conn), "0002")
+    with empty_engine.connect() as conn:
+        cadre = conn.execute(sa.text("SELECT role, elected_on FROM cadres")).one()
+        assert cadre[0] == "member" and str(cadre[1]) == "2021-10-26"
+        assert conn.execute(sa.text("SELECT person_times FROM volunteer_activities")).scalar() == 7

@@ -9,7 +9,7 @@ import pytest
 
 from data_access import metrics
 from data_access.queries import common, community_life, facilities
-from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD
+from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD, operating_ids, sample_rows
 
 
 def test_two_communities_with_the_documents_households_and_people(conn):
@@ -127,3 +127,17 @@ def test_community_figures_add_up_to_the_county(conn):
         per_community = metrics.by_community(conn, key, SAMPLE_PERIOD)
         assert per_community.sum() == metrics.value(conn, key, SAMPLE_PERIOD)
         assert set(per_community.index) == {OLD_TOWN, EAST}
+
+
+@pytest.mark.parametrize("month", ["2021-07", "2021-12", "2022-03"])
+def test_service_points_of_a_past_month_use_only_what_was_valid_then(conn, month):
+    """A point suspended (or closed) later still counts in the months before; one that was
+    suspended then does not, even though it operates today."""
+    day = f"{month}-31"  # each of these months has 31 days
+    expected = len(operating_ids(day))
+    f = SAMPLE_PERIOD.with_period(month, month)
+    assert metrics.value(conn, "service_points", f) == expected
+    series = metrics.monthly(conn, "service_points", SAMPLE_PERIOD)
+    assert series[series["month"] == month]["value"].sum() == expected
+    suspended_now = {p["id"] for p in sample_rows("service_points") if p["status"] == "suspended"}
+    assert suspended_now & operating_ids(day)  # suspended in 2022, operating then

@@ -182,10 +182,10 @@ STRINGS = {
     "wf.check.benefit_mismatch": ("救助金与公式不符", "Benefit off the formula"),
     "wf.check.benefit_mismatch.unit": ("户", "households"),
     "wf.check.benefit_mismatch.def": (
-        "登记的月救助金与（标准 − 人均收入）× 家庭人口（每人不低于最低救助）相差超过容差；标准取该户最近在保月份的标准。",
-        "The recorded monthly benefit differs from (standard − income per member) × members (at "
-        "least the minimum per member) by more than the tolerance, at the standard of the "
-        "household's latest month in force.",
+        "登记的月救助金与公式相差超过容差：低保为（标准 − 人均收入）× 家庭人口（每人不低于最低救助），特困为特困供养标准 × 人数；标准取该户最近在保月份的标准。",
+        "The recorded monthly benefit differs from the formula by more than the tolerance: Dibao "
+        "(standard − income per member) × members (at least the minimum per member), Tekun the "
+        "Tekun standard × persons; at the standard of the household's latest month in force.",
     ),
     "wf.check.amount": (
         "涉及金额 {amount} 元 · {households} 户",
