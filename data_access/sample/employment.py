@@ -53,9 +53,9 @@ class Employment:
         # The day before the retirement birthday must be after the latest event.
         oldest = latest_event.replace(year=latest_event.year - retire) + dt.timedelta(days=1)
         if male:
-            year = rng.choices([(1955, 1975), (1976, 1980), (1981, 1985)], weights=[86, 10, 4])[0]
+            year = rng.choices([(1955, 1975), (1976, 1980), (1981, 1985)], weights=[88, 9, 3])[0]
         else:
-            year = rng.choices([(1955, 1975), (1976, 1980), (1981, 1985)], weights=[48, 40, 12])[0]
+            year = rng.choices([(1955, 1975), (1976, 1980), (1981, 1985)], weights=[52, 40, 8])[0]
         start = max(dt.date(year[0], 1, 1), oldest)
         end = dt.date(year[1], 12, 31)
         if start > end:  # that cohort has retired: the youngest of the main cohort
