@@ -88,14 +88,14 @@ def sample_county(sp_type: str = "police") -> dict[str, np.ndarray]:
             return list(csv.DictReader(fh))
 
     end = "2022-06-30"
-    points = [
-        p
-        for p in rows("service_points")
-        if p["type"] == sp_type
-        and p["status"] != "suspended"
-        and p["opened_on"] <= end
-        and (not p["closed_on"] or p["closed_on"] > end)
-    ]
+    operating = {
+        s["point_id"]
+        for s in rows("service_point_states")
+        if s["status"] == "operating"
+        and s["valid_from"] <= end
+        and (not s["valid_to"] or s["valid_to"] > end)
+    }
+    points = [p for p in rows("service_points") if p["type"] == sp_type and p["id"] in operating]
     compounds = rows("compounds")
     codes = sorted({c["community_code"] for c in compounds})
     return {

@@ -51,9 +51,6 @@ class Community(Base):
     lat: Mapped[float] = mapped_column(Float)
     lon: Mapped[float] = mapped_column(Float)
     boundary: Mapped[str | None] = mapped_column(Text)
-    # Low-income households identified as eligible (认定的低收入家庭), where the civil-affairs data has
-    # the figure: the denominator of 低保 coverage by households. NULL = not known.
-    low_income_households: Mapped[int | None] = mapped_column(Integer)
     __table_args__ = (
         CheckConstraint("households >= 0 AND population >= households", name="ck_comm_counts"),
     )
@@ -114,6 +111,23 @@ class ServicePoint(Base):
     )
 
 
+class ServicePointState(Base):
+    """A service point's state over time: operating or suspended from `valid_from` until the day
+    before `valid_to` (NULL: still so). A point counts at a month's end by the state valid then, so
+    a point suspended today still counts as operating in the months before its suspension. No
+    state valid on a day: not yet opened, or closed."""
+
+    __tablename__ = "service_point_states"
+    point_id: Mapped[str] = mapped_column(ForeignKey("service_points.id"), primary_key=True)
+    valid_from: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12))
+    __table_args__ = (
+        CheckConstraint(_in("status", vocab.SERVICE_POINT_STATE_STATUSES), name="ck_sps_status"),
+        CheckConstraint("valid_to IS NULL OR valid_to > valid_from", name="ck_sps_dates"),
+    )
+
+
 class FacilityKind(Base):
     """The required rooms, stations and fields ("六室三站一场"): data, since provinces word it differently."""
 
@@ -140,6 +154,9 @@ class Facility(Base):
     in_use_since: Mapped[dt.date | None] = mapped_column(Date)
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
+    # A facility that is also a service point (警务室, 养老服务中心) is one place: the point's
+    # coordinates and opening date are the facility's.
+    service_point_id: Mapped[str | None] = mapped_column(ForeignKey("service_points.id"))
     __table_args__ = (
         CheckConstraint(_in("status", vocab.FACILITY_STATUSES), name="ck_fac_status"),
     )
@@ -222,6 +239,44 @@ class WelfareHousehold(Base):
     )
 
 
+class WelfareReview(Base):
+    """One eligibility review of a household (复核), made while it was in force. A past month is
+    judged by the reviews made by then, never by a later one."""
+
+    __tablename__ = "welfare_reviews"
+    household_no: Mapped[str] = mapped_column(
+        ForeignKey("welfare_households.household_no"), primary_key=True
+    )
+    reviewed_on: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+
+
+class NearPoorHousehold(Base):
+    """A 低保边缘家庭 the civil-affairs office monitors: income assessed above the 低保 standard but
+    below 1.5 times it. One whose assessed income falls below the standard and who is not enrolled
+    in 低保 is 应保未保 (eligible but not covered)."""
+
+    __tablename__ = "near_poor_households"
+    household_no: Mapped[str] = mapped_column(String(20), primary_key=True)
+    community_code: Mapped[str] = mapped_column(ForeignKey("communities.code"), index=True)
+    grid_code: Mapped[str | None] = mapped_column(ForeignKey("grids.code"))
+    compound_id: Mapped[str | None] = mapped_column(ForeignKey("compounds.id"))
+    head_name: Mapped[str] = mapped_column(String(30), info={"personal": "name"})
+    head_id_number: Mapped[str] = mapped_column(String(18), info={"personal": "id_number"})
+    members: Mapped[int] = mapped_column(Integer)
+    per_capita_income_yuan: Mapped[float] = mapped_column(Money)
+    assessed_on: Mapped[dt.date] = mapped_column(Date)
+    monitored_from: Mapped[str] = mapped_column(String(7))
+    monitored_to: Mapped[str | None] = mapped_column(String(7))
+    dibao_household_no: Mapped[str | None] = mapped_column(
+        ForeignKey("welfare_households.household_no")
+    )
+    __table_args__ = (
+        CheckConstraint("members >= 1", name="ck_np_members"),
+        CheckConstraint(MONTH_CHECK.format(col="monitored_from"), name="ck_np_from"),
+        CheckConstraint("monitored_to IS NULL OR monitored_to >= monitored_from", name="ck_np_to"),
+    )
+
+
 class WelfarePayment(Base):
     __tablename__ = "welfare_payments"
     household_no: Mapped[str] = mapped_column(
@@ -282,8 +337,14 @@ class VolunteerActivity(Base):
     org_id: Mapped[str] = mapped_column(ForeignKey("volunteer_orgs.id"), index=True)
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     kind: Mapped[str] = mapped_column(String(30))
-    person_times: Mapped[int] = mapped_column(Integer)
+    # Volunteers taking part (participations) and residents the activity served: two different
+    # person-times, "每年为群众义务服务近1万人次" counts the second.
+    participants: Mapped[int] = mapped_column(Integer)
+    residents_served: Mapped[int] = mapped_column(Integer, default=0)
     hours: Mapped[float] = mapped_column(Float)
+    __table_args__ = (
+        CheckConstraint("participants >= 1 AND residents_served >= 0", name="ck_va_counts"),
+    )
 
 
 class ElderlyGroup(Base):
@@ -311,16 +372,36 @@ class Dispute(Base):
 
 
 class Cadre(Base):
+    """A person elected to the community's 两委; what they hold, and when, is in cadre_posts."""
+
     __tablename__ = "cadres"
     id: Mapped[str] = mapped_column(String(20), primary_key=True)
     community_code: Mapped[str] = mapped_column(ForeignKey("communities.code"), index=True)
-    role: Mapped[str] = mapped_column(String(30))
     education: Mapped[str] = mapped_column(String(20))
     birth_date: Mapped[dt.date] = mapped_column(Date)
     party_member: Mapped[bool] = mapped_column(Boolean)
-    elected_on: Mapped[dt.date | None] = mapped_column(Date)
     __table_args__ = (
         CheckConstraint(_in("education", vocab.EDUCATION_LEVELS), name="ck_cadre_edu"),
+    )
+
+
+class CadrePost(Base):
+    """A seat on one body of the 两委 for one term: the community party organisation's committee
+    (党委, 党总支 or 党支部 委员会) or the residents' committee (居民委员会, 5–9 members under article 7
+    of the Organic Law). A person may hold one seat on each (交叉任职); the party secretary who also
+    chairs the residents' committee holds two (一肩挑). `left_on` is the first day no longer held."""
+
+    __tablename__ = "cadre_posts"
+    cadre_id: Mapped[str] = mapped_column(ForeignKey("cadres.id"), primary_key=True)
+    body: Mapped[str] = mapped_column(String(30), primary_key=True)
+    elected_on: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    community_code: Mapped[str] = mapped_column(ForeignKey("communities.code"), index=True)
+    post: Mapped[str] = mapped_column(String(20))
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
+    __table_args__ = (
+        CheckConstraint(_in("body", vocab.CADRE_BODIES), name="ck_cp_body"),
+        CheckConstraint(_in("post", vocab.CADRE_POSTS), name="ck_cp_post"),
+        CheckConstraint("left_on IS NULL OR left_on > elected_on", name="ck_cp_dates"),
     )
 
 
@@ -389,6 +470,7 @@ DATA_TABLES: tuple[str, ...] = (
     "grids",
     "compounds",
     "service_points",
+    "service_point_states",
     "facility_kinds",
     "facilities",
     "projects",
@@ -396,6 +478,8 @@ DATA_TABLES: tuple[str, ...] = (
     "welfare_standards",
     "welfare_households",
     "welfare_payments",
+    "welfare_reviews",
+    "near_poor_households",
     "zero_employment_families",
     "jobseekers",
     "volunteer_orgs",
@@ -403,6 +487,7 @@ DATA_TABLES: tuple[str, ...] = (
     "elderly_groups",
     "disputes",
     "cadres",
+    "cadre_posts",
     "honours",
     "targets",
 )

@@ -1,7 +1,8 @@
 """The published pattern of small counts for the whole county: one pattern, every view.
 
 A protection covers counts that pages show below community level: 低保 households and persons
-(shown side by side, so protected jointly), 特困 households, 低保 reviews due. For the period's
+(shown side by side, so protected jointly), 特困 households and persons, 低保 reviews due, the
+低保边缘 households monitored and those of them eligible but not enrolled (应保未保). For the period's
 last month it reads each count per community (published exactly), per grid and per compound, and
 lets `data_access.disclosure` decide which grid and compound cells to hide — "<3" for a grid of
 1–2, "*" for a hidden compound and for whatever would give a small count away. Every table, map
@@ -32,8 +33,10 @@ from data_access.models import Compound, Grid
 # protection → the counts it covers (each a metric with community, grid and compound levels)
 PROTECTIONS: dict[str, tuple[str, ...]] = {
     "dibao": ("dibao_households", "dibao_persons"),
-    "tekun": ("tekun_households",),
+    "tekun": ("tekun_households", "tekun_persons"),
     "review_due": ("dibao_review_due",),
+    "near_poor": ("near_poor_households",),
+    "dibao_missed": ("dibao_missed",),
 }
 
 

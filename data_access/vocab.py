@@ -20,6 +20,7 @@ SERVICE_POINT_TYPES: tuple[str, ...] = (
     "elderly_care",
 )
 SERVICE_POINT_STATUSES = ("operating", "suspended", "closed")
+SERVICE_POINT_STATE_STATUSES = ("operating", "suspended")
 FACILITY_GROUPS = ("room", "station", "field", "other")
 FACILITY_STATUSES = ("missing", "planned", "under_construction", "in_use")
 PROJECT_PHASES = ("design", "demolition", "construction", "completed", "in_use")
@@ -31,6 +32,9 @@ PLACEMENT_CHANNELS = ("one_to_one", "training", "referral", "public_post", "self
 DISPUTE_OUTCOMES = ("mediated", "referred", "pending")
 DISPUTE_CATEGORIES = ("neighbour", "family", "property", "labour", "other")
 EDUCATION_LEVELS = ("college_plus", "below")
+# The 两委: the community party organisation's committee (by its level) and the residents' committee.
+CADRE_BODIES = ("party_committee", "party_general_branch", "party_branch", "residents_committee")
+CADRE_POSTS = ("secretary", "deputy_secretary", "chair", "vice_chair", "member")
 HONOUR_LEVELS = ("province", "city", "county")
 USER_ROLES = ("viewer", "editor", "admin")
 
@@ -49,6 +53,8 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "dispute_outcome": DISPUTE_OUTCOMES,
     "dispute_category": DISPUTE_CATEGORIES,
     "education": EDUCATION_LEVELS,
+    "cadre_body": CADRE_BODIES,
+    "cadre_post": CADRE_POSTS,
     "honour_level": HONOUR_LEVELS,
 }
 

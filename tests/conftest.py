@@ -98,3 +98,15 @@ def sample_rows(table_name: str) -> list[dict[str, str]]:
 
     with (ROOT / "sample_data" / f"{table_name}.csv").open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
+
+
+def operating_ids(day: str) -> set[str]:
+    """Ids of the service points whose operating spell covers `day` (ISO date), read from the
+    dated states (service_point_states.csv): opened by then, not closed, not suspended then."""
+    return {
+        s["point_id"]
+        for s in sample_rows("service_point_states")
+        if s["status"] == "operating"
+        and s["valid_from"] <= day
+        and (not s["valid_to"] or s["valid_to"] > day)
+    }

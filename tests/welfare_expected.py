@@ -3,6 +3,8 @@ tests: an independent oracle (no data_access code), so a query bug cannot hide i
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from tests.conftest import sample_rows
@@ -57,3 +59,57 @@ def money_card(yuan: int) -> str:
 
 def persons(community: str | None = None, month: str = END) -> int:
     return sum(int(h["members"]) for h in households("dibao", community, month))
+
+
+def month_last_day(month: str) -> dt.date:
+    year, mon = int(month[:4]), int(month[5:])
+    return dt.date(year, mon, calendar.monthrange(year, mon)[1])
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    year, mon = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, mon + 1, min(day.day, calendar.monthrange(year, mon + 1)[1]))
+
+
+def reviews_due(stable: int, unstable: int, month: str = END, community: str | None = None) -> int:
+    """低保 households in force in `month` whose review is due at its last day, judged by the
+    reviews made by then (welfare_reviews.csv): never reviewed, or last reviewed a full interval
+    (stable income: `stable` months; unstable with a work-capable member: `unstable`) ago or more."""
+    as_of = month_last_day(month)
+    latest: dict[str, str] = {}
+    for r in sample_rows("welfare_reviews"):
+        if r["reviewed_on"] <= as_of.isoformat():
+            latest[r["household_no"]] = max(latest.get(r["household_no"], ""), r["reviewed_on"])
+    due = 0
+    for h in households("dibao", community, month):
+        short = h["income_stable"] == "false" and int(h["work_capable_members"]) > 0
+        cutoff = _months_back(as_of, unstable if short else stable)
+        last = latest.get(h["household_no"])
+        due += last is None or dt.date.fromisoformat(last) <= cutoff
+    return due
+
+
+def near_poor(community: str | None = None, month: str = END) -> list[dict]:
+    """低保边缘 households monitored in `month` (near_poor_households.csv)."""
+    return [
+        r
+        for r in sample_rows("near_poor_households")
+        if r["monitored_from"] <= month
+        and (not r["monitored_to"] or r["monitored_to"] >= month)
+        and (community is None or r["community_code"] == community)
+    ]
+
+
+def missed(community: str | None = None, month: str = END) -> list[dict]:
+    """应保未保: monitored households assessed by the month's end with an income below the 低保
+    standard then, not enrolled in 低保 then."""
+    standard, _minimum = dibao_standard(month)
+    enrolled = {h["household_no"] for h in households("dibao", community, month)}
+    last_day = month_last_day(month).isoformat()
+    return [
+        r
+        for r in near_poor(community, month)
+        if r["assessed_on"] <= last_day
+        and float(r["per_capita_income_yuan"]) < standard
+        and r["dibao_household_no"] not in enrolled
+    ]

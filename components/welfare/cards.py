@@ -14,10 +14,12 @@ from data_access.welfare_logic import ReviewPolicy
 CARD_KEYS = (
     "dibao_persons",
     "dibao_households",
+    "tekun_persons",
     "tekun_households",
     "dibao_paid_month",
     "dibao_benefit_per_person",
     "dibao_review_due",
+    "near_poor_households",
 )
 
 
@@ -30,13 +32,14 @@ def has_recipients(f: Filters) -> bool:
 
 
 def cards(f: Filters, policy: ReviewPolicy) -> None:
-    """The six headline cards in rows of three, with change against the previous period."""
+    """The headline cards in rows of four (persons and households of each kind side by side),
+    with change against the previous period."""
     review = {"stable_months": policy.stable_months, "unstable_months": policy.unstable_months}
     snaps = [kpi.snapshot(k, f, **(review if k == "dibao_review_due" else {})) for k in CARD_KEYS]
     review_help = t(
         "wf.cards.review_help", stable=policy.stable_months, unstable=policy.unstable_months
     )
-    kpi.card_grid(snaps, columns=3, extra_help={"dibao_review_due": review_help})
+    kpi.card_grid(snaps, columns=4, extra_help={"dibao_review_due": review_help})
     prev_f = snaps[0].previous_filters
     if prev_f is not None:
         st.caption(t("wf.cards.compare", start=prev_f.start, end=prev_f.end))

@@ -1,5 +1,6 @@
-"""Coverage two ways (of the population, of identified low-income households), each with its
-definition and the numbers it divides beside it, and the table by community."""
+"""Coverage two ways, each with its definition and the numbers beside it: 低保 recipients of the
+population, and 应保未保 (monitored 低保边缘 households whose income is below the standard and who are
+not enrolled); then the table by community."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ TABLE_COLUMNS = [
     "population",
     "population_rate",
     "dibao_households",
-    "low_income_households",
-    "household_rate",
+    "near_poor_households",
+    "dibao_missed",
 ]
 
 
@@ -40,39 +41,33 @@ def _population_card(
     )
 
 
-def _low_income_card(known: pd.DataFrame, rate: float | None, fine: bool) -> None:
-    help_text = t("metric.dibao_coverage_low_income.help")
-    if rate is None or known.empty:
-        st.metric(t("wf.coverage.households"), t("wf.coverage.no_data"), help=help_text)
-        st.caption(t("wf.coverage.no_data.def"))
-    else:
-        st.metric(t("wf.coverage.households"), numbers.percent(rate), help=help_text)
-        st.caption(
-            t(
-                "wf.coverage.households.def",
-                enrolled=numbers.plain(known["dibao_households"].sum()),
-                identified=numbers.plain(known["low_income_households"].sum()),
-            )
+def _missed_card(missed: float, monitored: float, fine: bool) -> None:
+    """应保未保: should be 0; any other count is a case to check and enrol."""
+    st.metric(
+        t("wf.coverage.missed"),
+        count_text(missed, "households", fine),
+        help=t("metric.dibao_missed.help"),
+    )
+    st.caption(
+        t(
+            "wf.coverage.missed.def",
+            monitored=count_text(monitored, "households", fine, with_unit=False),
         )
-    if fine:
-        st.caption(t("wf.coverage.grid_note"))
+    )
 
 
 def _community_table(coverage_table: pd.DataFrame) -> None:
     frame = coverage_table[TABLE_COLUMNS].rename(columns={"name": "community"})
-    # Where a community has no identified low-income figure, say so in words, not "None".
-    missing = t("wf.coverage.no_data")
-    frame["low_income_households"] = [
-        missing if pd.isna(v) else numbers.plain(v) for v in frame["low_income_households"]
-    ]
-    frame["household_rate"] = [
-        missing if pd.isna(v) else numbers.percent(v) for v in frame["household_rate"]
-    ]
     table(
         frame,
-        numbers=("dibao_persons", "population", "dibao_households"),
+        numbers=(
+            "dibao_persons",
+            "population",
+            "dibao_households",
+            "near_poor_households",
+            "dibao_missed",
+        ),
         percent=("population_rate",),
-        counts=("low_income_households", "household_rate"),
     )
 
 
@@ -80,7 +75,6 @@ def coverage(f: Filters) -> None:
     """Two cards side by side, then (for whole communities only) the table by community."""
     fine = bool(f.grids)
     by_community = query(welfare.coverage_by_community, f)
-    known = by_community[by_community["low_income_households"].notna()]
     left, right = st.columns(2)
     with left, st.container(border=True):
         _population_card(
@@ -91,6 +85,8 @@ def coverage(f: Filters) -> None:
             withheld(f),
         )
     with right, st.container(border=True):
-        _low_income_card(known, query(metrics.value, "dibao_coverage_low_income", f), fine)
+        _missed_card(
+            by_community["dibao_missed"].sum(), by_community["near_poor_households"].sum(), fine
+        )
     if not fine:
         _community_table(by_community)

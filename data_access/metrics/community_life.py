@@ -4,14 +4,46 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from data_access.metrics.base import Count, Flow, Metric, Source, Stock, Sum, register
-from data_access.models import Cadre, ElderlyGroup, Honour, VolunteerActivity, VolunteerOrg
+from data_access.metrics.base import (
+    Count,
+    CountDistinct,
+    Flow,
+    Metric,
+    Source,
+    Stock,
+    Sum,
+    register,
+)
+from data_access.models import (
+    Cadre,
+    CadrePost,
+    ElderlyGroup,
+    Honour,
+    VolunteerActivity,
+    VolunteerOrg,
+)
 
 
 def _activities():
     return select(
-        VolunteerOrg.community_code, VolunteerActivity.date, VolunteerActivity.person_times
+        VolunteerOrg.community_code,
+        VolunteerActivity.date,
+        VolunteerActivity.participants,
+        VolunteerActivity.residents_served,
     ).join(VolunteerOrg, VolunteerOrg.id == VolunteerActivity.org_id)
+
+
+def _seats():
+    """Every seat on the 两委 with its holder: a person holding two seats (一肩挑, 交叉任职) counts once."""
+    return select(
+        CadrePost.community_code,
+        CadrePost.cadre_id,
+        CadrePost.elected_on,
+        CadrePost.left_on,
+        Cadre.education,
+        Cadre.birth_date,
+        Cadre.party_member,
+    ).join(Cadre, Cadre.id == CadrePost.cadre_id)
 
 
 _ORGS = Source(VolunteerOrg, grid=None)
@@ -33,15 +65,20 @@ register(
         time=Stock(start="founded_on"),
     )
 )
-register(
-    Metric(
-        key="volunteer_person_times",
-        unit="person_times",
-        source=Source(_activities, grid=None),
-        value=Sum("person_times"),
-        time=Flow("date"),
+# Two different person-times: volunteers taking part, and residents the activities served.
+for _key, _column in (
+    ("volunteer_participations", "participants"),
+    ("volunteer_residents_served", "residents_served"),
+):
+    register(
+        Metric(
+            key=_key,
+            unit="person_times",
+            source=Source(_activities, grid=None),
+            value=Sum(_column),
+            time=Flow("date"),
+        )
     )
-)
 
 
 def _age_cutoff(ctx) -> object:
@@ -66,11 +103,10 @@ for _key, _where in _CADRE_CONDITIONS.items():
         Metric(
             key=_key,
             unit="cadres",
-            source=Source(Cadre, grid=None, where=_where),
-            value=Count(),
-            time=Stock(start="elected_on"),
+            source=Source(_seats, grid=None, where=_where),
+            value=CountDistinct("cadre_id"),
+            time=Stock(start="elected_on", end="left_on"),
             as_of_where=_key in ("cadres_under_35", "cadres_35_plus"),
-            trend=False,  # one term's cadres are recorded, not the previous term's
         )
     )
 

@@ -1,21 +1,36 @@
-"""Service points: how many operate, and how many per 1,000 households."""
+"""Service points: how many operate, and how many per 1,000 households.
+
+Read from the points' dated states (`service_point_states`): a month counts the points whose
+operating spell covers its last day, so a point suspended today still counts in the months before
+its suspension, and one that reopened counts again from then.
+"""
 
 from __future__ import annotations
 
-from data_access.metrics.base import Count, Metric, Source, Stock, register
-from data_access.models import ServicePoint
+from sqlalchemy import select
 
-# A suspended point carries no date for its suspension, so it counts as not operating whatever
-# the period (the sample-data issue gives points dated states).
-_POINTS = Source(ServicePoint, where=lambda c, ctx: [c.status != "suspended"])
+from data_access.metrics.base import Count, Metric, Source, Stock, register
+from data_access.models import ServicePoint, ServicePointState
+
+
+def _spells():
+    return select(
+        ServicePoint.community_code,
+        ServicePoint.grid_code,
+        ServicePoint.type,
+        ServicePointState.status,
+        ServicePointState.valid_from,
+        ServicePointState.valid_to,
+    ).join(ServicePoint, ServicePoint.id == ServicePointState.point_id)
+
 
 register(
     Metric(
         key="service_points",
         unit="points",
-        source=_POINTS,
+        source=Source(_spells, where=lambda c, ctx: [c.status == "operating"]),
         value=Count(),
-        time=Stock(start="opened_on", end="closed_on"),
+        time=Stock(start="valid_from", end="valid_to"),
     )
 )
 register(

@@ -1,11 +1,22 @@
-"""Social assistance: 低保 and 特困 recipients, money paid, reviews due, coverage."""
+"""Social assistance: 低保 and 特困 recipients, money paid, reviews due, coverage, 应保未保.
+
+Every figure is read as it stood at the period's end: households in force then, the reviews made
+by then (the review history, never a later review), the 低保边缘 households monitored then and
+assessed by then.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, exists, func, not_, or_, select
 
 from data_access.metrics.base import Count, Flow, Metric, Param, Source, Stock, Sum, register
-from data_access.models import Community, WelfareHousehold, WelfarePayment
+from data_access.models import (
+    NearPoorHousehold,
+    WelfareHousehold,
+    WelfarePayment,
+    WelfareReview,
+    WelfareStandard,
+)
 from data_access.welfare_logic import DEFAULT_REVIEW_POLICY, review_cutoff
 
 IN_FORCE = Stock(start="start_month", end="end_month", grain="month")
@@ -17,15 +28,53 @@ def _category(category: str) -> Source:
     )
 
 
-def review_due_clause(c, as_of, stable_months: int, unstable_months: int):
-    """Due or overdue at `as_of`: yearly when income is stable, every `unstable_months` when it is
-    unstable and a member can work; never reviewed counts too (SQL twin of is_review_due)."""
-    short = and_(c.income_stable.is_(False), c.work_capable_members > 0)
-    return or_(
-        c.last_review_on.is_(None),
-        and_(short, c.last_review_on <= review_cutoff(as_of, unstable_months)),
-        and_(~short, c.last_review_on <= review_cutoff(as_of, stable_months)),
+def latest_review(household_no, as_of):
+    """The household's latest review made on or before `as_of` (NULL: none by then)."""
+    return (
+        select(func.max(WelfareReview.reviewed_on))
+        .where(WelfareReview.household_no == household_no, WelfareReview.reviewed_on <= as_of)
+        .scalar_subquery()
     )
+
+
+def review_due_clause(c, as_of, stable_months: int, unstable_months: int):
+    """Due or overdue at `as_of`, judged by the reviews made by then: yearly when income is stable,
+    every `unstable_months` when it is unstable and a member can work; never reviewed counts too
+    (SQL twin of is_review_due)."""
+    short = and_(c.income_stable.is_(False), c.work_capable_members > 0)
+    last = latest_review(c.household_no, as_of)
+    return or_(
+        last.is_(None),
+        and_(short, last <= review_cutoff(as_of, unstable_months)),
+        and_(~short, last <= review_cutoff(as_of, stable_months)),
+    )
+
+
+def dibao_standard_at(as_of):
+    """The 低保 standard in force on `as_of` (yuan per person per month)."""
+    return (
+        select(WelfareStandard.yuan_per_person_month)
+        .where(WelfareStandard.category == "dibao", WelfareStandard.effective_from <= as_of)
+        .order_by(WelfareStandard.effective_from.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def missed_clause(c, ctx):
+    """应保未保 at the period's end: a monitored 低保边缘 household whose income, as assessed by
+    then, is below the standard in force then, and who is not enrolled in 低保 then."""
+    month = ctx.end_month
+    enrolled = exists().where(
+        WelfareHousehold.household_no == c.dibao_household_no,
+        WelfareHousehold.start_month <= month,
+        or_(WelfareHousehold.end_month.is_(None), WelfareHousehold.end_month >= month),
+    )
+    return [
+        c.assessed_on <= ctx.as_of,
+        c.per_capita_income_yuan < dibao_standard_at(ctx.as_of),
+        not_(enrolled),
+    ]
 
 
 def _payments():
@@ -38,23 +87,12 @@ def _payments():
     ).join(WelfareHousehold, WelfareHousehold.household_no == WelfarePayment.household_no)
 
 
-def _dibao_where_low_income_known():
-    return (
-        select(
-            WelfareHousehold.community_code,
-            WelfareHousehold.category,
-            WelfareHousehold.start_month,
-            WelfareHousehold.end_month,
-        )
-        .join(Community, Community.code == WelfareHousehold.community_code)
-        .where(Community.low_income_households.is_not(None))
-    )
-
-
+# 低保 is counted in persons and households; 特困 too (the ministry counts 特困人员 in persons).
 for _key, _category_code, _value, _unit in (
     ("dibao_persons", "dibao", Sum("members"), "persons"),
     ("dibao_households", "dibao", Count(), "households"),
     ("tekun_households", "tekun", Count(), "households"),
+    ("tekun_persons", "tekun", Sum("members"), "persons"),
 ):
     register(
         Metric(
@@ -110,9 +148,6 @@ register(
         higher_is_better=False,
         protected_by=("review_due", "dibao"),
         as_of_where=True,
-        # Only each household's latest review date is recorded, so past months would be judged
-        # by reviews made later: no monthly series until review history is kept.
-        trend=False,
     )
 )
 register(
@@ -123,36 +158,26 @@ register(
         protected_by=("dibao",),
     )
 )
-# The low-income figure exists per community only: numerator and denominator ignore grids.
 register(
     Metric(
-        key="dibao_enrolled_where_known",
+        key="near_poor_households",
         unit="households",
-        source=Source(
-            _dibao_where_low_income_known,
-            grid=None,
-            where=lambda c, ctx: [c.category == "dibao"],
-        ),
+        source=Source(NearPoorHousehold, compound="compound_id"),
         value=Count(),
-        time=IN_FORCE,
+        time=Stock(start="monitored_from", end="monitored_to", grain="month"),
         higher_is_better=False,
-        trend=False,
+        protected_by=("near_poor",),
     )
 )
 register(
     Metric(
-        key="low_income_households",
+        key="dibao_missed",
         unit="households",
-        source=Source(Community, community="code", grid=None),
-        value=Sum("low_income_households"),
-        trend=False,
-    )
-)
-register(
-    Metric(
-        key="dibao_coverage_low_income",
-        unit="share",
-        ratio=("dibao_enrolled_where_known", "low_income_households"),
-        trend=False,
+        source=Source(NearPoorHousehold, compound="compound_id", where=missed_clause),
+        value=Count(),
+        time=Stock(start="monitored_from", end="monitored_to", grain="month"),
+        higher_is_better=False,
+        protected_by=("dibao_missed", "near_poor"),
+        as_of_where=True,
     )
 )

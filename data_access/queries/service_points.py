@@ -6,28 +6,34 @@ data_access.queries.sp_coverage; typed what-if sites in data_access.queries.sp_s
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import and_, case, func, literal, or_, select, true
+from sqlalchemy import case, exists, func, literal, or_, select, true
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
 from data_access import geo, metrics
 from data_access.filters import Filters
-from data_access.models import Community, Compound, Grid, ServicePoint
+from data_access.models import Community, Compound, Grid, ServicePoint, ServicePointState
 from data_access.queries.common import communities
 
 
-def operating_clause(f: Filters) -> ColumnElement:
-    """Operating at the period's end: opened by then, not closed by then, not suspended.
-
-    With no period end it is simply the current status 'operating'. A suspended point carries no
-    date for its suspension, so it counts as not operating whatever the period.
-    """
-    if not f.end:
-        return ServicePoint.status == "operating"
-    return and_(
-        ServicePoint.status != "suspended",
-        f.dates_cover_end(ServicePoint.opened_on, ServicePoint.closed_on),
+def _state_at_end(f: Filters, status: str) -> ColumnElement:
+    """The point's state at the period's end is `status` (read from its dated states; with no
+    period end, its state now)."""
+    S = ServicePointState
+    return exists().where(
+        S.point_id == ServicePoint.id,
+        S.status == status,
+        f.dates_cover_end(S.valid_from, S.valid_to),
     )
+
+
+def operating_clause(f: Filters) -> ColumnElement:
+    """Operating at the period's end: an operating spell of the point covers its last day.
+
+    The spells are dated (`service_point_states`), so a point suspended today counts as operating
+    in the months before its suspension, as the `service_points` metric does.
+    """
+    return _state_at_end(f, "operating")
 
 
 # Points and compounds come from SQL already narrowed by the Filters; the coverage arithmetic runs
@@ -54,13 +60,15 @@ def points(conn: Connection, f: Filters, types: tuple[str, ...] = ()) -> pd.Data
 
     Columns: id, name, type, status, opened_on (ISO text), lat, lon, community_code, community,
     grid_code, grid, operating. `status` is the status at the period's end: operating per
-    `operating_clause`, else suspended or closed. Points closed before the period began are left
-    out (history, not the current network); suspended ones stay, since they may reopen.
+    `operating_clause`, else suspended (a suspended spell covers the end) or closed. Points closed
+    before the period began are left out (history, not the current network); suspended ones stay,
+    since they may reopen.
     """
     operating = operating_clause(f)
+    suspended = _state_at_end(f, "suspended")
     status = case(
         (operating, literal("operating")),
-        (ServicePoint.status == "suspended", literal("suspended")),
+        (suspended, literal("suspended")),
         else_=literal("closed"),
     )
     recent = (
@@ -87,7 +95,7 @@ def points(conn: Connection, f: Filters, types: tuple[str, ...] = ()) -> pd.Data
         .where(
             f.area_clause(ServicePoint.community_code, ServicePoint.grid_code),
             _exists_at_end(f),
-            or_(operating, ServicePoint.status == "suspended", recent),
+            or_(operating, suspended, recent),
         )
         .order_by(ServicePoint.id)
     )

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 
 from data_access import metrics
 from data_access.filters import Filters, month_end, month_of
-from data_access.models import Community, WelfareHousehold, WelfareStandard
+from data_access.models import WelfareHousehold, WelfareStandard
 from data_access.protection import protected_monthly
 from data_access.queries.common import communities, community_names, data_period
 from data_access.welfare_logic import Standard, standard_in_force
@@ -86,29 +86,23 @@ def current_standard(conn: Connection, f: Filters, category: str = "dibao") -> S
 
 
 def coverage_by_community(conn: Connection, f: Filters) -> pd.DataFrame:
-    """Per community: 低保 persons, population, their ratio; enrolled and identified households, their ratio.
+    """Per community: 低保 persons, population and their ratio; 低保 households; 低保边缘 households
+    monitored and, among them, 应保未保 (income below the standard, not enrolled).
 
-    Community-level counts are exact (no suppression); with a grid filter the persons and
-    population are those of the chosen grids, the household ratio stays the community's.
+    Community-level counts are exact (no suppression); with a grid filter every figure is that of
+    the chosen grids.
     """
     comms = communities(conn, f)
-    persons = metrics.by_community(conn, "dibao_persons", f)
-    population = metrics.by_community(conn, "population", f)
-    whole = Filters(f.communities, (), f.start, f.end)
-    enrolled = metrics.by_community(conn, "dibao_households", whole)
-    # NULL = the civil-affairs data has no figure for the community (not zero).
-    low_income = dict(conn.execute(select(Community.code, Community.low_income_households)).all())
     out = pd.DataFrame({"code": comms["code"], "name": comms["name"]})
-    out["dibao_persons"] = out["code"].map(persons).astype(float)
-    out["population"] = out["code"].map(population).astype(float)
+    for key in (
+        "dibao_persons",
+        "population",
+        "dibao_households",
+        "near_poor_households",
+        "dibao_missed",
+    ):
+        out[key] = out["code"].map(metrics.by_community(conn, key, f)).astype(float)
     out["population_rate"] = out["dibao_persons"] / out["population"].where(out["population"] > 0)
-    out["dibao_households"] = out["code"].map(enrolled).astype(float)
-    out["low_income_households"] = [
-        float("nan") if low_income.get(c) is None else float(low_income[c]) for c in out["code"]
-    ]
-    out["household_rate"] = out["dibao_households"] / out["low_income_households"].where(
-        out["low_income_households"] > 0
-    )
     return out
 
 

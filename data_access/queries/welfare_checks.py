@@ -104,7 +104,8 @@ def paid_after_end(conn: Connection, f: Filters) -> pd.DataFrame:
 
 
 def _formula_sql(all_standards: tuple[Standard, ...], reference_month):
-    """SQL for the benefit the formula gives a household at the standard of `reference_month`.
+    """SQL for the benefit the formula gives a household at the standard of `reference_month`:
+    低保 the gap formula, 特困 the standard for each person.
 
     The standards table is tiny, so it is unrolled into CASE branches (newest first) with bound
     values; NULL where no standard applies (such households cannot be checked).
@@ -133,6 +134,8 @@ def _formula_sql(all_standards: tuple[Standard, ...], reference_month):
     floored = case((and_(minimum.is_not(None), gap < minimum), minimum), else_=gap)
     return case(
         (std.is_(None), null()),
+        # 特困 persons are supported at the standard whatever their income.
+        (WH.category == "tekun", func.round(std * WH.members)),
         (WH.per_capita_income_yuan >= std, literal(0, money)),
         else_=func.round(floored * WH.members),
     )

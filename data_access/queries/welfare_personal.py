@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 
 from data_access import privacy
 from data_access.filters import Filters
+from data_access.metrics.welfare import latest_review
 from data_access.models import Community, Compound, Grid
 from data_access.queries.common import community_names, grids
 from data_access.queries.welfare import WH, review_as_of
@@ -53,7 +54,8 @@ def roster(conn: Connection, user: User, f: Filters) -> pd.DataFrame:
             WH.monthly_benefit_yuan,
             WH.start_month,
             WH.status,
-            WH.last_review_on,
+            # The last review made by the period's end, not a later one.
+            latest_review(WH.household_no, as_of),
             WH.income_stable,
             WH.work_capable_members,
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.app.conftest import assert_clean, metric_values
-from tests.conftest import EAST, OLD_TOWN, sample_rows
+from tests.conftest import EAST, OLD_TOWN, operating_ids, sample_rows
 
 
 def test_overview_shows_the_seed_figures(open_page):
@@ -55,11 +55,7 @@ def test_period_filter_changes_flows_and_reads_stocks_at_its_end(open_page):
         if "laid_off" in p["groups"].split(",") and "2021-07-01" <= p["placed_on"] <= "2021-12-31"
     )
     operating = sum(
-        1
-        for p in sample_rows("service_points")
-        if p["status"] != "suspended"
-        and p["opened_on"] <= "2021-12-31"
-        and (not p["closed_on"] or p["closed_on"] > "2021-12-31")
+        1 for p in sample_rows("service_points") if p["id"] in operating_ids("2021-12-31")
     )
     shown = metric_values(at)
     assert 0 < placed < 373 and operating < 138

@@ -15,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import assert_clean, metric_values
-from tests.conftest import EAST, OLD_TOWN, sample_rows
+from tests.conftest import EAST, OLD_TOWN, operating_ids, sample_rows
 
 PAGE = "pages/service_points.py"
 R = 6_371_008.8
@@ -26,9 +26,7 @@ def operating(sp_type: str | None = None, community: str | None = None) -> list[
     return [
         p
         for p in sample_rows("service_points")
-        if p["status"] != "suspended"
-        and p["opened_on"] <= END
-        and (not p["closed_on"] or p["closed_on"] > END)
+        if p["id"] in operating_ids(END)
         and (sp_type is None or p["type"] == sp_type)
         and (community is None or p["community_code"] == community)
     ]

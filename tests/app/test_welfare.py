@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import delete
 
 from data_access.db import bump_data_version, make_engine
-from data_access.models import WelfareHousehold, WelfarePayment
+from data_access.models import NearPoorHousehold, WelfareHousehold, WelfarePayment, WelfareReview
 from data_access.seeding import seed
 from data_access.users import User
 from tests import welfare_expected as expected
@@ -46,7 +46,11 @@ def test_no_filter_shows_the_sample_county(open_page):
     shown = metric_values(at)
     assert shown["低保对象"] == "1,276人"
     assert shown["特困供养户"] == "58户"
+    # 特困 counted in persons too (the ministry's unit): some households have two.
+    tekun_persons = sum(int(h["members"]) for h in expected.households("tekun"))
+    assert shown["特困人员"] == f"{tekun_persons}人" and tekun_persons > 58
     assert shown["低保家庭"] == f"{len(expected.households('dibao')):,}户"
+    assert shown["低保边缘家庭"] == f"{len(expected.near_poor())}户"
     assert at.title[0].value == "社会救助"
     assert all(m.proto.help for m in at.metric)  # every figure says how it is computed
 
@@ -76,16 +80,20 @@ def test_coverage_shown_two_ways_with_definitions(open_page):
     at = open_page(PAGE)
     comms = sample_rows("communities")
     population = sum(int(c["population"]) for c in comms)
-    identified = sum(int(c["low_income_households"]) for c in comms)
     shown = metric_values(at)
     assert shown["低保覆盖率（按人口）"] == f"{1276 / population * 100:.1f}%"
-    assert (
-        shown["低保覆盖率（按低收入家庭）"]
-        == f"{len(expected.households('dibao')) / identified * 100:.1f}%"
-    )
+    # 应保未保: the one deliberate case among the monitored 低保边缘 households.
+    assert shown["应保未保"] == f"{len(expected.missed())}户" == "1户"
     captions = " ".join(c.value for c in at.caption)
     assert f"1,276 人 ÷ {population:,} 人" in captions
-    assert f"÷ {identified} 户" in captions
+    assert f"（{len(expected.near_poor())} 户）" in captions
+    assert not any("低收入家庭" in m.label for m in at.metric)
+
+
+def test_eligible_not_enrolled_is_the_chosen_communitys(open_page):
+    at = open_page(PAGE, community=EAST)
+    assert_clean(at)
+    assert metric_values(at)["应保未保"] == f"{len(expected.missed(EAST))}户" == "0户"
 
 
 def test_changes_against_the_previous_period(open_page):
@@ -306,6 +314,8 @@ def database_without_welfare(tmp_path, app_database):
     seed(engine)
     with engine.begin() as conn:
         conn.execute(delete(WelfarePayment))
+        conn.execute(delete(WelfareReview))
+        conn.execute(delete(NearPoorHousehold))
         conn.execute(delete(WelfareHousehold))
         for _ in range(50):  # a data version the shared caches have not seen
             bump_data_version(conn)

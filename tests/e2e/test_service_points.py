@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from tests.conftest import EAST, sample_rows
+from tests.conftest import EAST, operating_ids, sample_rows
 from tests.e2e.conftest import assert_no_exception, screenshot, wait_settled
 
 END = "2022-06-30"
@@ -16,10 +16,7 @@ def operating(sp_type: str) -> list[dict]:
     return [
         p
         for p in sample_rows("service_points")
-        if p["type"] == sp_type
-        and p["status"] != "suspended"
-        and p["opened_on"] <= END
-        and (not p["closed_on"] or p["closed_on"] > END)
+        if p["type"] == sp_type and p["id"] in operating_ids(END)
     ]
 
 

@@ -26,6 +26,7 @@ from data_access.seeding import row_counts, seed
 from tests.conftest import ROOT
 
 LATE_COLUMNS = {
+    # Added to databases from before Alembic; revision 0003 drops it again.
     "communities": ["low_income_households"],
     "welfare_standards": ["min_benefit_yuan"],
     "welfare_households": ["income_stable", "work_capable_members"],
@@ -73,7 +74,7 @@ def _create_the_old_way(engine: sa.Engine, without: dict[str, list[str]]) -> Non
         conn.execute(
             Community.__table__.insert().values(
                 code="629901100001", name="老城社区", town="城关镇", households=900,
-                population=3000, lat=30.0, lon=120.0, low_income_households=None,
+                population=3000, lat=30.0, lon=120.0,
             )
         )  # fmt: skip
         conn.execute(
@@ -173,10 +174,14 @@ def test_a_pre_alembic_database_keeps_its_data_and_ends_at_head(empty_engine):
     with empty_engine.connect() as conn:
         for table, columns in LATE_COLUMNS.items():
             have = {c["name"] for c in sa.inspect(conn).get_columns(table)}
-            assert set(columns) <= have, table
+            in_models = {c.name for c in Base.metadata.tables[table].columns}
+            assert {c for c in columns if c in in_models} <= have, table
+        assert "low_income_households" not in {
+            c["name"] for c in sa.inspect(conn).get_columns("communities")
+        }
         assert conn.execute(sa.select(DataVersion.version)).scalar_one() == 7
         community = conn.execute(sa.select(Community)).one()
-        assert (community.name, community.low_income_households) == ("老城社区", None)
+        assert (community.name, community.households) == ("老城社区", 900)
         household = conn.execute(sa.select(WelfareHousehold)).one()
         # Rows from before the columns existed get the models' defaults.
         assert (household.head_name, household.income_stable) == ("张三", True)
@@ -196,6 +201,9 @@ def test_a_pre_alembic_database_with_every_column_is_only_stamped(empty_engine):
     assert after["revision"] == head_revisions()
     # Stamped at the baseline, then only the later revisions' changes.
     later = {"alembic_version", "audit_log", "import_log"}
+    # Tables revision 0003 creates or changes.
+    later |= {"communities", "facilities", "cadres", "volunteer_activities"}
+    later |= {"service_point_states", "cadre_posts", "welfare_reviews", "near_poor_households"}
     assert {k: v for k, v in after["tables"].items() if k not in later} == {
         k: v for k, v in tables_before.items() if k not in later
     }
@@ -278,3 +286,73 @@ def test_cli_init_on_an_empty_sqlite_file_from_another_folder(tmp_path):
     assert second.returncode == 0, second.stderr
     assert second.stdout != first.stdout
     engine.dispose()
+
+
+def test_revision_0003_carries_existing_rows_into_the_dated_tables_and_back(empty_engine):
+    """Points get a spell from opening to closing, cadres a residents'-committee seat, households
+    their last review, activities keep their count as participants; downgrading restores them."""
+    _upgrade(empty_engine, "0002")
+    with empty_engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO communities (code, name, town, households, population, lat, lon)"
+                " VALUES ('C1', 'c', 't', 10, 20, 0, 0)"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO service_points (id, community_code, type, name, lat, lon, status,"
+                " opened_on, closed_on) VALUES"
+                " ('P1', 'C1', 'milk', 'a', 0, 0, 'suspended', '2020-01-01', NULL),"
+                " ('P2', 'C1', 'milk', 'b', 0, 0, 'closed', '2020-01-01', '2021-03-01')"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO cadres (id, community_code, role, education, birth_date,"
+                " party_member, elected_on) VALUES"
+                " ('G1', 'C1', 'member', 'below', '1980-01-01', true, '2021-10-26')"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO welfare_households (household_no, community_code, category,"
+                " head_name, head_id_number, members, per_capita_income_yuan,"
+                " monthly_benefit_yuan, start_month, status, last_review_on, income_stable,"
+                " work_capable_members) VALUES ('H1', 'C1', 'dibao', 'n', '1', 1, 0, 700,"
+                " '2021-01', 'active', '2022-03-01', true, 0)"
+            )
+        )
+        conn.execute(sa.text("INSERT INTO volunteer_orgs (id, community_code, name, members)"
+                             " VALUES ('O1', 'C1', 'o', 10)"))  # fmt: skip
+        conn.execute(
+            sa.text(
+                "INSERT INTO volunteer_activities (id, org_id, date, kind, person_times, hours)"
+                " VALUES ('A1', 'O1', '2022-01-05', 'k', 7, 10)"
+            )
+        )
+    # As create_schema runs them: SQLite copies referenced tables with foreign keys off.
+    with migration_connection(empty_engine) as conn:
+        command.upgrade(alembic_config(conn), "head")
+    with empty_engine.connect() as conn:
+        states = conn.execute(
+            sa.text("SELECT point_id, status, valid_to FROM service_point_states ORDER BY 1")
+        ).all()
+        assert [(s[0], s[1], str(s[2]) if s[2] else None) for s in states] == [
+            ("P1", "suspended", None),
+            ("P2", "operating", "2021-03-01"),
+        ]
+        post = conn.execute(sa.text("SELECT cadre_id, body, post FROM cadre_posts")).one()
+        assert tuple(post) == ("G1", "residents_committee", "member")
+        review = conn.execute(sa.text("SELECT household_no FROM welfare_reviews")).scalar_one()
+        assert review == "H1"
+        activity = conn.execute(
+            sa.text("SELECT participants, residents_served FROM volunteer_activities")
+        ).one()
+        assert tuple(activity) == (7, 0)
+    with migration_connection(empty_engine) as conn:
+        command.downgrade(alembic_config(conn), "0002")
+    with empty_engine.connect() as conn:
+        cadre = conn.execute(sa.text("SELECT role, elected_on FROM cadres")).one()
+        assert cadre[0] == "member" and str(cadre[1]) == "2021-10-26"
+        assert conn.execute(sa.text("SELECT person_times FROM volunteer_activities")).scalar() == 7

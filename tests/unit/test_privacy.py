@@ -18,7 +18,14 @@ from hypothesis import strategies as st
 from data_access import metrics, privacy
 from data_access.db import create_schema, make_engine
 from data_access.filters import Filters
-from data_access.models import Community, Compound, Grid, WelfareHousehold, WelfareStandard
+from data_access.models import (
+    Community,
+    Compound,
+    Grid,
+    WelfareHousehold,
+    WelfareReview,
+    WelfareStandard,
+)
 from data_access.queries import welfare, welfare_breakdowns, welfare_checks
 
 # ------------------------------------------------------------------------------ masking
@@ -149,7 +156,6 @@ def _load(engine, roster: list[dict]) -> None:
                 Community.__table__.insert().values(
                     code=code, name=f"社区{code[-1]}", town="镇", households=900,
                     population=3000, lat=0.005, lon=0.005, boundary=SQUARE,
-                    low_income_households=40 if code == COMM_A else None,
                 )
             )  # fmt: skip
         for code, comm in GRIDS.items():
@@ -194,6 +200,14 @@ def _load(engine, roster: list[dict]) -> None:
             )  # fmt: skip
         if rows:
             conn.execute(WelfareHousehold.__table__.insert(), rows)
+            # Reviews are read from the review history: the last one is the household's.
+            conn.execute(
+                WelfareReview.__table__.insert(),
+                [
+                    {"household_no": r["household_no"], "reviewed_on": r["last_review_on"]}
+                    for r in rows
+                ],
+            )
 
 
 def _leaks(frame: pd.DataFrame, skip: tuple[str, ...] = ()) -> list[tuple[str, object]]:

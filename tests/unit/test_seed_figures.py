@@ -9,7 +9,7 @@ import pytest
 
 from data_access import metrics
 from data_access.queries import common, community_life, facilities
-from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD
+from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD, operating_ids, sample_rows
 
 
 def test_two_communities_with_the_documents_households_and_people(conn):
@@ -47,9 +47,35 @@ def test_cadres_below_college_and_over_35_complete_the_split(conn):
     assert metrics.value(conn, "cadres_35_plus", f) == 25
 
 
-def test_volunteer_service_is_nearly_ten_thousand_person_times(conn):
-    value = metrics.value(conn, "volunteer_person_times", SAMPLE_PERIOD)
-    assert 9_500 <= value < 10_000  # "近1万人次"
+def test_volunteers_served_nearly_ten_thousand_residents(conn):
+    """ "每年为群众义务服务近1万人次" counts residents served, not volunteers taking part."""
+    served = metrics.value(conn, "volunteer_residents_served", SAMPLE_PERIOD)
+    assert 9_500 <= served < 10_000  # "近1万人次"
+    taking_part = metrics.value(conn, "volunteer_participations", SAMPLE_PERIOD)
+    # 170 volunteers: at most two activities a week each, so far fewer than the residents served.
+    assert 0 < taking_part <= 170 * 104 and taking_part < served
+
+
+def test_the_eastern_office_is_nearly_200_square_metres(conn):
+    """ "现办公用房只有近200平方米"."""
+    p = facilities.projects(conn, SAMPLE_PERIOD).set_index("id")
+    office = p[(p["community_code"] == EAST) & p["name"].str.contains("办公")].iloc[0]
+    assert 180 <= office["floor_area_m2"] < 200
+
+
+def test_cadres_in_office_from_the_2021_elections_and_the_term_before(conn):
+    """Every month of the period shows the cadres then in office: the previous term until the
+    October 2021 elections, the 29 from then on (never 0 before the election date)."""
+    series = metrics.monthly(conn, "cadres", SAMPLE_PERIOD).groupby("month")["value"].sum()
+    assert (series > 0).all()
+    assert (series[series.index >= "2021-11"] == 29).all()
+    assert series["2021-07"] != 29  # the previous term had other people
+
+
+def test_tekun_counted_in_households_and_persons(conn):
+    households = metrics.value(conn, "tekun_households", SAMPLE_PERIOD)
+    persons = metrics.value(conn, "tekun_persons", SAMPLE_PERIOD)
+    assert households == 58 and households < persons < 2 * households
 
 
 def test_money_raised_is_over_800_thousand_from_the_three_sources(conn):
@@ -101,3 +127,17 @@ def test_community_figures_add_up_to_the_county(conn):
         per_community = metrics.by_community(conn, key, SAMPLE_PERIOD)
         assert per_community.sum() == metrics.value(conn, key, SAMPLE_PERIOD)
         assert set(per_community.index) == {OLD_TOWN, EAST}
+
+
+@pytest.mark.parametrize("month", ["2021-07", "2021-12", "2022-03"])
+def test_service_points_of_a_past_month_use_only_what_was_valid_then(conn, month):
+    """A point suspended (or closed) later still counts in the months before; one that was
+    suspended then does not, even though it operates today."""
+    day = f"{month}-31"  # each of these months has 31 days
+    expected = len(operating_ids(day))
+    f = SAMPLE_PERIOD.with_period(month, month)
+    assert metrics.value(conn, "service_points", f) == expected
+    series = metrics.monthly(conn, "service_points", SAMPLE_PERIOD)
+    assert series[series["month"] == month]["value"].sum() == expected
+    suspended_now = {p["id"] for p in sample_rows("service_points") if p["status"] == "suspended"}
+    assert suspended_now & operating_ids(day)  # suspended in 2022, operating then

@@ -16,7 +16,7 @@ from data_access import metrics
 from data_access.filters import Filters
 from data_access.queries import service_points as sp
 from data_access.queries import sp_coverage, sp_sites
-from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD, sample_rows
+from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD, operating_ids, sample_rows
 
 R = 6_371_008.8
 
@@ -25,9 +25,7 @@ def operating_rows(end: str = "2022-06-30", community: str | None = None, grid: 
     return [
         p
         for p in sample_rows("service_points")
-        if p["status"] != "suspended"
-        and p["opened_on"] <= end
-        and (not p["closed_on"] or p["closed_on"] > end)
+        if p["id"] in operating_ids(end)
         and (community is None or p["community_code"] == community)
         and (grid is None or p["grid_code"] == grid)
     ]
@@ -100,7 +98,14 @@ def test_period_end_decides_what_is_operating(conn):
     ids = set(sp.points(conn, f).query("operating")["id"])
     assert ids == {p["id"] for p in operating_rows("2021-12-31")}
     assert len(ids) < 138
-    # With no period at all, the stored status decides.
+    # A point suspended now still operated in December if its suspension began later.
+    later = {
+        s["point_id"]
+        for s in sample_rows("service_point_states")
+        if s["status"] == "suspended" and not s["valid_to"] and s["valid_from"] > "2021-12-31"
+    }
+    assert later and later <= ids
+    # With no period at all, the open spell decides, which is the stored current status.
     now = sp.points(conn, Filters())
     assert set(now.query("operating")["id"]) == {
         p["id"] for p in sample_rows("service_points") if p["status"] == "operating"

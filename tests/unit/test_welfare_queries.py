@@ -26,6 +26,7 @@ from data_access.queries import (
 from data_access.sample import SampleCounty
 from data_access.users import ANONYMOUS, AccessDenied, User
 from data_access.welfare_logic import ReviewPolicy
+from tests import welfare_expected
 from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD, sample_rows
 
 END = SAMPLE_PERIOD.end
@@ -58,6 +59,8 @@ def _standard(category: str, month: str) -> tuple[float, float | None]:
 
 def _formula(h: dict, standard: float, minimum: float | None) -> int:
     income, members = float(h["per_capita_income_yuan"]), int(h["members"])
+    if h["category"] == "tekun":  # supported at the standard, whatever the income
+        return int(Decimal(str(standard * members)).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
     if income >= standard:
         return 0
     gap = max(standard - income, minimum) if minimum is not None else standard - income
@@ -84,8 +87,19 @@ def test_persons_and_tekun_households_of_the_sample_period(conn):
     assert metrics.value(conn, "tekun_households", SAMPLE_PERIOD) == 58
     assert metrics.by_community(conn, "dibao_persons", SAMPLE_PERIOD).sum() == 1276
     assert metrics.by_community(conn, "tekun_households", SAMPLE_PERIOD).sum() == 58
-    assert metrics.value(conn, "dibao_households", SAMPLE_PERIOD) == len(_households()) == 554
-    assert metrics.by_community(conn, "dibao_households", SAMPLE_PERIOD).sum() == 554
+    households = len(_households())
+    assert metrics.value(conn, "dibao_households", SAMPLE_PERIOD) == households
+    assert metrics.by_community(conn, "dibao_households", SAMPLE_PERIOD).sum() == households
+    tekun_persons = sum(int(h["members"]) for h in _households("tekun"))
+    assert metrics.value(conn, "tekun_persons", SAMPLE_PERIOD) == tekun_persons
+    assert 58 < tekun_persons < 2 * 58  # persons, not households: some share a household
+
+
+def test_tekun_is_paid_at_the_standard_whatever_the_income(conn):
+    for h in _households("tekun"):
+        standard, _minimum = _standard("tekun", END)
+        assert float(h["monthly_benefit_yuan"]) == standard * int(h["members"]), h["household_no"]
+    assert set(welfare_checks.benefit_mismatches(conn, SAMPLE_PERIOD)["category"]) == {"dibao"}
 
 
 def test_money_paid_this_month_is_the_payments_of_the_last_month(conn):
@@ -106,22 +120,57 @@ def test_money_paid_this_month_is_the_payments_of_the_last_month(conn):
     assert monthly[monthly["month"] == END]["value"].sum() == expected
 
 
-def test_coverage_two_ways(conn):
+def _missed(month: str = END, grids: tuple[str, ...] = ()) -> set[str]:
+    """应保未保 from the CSVs: monitored 低保边缘 households assessed by the month's end with income
+    below the 低保 standard then, not enrolled in 低保 then."""
+    standard, _minimum = _standard("dibao", month)
+    day = f"{month}-31"
+    enrolled = {h["household_no"] for h in sample_rows("welfare_households") if _in_force(h, month)}
+    return {
+        r["household_no"]
+        for r in sample_rows("near_poor_households")
+        if r["monitored_from"] <= month
+        and (not r["monitored_to"] or r["monitored_to"] >= month)
+        and r["assessed_on"] <= day
+        and float(r["per_capita_income_yuan"]) < standard
+        and r["dibao_household_no"] not in enrolled
+        and (not grids or r["grid_code"] in grids)
+    }
+
+
+def test_coverage_of_the_population_and_eligible_not_enrolled(conn):
     comms = sample_rows("communities")
     population = sum(int(c["population"]) for c in comms)
-    identified = sum(int(c["low_income_households"]) for c in comms if c["low_income_households"])
     value = metrics.value(conn, "dibao_coverage_population", SAMPLE_PERIOD)
     assert value == pytest.approx(1276 / population)
-    value = metrics.value(conn, "dibao_coverage_low_income", SAMPLE_PERIOD)
-    assert value == pytest.approx(len(_households()) / identified)
-
-
-def test_household_coverage_ignores_the_grid_filter(conn):
-    grid = Filters((EAST,), (f"{EAST}001",), SAMPLE_PERIOD.start, END)
-    whole = Filters((EAST,), (), SAMPLE_PERIOD.start, END)
-    assert metrics.value(conn, "dibao_coverage_low_income", grid) == metrics.value(
-        conn, "dibao_coverage_low_income", whole
+    # 应尽保尽: one deliberate case, where the raised standard overtook an assessed income.
+    assert len(_missed()) == 1
+    assert metrics.value(conn, "dibao_missed", SAMPLE_PERIOD) == 1
+    table = welfare.coverage_by_community(conn, SAMPLE_PERIOD).set_index("code")
+    assert table["dibao_missed"].sum() == 1
+    assert table["near_poor_households"].sum() == metrics.value(
+        conn, "near_poor_households", SAMPLE_PERIOD
     )
+
+
+@pytest.mark.parametrize("month", ["2021-09", "2021-12", "2022-02", "2022-03", "2022-06"])
+def test_eligible_not_enrolled_reads_each_month_as_it_was(conn, month):
+    """Before the standard rose (2022-01) and before the assessment that found the income below
+    it (2022-03), the household was not yet 应保未保."""
+    f = Filters((), (), month, month)
+    assert metrics.value(conn, "dibao_missed", f) == len(_missed(month))
+    series = metrics.monthly(conn, "dibao_missed", SAMPLE_PERIOD)
+    assert series[series["month"] == month]["value"].sum() == len(_missed(month))
+    assert len(_missed("2022-02")) == 0 and len(_missed("2022-03")) == 1
+
+
+def test_eligible_not_enrolled_follows_the_grid_filter(conn):
+    """A grid filter shows the chosen grids' figure, never the county's."""
+    grids = sorted({g["code"] for g in sample_rows("grids")})
+    for grid in grids:
+        f = Filters((), (grid,), SAMPLE_PERIOD.start, END)
+        assert metrics.value(conn, "dibao_missed", f) == len(_missed(END, (grid,)))
+    assert sum(len(_missed(END, (g,))) for g in grids) == 1
 
 
 # ------------------------------------------------------------------------------ reviews
@@ -146,9 +195,26 @@ def test_households_due_for_review(conn, stable, unstable):
     assert due.sum() == expected
     table = welfare_checks.review_due_breakdown(conn, SAMPLE_PERIOD, policy)
     assert sum(int(v.replace(",", "")) for v in table["due"]) == expected
+    assert expected == welfare_expected.reviews_due(stable, unstable)
     if (stable, unstable) == (12, 6):
-        assert expected == 117
         assert metrics.value(conn, "dibao_review_due", SAMPLE_PERIOD) == expected
+
+
+@pytest.mark.parametrize("month", ["2021-07", "2021-10", "2021-12", "2022-03"])
+def test_a_past_month_is_judged_by_the_reviews_made_by_then(conn, month):
+    """No review from after a month's end decides whether a household was due in that month."""
+    f = Filters((), (), month, month)
+    expected = welfare_expected.reviews_due(12, 6, month)
+    assert metrics.value(conn, "dibao_review_due", f) == expected
+    series = metrics.monthly(conn, "dibao_review_due", SAMPLE_PERIOD)
+    assert series[series["month"] == month]["value"].sum() == expected
+    # Judged by last_review_on (the latest review, made later) the past would look different.
+    latest_only = sum(
+        1
+        for h in welfare_expected.households("dibao", month=month)
+        if h["last_review_on"] > f"{month}-31"
+    )
+    assert latest_only > 0
 
 
 # ------------------------------------------------------------------------------ payment integrity
@@ -297,16 +363,26 @@ def test_grid_breakdown_is_protected_and_covers_every_grid(conn):
             assert row.tekun_households == "<3"
         else:  # published exactly, or withheld to protect the small ones
             assert row.tekun_households in (f"{n:,}", "*")
-    # The east community: 20 特困 households in grids of 2, 2, 5, 2, 2 and 7. Cell by cell, the
-    # four "<3" would add up to 8 and so be 2 each; the smallest published grid is withheld too.
-    east = grid[grid["grid_code"].str.startswith(EAST)]
-    assert east["tekun_households"].tolist() == ["<3", "<3", "*", "<3", "<3", "7"]
-    shown = {("grid", r.grid_code): r.tekun_households for r in east.itertuples()}
-    shown = {k: (v if v in ("<3", "*") else int(v)) for k, v in shown.items()}
-    shown[("community", EAST)] = 20
-    assert (
-        audit(shown, [Group(("community", EAST), tuple(k for k in shown if k[0] == "grid"))]) == []
-    )
+    # Each community's grids against its exact total: cell-by-cell "<3" may give cells away
+    # (the 东部 case before: 2, 2, 5, 2, 2, 7 of 20); the published grid column never does.
+    for community in (OLD_TOWN, EAST):
+        rows = grid[grid["grid_code"].str.startswith(community)]
+        total = sum(tekun.get(g, 0) for g in rows["grid_code"])
+        group = [Group(("community", community), tuple(("grid", g) for g in rows["grid_code"]))]
+        shown = {("grid", r.grid_code): _cell(r.tekun_households) for r in rows.itertuples()}
+        shown[("community", community)] = total
+        assert audit(shown, group) == []
+        cell_by_cell = {
+            ("grid", g): ("<3" if tekun.get(g, 0) in (1, 2) else tekun.get(g, 0))
+            for g in rows["grid_code"]
+        }
+        cell_by_cell[("community", community)] = total
+        if audit(cell_by_cell, group):
+            assert "*" in rows["tekun_households"].tolist()
+
+
+def _cell(text: str) -> int | str:
+    return text if text in ("<3", "*") else int(text.replace(",", ""))
 
 
 def test_map_aggregates_to_compounds_never_households(conn):

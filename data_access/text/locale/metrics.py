@@ -18,8 +18,13 @@ STRINGS = {
     ),
     "metric.tekun_households.label": ("特困供养户", "Tekun households"),
     "metric.tekun_households.help": (
-        "期末月份在保的特困供养家庭户数（起始月不晚于期末、终止月为空或不早于期末）。",
-        "特困 households supported in the period's last month.",
+        "期末月份在保的特困供养户数（按户计；起始月不晚于期末、终止月为空或不早于期末）。人数见“特困人员”。",
+        "特困 households supported in the period's last month (counted in households; persons: Tekun persons).",
+    ),
+    "metric.tekun_persons.label": ("特困人员", "Tekun persons"),
+    "metric.tekun_persons.help": (
+        "期末月份在保的特困供养人员人数（按人计，民政部统计口径），按特困人员基本生活标准供养，不按收入差额计发。",
+        "特困 persons supported in the period's last month (counted in persons, as the ministry counts them); supported at the basic-living standard, not topped up from income.",
     ),
     "metric.reemployed.label": ("下岗职工再就业", "Laid-off re-employed"),
     "metric.reemployed.help": (
@@ -41,10 +46,18 @@ STRINGS = {
         "期末已成立的社区志愿者组织个数。",
         "Volunteer organisations founded by the period's end.",
     ),
-    "metric.volunteer_person_times.label": ("志愿服务人次", "Volunteer person-times"),
-    "metric.volunteer_person_times.help": (
-        "所选期间内各志愿者组织开展活动的参与人次之和。",
-        "Person-times of the volunteer activities held during the period.",
+    "metric.volunteer_participations.label": ("志愿者参与人次", "Volunteer participations"),
+    "metric.volunteer_participations.help": (
+        "所选期间内各志愿者组织开展活动时参加的志愿者人次之和（一名志愿者参加一次活动计1人次）。这是志愿者的付出，不是服务群众的人次。",
+        "Volunteers taking part in the activities held during the period (one volunteer at one activity counts once). What volunteers gave, not residents served.",
+    ),
+    "metric.volunteer_residents_served.label": (
+        "志愿服务群众人次",
+        "Residents served by volunteers",
+    ),
+    "metric.volunteer_residents_served.help": (
+        "所选期间内志愿服务活动服务到的群众人次之和（“每年为群众义务服务近1万人次”即此口径）；不同于志愿者参与人次。",
+        "Residents served by the volunteer activities held during the period (the source's \"nearly 10,000 a year\"); not the volunteers' participations.",
     ),
     "metric.funding_raised.label": ("筹措资金", "Money raised"),
     "metric.funding_raised.help": (
@@ -58,8 +71,8 @@ STRINGS = {
     ),
     "metric.cadres.label": ("社区干部", "Community cadres"),
     "metric.cadres.help": (
-        "依法选举产生、期末在任的社区居委会干部人数。（干部不区分网格）",
-        "Community cadres: elected community cadres in office at the period's end (no grid).",
+        "期末在任的社区“两委”（社区党组织委员会、居民委员会）成员人数，交叉任职（如书记兼主任“一肩挑”）的只计一人。（干部不区分网格）",
+        "People holding a seat on the community's party committee or residents' committee at the period's end; one holding both (cross-holding) counts once (no grid).",
     ),
     "metric.cadres_college_plus.label": ("大专以上干部", "Cadres with college+"),
     "metric.cadres_college_plus.help": (
@@ -103,8 +116,18 @@ STRINGS = {
     ),
     "metric.dibao_review_due.label": ("待复核低保户", "Dibao reviews due"),
     "metric.dibao_review_due.help": (
-        "期末在保的低保家庭中，到期末应复核而未复核的户数：收入稳定的家庭每12个月复核一次，收入不稳定且有劳动能力成员的家庭每6个月复核一次；从未复核的也计入。复核周期可在社会救助页面调整。",
-        "低保 households in force whose eligibility review is due or overdue at the period's end: yearly when income is stable, every six months when it is unstable and a member can work (never reviewed counts too). The intervals can be changed on the welfare page.",
+        "期末在保的低保家庭中，到期末应复核而未复核的户数：收入稳定的家庭每12个月复核一次，收入不稳定且有劳动能力成员的家庭每6个月复核一次；从未复核的也计入。只看期末前作出的复核记录。复核周期可在社会救助页面调整。",
+        "低保 households in force whose eligibility review is due or overdue at the period's end: yearly when income is stable, every six months when it is unstable and a member can work (never reviewed counts too). Only reviews made by then count. The intervals can be changed on the welfare page.",
+    ),
+    "metric.near_poor_households.label": ("低保边缘家庭", "Near-poor households"),
+    "metric.near_poor_households.help": (
+        "期末纳入监测的低保边缘家庭户数：人均收入高于低保标准、但低于标准1.5倍的家庭。",
+        "低保边缘 (near-poor) households monitored at the period's end: income above the 低保 standard but below 1.5 times it.",
+    ),
+    "metric.dibao_missed.label": ("应保未保户", "Eligible, not enrolled"),
+    "metric.dibao_missed.help": (
+        "期末在监测的低保边缘家庭中，期末前最近一次核定的人均收入已低于期末低保标准、但期末未纳入低保的户数；应为0，不为0即需核查纳入。",
+        "Monitored near-poor households whose income, as last assessed by the period's end, is below the 低保 standard then, and who are not enrolled in 低保 then; should be 0.",
     ),
     "metric.dibao_coverage_population.label": (
         "低保覆盖率（按人口）",
@@ -113,14 +136,6 @@ STRINGS = {
     "metric.dibao_coverage_population.help": (
         "期末在保低保人数 ÷ 常住人口（社区登记人口；选择网格时为所选网格人口）。",
         "低保 recipients in force at the period's end ÷ resident population (of the communities, or of the chosen grids).",
-    ),
-    "metric.dibao_coverage_low_income.label": (
-        "低保覆盖率（按低收入家庭）",
-        "Dibao coverage of low-income households",
-    ),
-    "metric.dibao_coverage_low_income.help": (
-        "期末在保低保户数 ÷ 民政部门认定的符合条件低收入家庭户数；只计有认定户数的社区，没有该数据的社区不计入（全部没有时显示“暂无数据”）。该数据按社区登记，不区分网格。",
-        "低保 households in force at the period's end ÷ low-income households identified as eligible by civil affairs; only communities with that figure count (none: no data). Recorded per community, not per grid.",
     ),
     "metric.households.label": ("登记户数", "Registered households"),
     "metric.households.help": (
@@ -142,20 +157,6 @@ STRINGS = {
     "metric.facility_kinds_required.help": (
         "设施种类表中标为必备的种类数 × 社区数。",
         "Facility kinds marked as required × communities.",
-    ),
-    "metric.dibao_enrolled_where_known.label": (
-        "在保低保户（有认定数的社区）",
-        "Dibao households (where low-income figure known)",
-    ),
-    "metric.dibao_enrolled_where_known.help": (
-        "期末在保的低保户数，只计民政部门有低收入家庭认定数的社区；不区分网格。",
-        "低保 households in force at the period's end, in communities whose low-income figure is "
-        "known; not per grid.",
-    ),
-    "metric.low_income_households.label": ("认定低收入家庭", "Identified low-income households"),
-    "metric.low_income_households.help": (
-        "民政部门认定的符合条件的低收入家庭户数（按社区登记）。",
-        "Low-income households identified as eligible by civil affairs (per community).",
     ),
     "metric.cadres_below_college.label": ("大专以下干部", "Cadres below college"),
     "metric.cadres_below_college.help": (

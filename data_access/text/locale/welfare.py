@@ -42,25 +42,12 @@ STRINGS = {
         "Definition: Dibao recipients in force at the period's end ÷ resident population. "
         "{persons} ÷ {population} persons.",
     ),
-    "wf.coverage.households": (
-        "低保覆盖率（按低收入家庭）",
-        "Dibao coverage of low-income households",
-    ),
-    "wf.coverage.households.def": (
-        "定义：期末在保低保户数 ÷ 民政部门认定的符合条件低收入家庭户数（只计有认定数据的社区）。{enrolled} 户 ÷ {identified} 户。",
-        "Definition: Dibao households in force at the period's end ÷ low-income households identified "
-        "as eligible (communities with that figure only). {enrolled} ÷ {identified} households.",
-    ),
-    "wf.coverage.no_data": ("暂无数据", "No data yet"),
-    "wf.coverage.no_data.def": (
-        "定义：期末在保低保户数 ÷ 民政部门认定的符合条件低收入家庭户数。所选社区尚未录入认定的低收入家庭户数。",
-        "Definition: Dibao households in force ÷ low-income households identified as eligible. The "
-        "chosen communities have no such figure yet.",
-    ),
-    "wf.coverage.grid_note": (
-        "认定的低收入家庭按社区登记，选择网格时该比率仍按整个社区计算。",
-        "Identified low-income households are recorded per community: with a grid chosen this "
-        "ratio is still the whole community's.",
+    "wf.coverage.missed": ("应保未保", "Eligible, not enrolled"),
+    "wf.coverage.missed.def": (
+        "定义：在监测的低保边缘家庭（{monitored} 户）中，最近一次核定的人均收入已低于低保标准、但未纳入低保的户数。应为0，不为0即需入户核查、及时纳入（应保尽保）。",
+        "Definition: monitored near-poor households ({monitored}) whose last assessed income is "
+        "below the Dibao standard and who are not enrolled. Should be 0; any other count is a "
+        "case to check and enrol.",
     ),
     "wf.coverage.suppressed": ("人数过少，不显示比率", "too few to show a rate"),
     "wf.col.community": ("社区", "Community"),
@@ -68,8 +55,8 @@ STRINGS = {
     "wf.col.population": ("常住人口", "Population"),
     "wf.col.population_rate": ("覆盖率（按人口）", "Coverage (population)"),
     "wf.col.dibao_households": ("低保户数", "Dibao households"),
-    "wf.col.low_income_households": ("认定低收入家庭", "Identified low-income"),
-    "wf.col.household_rate": ("覆盖率（按低收入家庭）", "Coverage (low-income)"),
+    "wf.col.near_poor_households": ("低保边缘家庭", "Near-poor households"),
+    "wf.col.dibao_missed": ("应保未保", "Eligible, not enrolled"),
     "wf.col.tekun_households": ("特困户数", "Tekun households"),
     "wf.col.grid": ("网格", "Grid"),
     "wf.col.size": ("家庭人口", "Household size"),
@@ -211,10 +198,10 @@ STRINGS = {
     "wf.check.benefit_mismatch": ("救助金与公式不符", "Benefit off the formula"),
     "wf.check.benefit_mismatch.unit": ("户", "households"),
     "wf.check.benefit_mismatch.def": (
-        "登记的月救助金与（标准 − 人均收入）× 家庭人口（每人不低于最低救助）相差超过容差；标准取该户最近在保月份的标准。",
-        "The recorded monthly benefit differs from (standard − income per member) × members (at "
-        "least the minimum per member) by more than the tolerance, at the standard of the "
-        "household's latest month in force.",
+        "登记的月救助金与公式相差超过容差：低保为（标准 − 人均收入）× 家庭人口（每人不低于最低救助），特困为特困供养标准 × 人数；标准取该户最近在保月份的标准。",
+        "The recorded monthly benefit differs from the formula by more than the tolerance: Dibao "
+        "(standard − income per member) × members (at least the minimum per member), Tekun the "
+        "Tekun standard × persons; at the standard of the household's latest month in force.",
     ),
     "wf.check.amount": (
         "涉及金额 {amount} 元 · {households} 户",

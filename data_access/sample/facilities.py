@@ -1,0 +1,189 @@
+"""Facilities ("六室三站一场"), construction projects and the money raised for them.
+
+The figures of the source: the old-town office on 2 mu, 5 rooms × 3 floors, over 400 m², designed
+and cleared, construction not started; the east office of nearly 200 m² bought for 300,000+ yuan;
+200,000 yuan of fitness equipment and the east 养老服务中心 built this year; 800,000+ yuan raised
+from the county, the townships and departments, and higher levels. A facility that is also a
+service point (警务室, 养老服务中心) refers to it and shares its place and opening date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from data_access.sample.area import CompoundRec, Geography
+from data_access.sample.people import random_date
+from data_access.sample.service_points import ServicePoints
+from data_access.sample.spec import (
+    COMMUNITIES,
+    EAST,
+    EAST_CENTRE_OPENED,
+    EAST_OFFICE_MOVE,
+    OLD_TOWN,
+)
+
+FACILITY_KINDS = [
+    # code, zh, en, group, required, responsible department (for the sample rooms)
+    ("office", "办公室", "Office", "room", True, "城关镇人民政府"),
+    ("police_room", "警务室", "Police room", "room", True, "县公安局"),
+    ("library", "图书室", "Library", "room", True, "县文化和旅游局"),
+    ("recreation_room", "娱乐室", "Recreation room", "room", True, "县文化和旅游局"),
+    ("fitness_room", "健身室", "Fitness room", "room", True, "县体育局"),
+    ("party_room", "党员活动室", "Party-member room", "room", True, "县委组织部"),
+    ("labour_station", "劳动保障工作站", "Labour-security station", "station", True,
+     "县人力资源和社会保障局"),
+    ("dibao_station", "低保站", "Minimum-allowance station", "station", True, "县民政局"),
+    ("family_planning_station", "计划生育服务站", "Family-planning station", "station", True,
+     "县卫生健康局"),
+    ("outdoor_fitness", "室外健身场", "Outdoor fitness ground", "field", True, "县体育局"),
+    ("elderly_service_centre", "养老服务中心", "Elderly service centre", "other", False, "县民政局"),
+]  # fmt: skip
+
+EAST_OFFICE_M2 = 196  # "现办公用房只有近200平方米"
+EAST_CENTRE_M2 = 260
+
+FUNDING = [
+    # project, community, source, yuan, received, purpose
+    ("XM01", OLD_TOWN.code, "county", 150000, dt.date(2021, 9, 15), "新址办公用房前期及拆迁"),
+    ("XM01", OLD_TOWN.code, "township_departments", 80000, dt.date(2021, 11, 20),
+     "新址办公用房前期及拆迁"),
+    ("XM01", OLD_TOWN.code, "higher_level", 100000, dt.date(2022, 3, 10), "新址办公用房建设"),
+    ("XM02", EAST.code, "county", 120000, dt.date(2021, 8, 5), "办公用房购置"),
+    ("XM02", EAST.code, "township_departments", 66000, dt.date(2021, 10, 12), "办公设施购置"),
+    ("XM02", EAST.code, "higher_level", 130000, dt.date(2022, 1, 18), "办公用房购置"),
+    ("XM03", EAST.code, "higher_level", 120000, dt.date(2021, 12, 8), "大型体育健身器材"),
+    ("XM03", EAST.code, "county", 80000, dt.date(2022, 4, 22), "养老服务中心及健身器材"),
+]  # fmt: skip
+
+
+def build(rng: random.Random, geo: Geography, points: ServicePoints,
+          sites: dict[str, CompoundRec], tables: dict[str, list[dict]]) -> None:  # fmt: skip
+    tables["facility_kinds"] = [
+        {
+            "code": code,
+            "name_zh": zh,
+            "name_en": en,
+            "group_kind": group,
+            "required": required,
+            "sort_order": k,
+        }
+        for k, (code, zh, en, group, required, _dept) in enumerate(FACILITY_KINDS, start=1)
+    ]
+    rows, n = [], 0
+    for spec in COMMUNITIES:
+        office = sites[f"office:{spec.code}"]
+        for code, _zh, _en, group, required, dept in FACILITY_KINDS:
+            if not required and spec is OLD_TOWN:
+                continue
+            n += 1
+            point = None
+            if code == "police_room":
+                point = points.police[spec.code]
+            elif code == "elderly_service_centre":
+                point = points.elderly_centre
+            if point is not None:
+                since, (lat, lon) = point["opened_on"], (point["lat"], point["lon"])
+            else:
+                if spec is EAST and code in ("library", "recreation_room"):
+                    since = EAST_OFFICE_MOVE  # opened when the office moved to its new rooms
+                elif spec is EAST and code in ("outdoor_fitness", "fitness_room"):
+                    since = EAST_CENTRE_OPENED  # the 200,000 yuan of fitness equipment
+                else:
+                    since = random_date(rng, dt.date(2008, 1, 1), dt.date(2020, 12, 31))
+                lat, lon = geo.spot_near(office, 35)
+            area = {
+                "room": rng.randint(20, 60),
+                "station": rng.randint(15, 35),
+                "field": rng.randint(300, 800),
+                "other": EAST_CENTRE_M2,
+            }[group]
+            if spec is EAST and code == "office":
+                area = 48  # the office room of the 196 m² the community bought
+            rows.append(
+                {
+                    "id": f"SS{n:03d}",
+                    "community_code": spec.code,
+                    "kind": code,
+                    "area_m2": area,
+                    "status": "in_use",
+                    "responsible_dept": dept,
+                    "in_use_since": since,
+                    "lat": lat,
+                    "lon": lon,
+                    "service_point_id": point["id"] if point else None,
+                }
+            )
+    tables["facilities"] = rows
+
+    olat, olon = geo.spot_near(sites[f"new_office:{OLD_TOWN.code}"], 40)
+    elat, elon = geo.spot_near(sites[f"office:{EAST.code}"], 30)
+    centre = points.elderly_centre
+    tables["projects"] = [
+        {
+            "id": "XM01",
+            "community_code": OLD_TOWN.code,
+            "name": "老城社区新址办公用房建设",
+            "lat": olat,
+            "lon": olon,
+            "land_mu": 2,
+            "floor_area_m2": 412,
+            "floors": 3,
+            "rooms": 5,
+            "budget_yuan": 680000,
+            "phase": "construction",
+            "design_ended_on": dt.date(2022, 3, 25),
+            "demolition_ended_on": dt.date(2022, 6, 15),
+            "construction_started_on": None,
+            "construction_ended_on": None,
+            "in_use_since": None,
+        },
+        {
+            "id": "XM02",
+            "community_code": EAST.code,
+            "name": "东部社区办公用房及办公设施购置",
+            "lat": elat,
+            "lon": elon,
+            "land_mu": None,
+            "floor_area_m2": EAST_OFFICE_M2,
+            "floors": 2,
+            "rooms": 4,
+            "budget_yuan": 316000,
+            "phase": "in_use",
+            "design_ended_on": None,
+            "demolition_ended_on": None,
+            "construction_started_on": None,
+            "construction_ended_on": dt.date(2021, 12, 10),
+            "in_use_since": EAST_OFFICE_MOVE,
+        },
+        {
+            "id": "XM03",
+            "community_code": EAST.code,
+            "name": "东部社区大型健身器材及养老服务中心",
+            "lat": centre["lat"],
+            "lon": centre["lon"],
+            "land_mu": None,
+            "floor_area_m2": EAST_CENTRE_M2,
+            "floors": 1,
+            "rooms": 4,
+            "budget_yuan": 200000,
+            "phase": "in_use",
+            "design_ended_on": None,
+            "demolition_ended_on": None,
+            "construction_started_on": dt.date(2022, 3, 1),
+            "construction_ended_on": dt.date(2022, 5, 10),
+            "in_use_since": EAST_CENTRE_OPENED,
+        },
+    ]
+    tables["funding"] = [
+        {
+            "id": f"ZJ{k:03d}",
+            "community_code": comm,
+            "project_id": proj,
+            "source": source,
+            "amount_yuan": amount,
+            "received_on": day,
+            "purpose": purpose,
+        }
+        for k, (proj, comm, source, amount, day, purpose) in enumerate(FUNDING, start=1)
+    ]
