@@ -92,15 +92,20 @@ def _compute(conn: Connection, name: str, month: str, params: dict) -> Protectio
     for compound, grid in compound_rows:
         compounds_of.setdefault(grid, []).append(compound)
 
+    # Compounds take part where every count of the protection records them.
+    with_compounds = all(metrics.get(m).source.compound for m in measures)
+    if not with_compounds:
+        compounds_of = {}
     values: dict[str, dict] = {}
     for measure in measures:
         kwargs = params if metrics.get(measure).params else {}
         per_community = metrics.by_community(conn, measure, at, **kwargs)
         per_grid = metrics.by_grid(conn, measure, at, **kwargs)
-        per_compound = metrics.by_compound(conn, measure, at, **kwargs)
         cells: dict = {("community", c): int(v) for c, v in per_community.items()}
         cells.update({("grid", g): int(v) for g, v in per_grid.items()})
-        cells.update({("compound", k): int(v) for k, v in per_compound.items()})
+        if with_compounds:
+            per_compound = metrics.by_compound(conn, measure, at, **kwargs)
+            cells.update({("compound", k): int(v) for k, v in per_compound.items()})
         values[measure] = cells
     # What no compound accounts for (households recorded without one) is an unknown of its grid,
     # in the sums but never shown.
