@@ -18,53 +18,21 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import socket
-import subprocess
 import sys
+import tempfile
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, wait_settled  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, served, wait_settled  # noqa: E402
 from tests.e2e.overflow import cut_off_texts  # noqa: E402
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def served_app(timeout: float = 120) -> Iterator[str]:
-    port = _free_port()
-    log = open(f"/tmp/shoot-{port}.log", "w")  # noqa: SIM115 (closed below)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + timeout
-        while True:
-            if proc.poll() is not None:
-                sys.exit(f"streamlit exited; see {log.name}")
-            with contextlib.suppress(OSError):
-                if urllib.request.urlopen(base + "/_stcore/health", timeout=2).status == 200:
-                    break
-            if time.time() > deadline:
-                sys.exit(f"streamlit not up after {timeout} s; see {log.name}")
-            time.sleep(0.3)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(10)
-        log.close()
+def served_app() -> contextlib.AbstractContextManager[str]:
+    """`streamlit run app.py` on a free port for as long as the block runs (log in /tmp)."""
+    return served("app.py", None, Path(tempfile.gettempdir()))
 
 
 def _file_name(path: str, size: str, lang: str, name: str | None) -> str:

@@ -63,10 +63,11 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(entry: str, db_url: str, log_dir: Path) -> Iterator[str]:
-    """`streamlit run <entry>` on a free port against db_url; yields the base URL."""
+def served(entry: str, db_url: str | None, log_dir: Path) -> Iterator[str]:
+    """`streamlit run <entry>` on a free port against db_url (DATABASE_URL's database when None);
+    yields the base URL."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": db_url}
+    env = {**os.environ, **({"DATABASE_URL": db_url} if db_url else {})}
     log_path = log_dir / f"streamlit-{port}.log"
     log = log_path.open("w")
     proc = subprocess.Popen(
