@@ -1,7 +1,7 @@
 """Alembic migrations of the dashboard's schema, configured in code so no alembic.ini is needed.
 
 `data_access.db.create_schema` runs them; the app and `python -m data_access init` call that.
-A new revision, after changing `models.py` (run from the project folder, DATABASE_URL at head):
+A new revision, after changing a model in `models/` (run from the project folder, DATABASE_URL at head):
 
     from alembic import command
     from data_access.migrations import alembic_config

@@ -1,0 +1,93 @@
+"""SQLAlchemy models: one class per table of the domain model, one module per domain.
+
+Codes are stable keys, names are for display. Months are stored as 'YYYY-MM' text so that
+string comparison orders them and CSV files stay readable; dates are ISO dates; money is
+in yuan. Enumerated values are English codes (see `vocab.py` for their Chinese labels).
+"""
+
+from __future__ import annotations
+
+from data_access.models.admin import AuditLog, DataVersion, Target, User
+from data_access.models.areas import Community, Compound, Grid
+from data_access.models.base import MONTH_CHECK, Base, Money
+from data_access.models.community_life import (
+    Cadre,
+    CadrePost,
+    Dispute,
+    ElderlyGroup,
+    Honour,
+    VolunteerActivity,
+    VolunteerOrg,
+)
+from data_access.models.employment import Jobseeker, ZeroEmploymentFamily
+from data_access.models.facilities import Facility, FacilityKind, Funding, Project
+from data_access.models.service_points import ServicePoint, ServicePointState
+from data_access.models.welfare import (
+    NearPoorHousehold,
+    WelfareHousehold,
+    WelfarePayment,
+    WelfareReview,
+    WelfareStandard,
+)
+
+# Load order: a table appears after every table it references.
+DATA_TABLES: tuple[str, ...] = (
+    "communities",
+    "grids",
+    "compounds",
+    "service_points",
+    "service_point_states",
+    "facility_kinds",
+    "facilities",
+    "projects",
+    "funding",
+    "welfare_standards",
+    "welfare_households",
+    "welfare_payments",
+    "welfare_reviews",
+    "near_poor_households",
+    "zero_employment_families",
+    "jobseekers",
+    "volunteer_orgs",
+    "volunteer_activities",
+    "elderly_groups",
+    "disputes",
+    "cadres",
+    "cadre_posts",
+    "honours",
+    "targets",
+)
+
+__all__ = [
+    "Base",
+    "Money",
+    "MONTH_CHECK",
+    "DATA_TABLES",
+    "Community",
+    "Grid",
+    "Compound",
+    "ServicePoint",
+    "ServicePointState",
+    "FacilityKind",
+    "Facility",
+    "Project",
+    "Funding",
+    "WelfareStandard",
+    "WelfareHousehold",
+    "WelfareReview",
+    "NearPoorHousehold",
+    "WelfarePayment",
+    "ZeroEmploymentFamily",
+    "Jobseeker",
+    "VolunteerOrg",
+    "VolunteerActivity",
+    "ElderlyGroup",
+    "Dispute",
+    "Cadre",
+    "CadrePost",
+    "Honour",
+    "Target",
+    "User",
+    "AuditLog",
+    "DataVersion",
+]
