@@ -37,6 +37,8 @@ PROTECTIONS: dict[str, tuple[str, ...]] = {
     "review_due": ("dibao_review_due",),
     "near_poor": ("near_poor_households",),
     "dibao_missed": ("dibao_missed",),
+    "jobseekers": ("jobseekers_waiting",),
+    "zero_families": ("zero_families_open",),
 }
 
 

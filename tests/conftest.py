@@ -100,6 +100,14 @@ def sample_rows(table_name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def jobseeker_groups() -> dict[str, set[str]]:
+    """person_no → the groups recorded for them (jobseeker_groups.csv)."""
+    out: dict[str, set[str]] = {}
+    for row in sample_rows("jobseeker_groups"):
+        out.setdefault(row["person_no"], set()).add(row["group_code"])
+    return out
+
+
 def operating_ids(day: str) -> set[str]:
     """Ids of the service points whose operating spell covers `day` (ISO date), read from the
     dated states (service_point_states.csv): opened by then, not closed, not suspended then."""

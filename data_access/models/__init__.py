@@ -19,7 +19,7 @@ from data_access.models.community_life import (
     VolunteerActivity,
     VolunteerOrg,
 )
-from data_access.models.employment import Jobseeker, ZeroEmploymentFamily
+from data_access.models.employment import Jobseeker, JobseekerGroup, ZeroEmploymentFamily
 from data_access.models.facilities import Facility, FacilityKind, Funding, Project
 from data_access.models.service_points import ServicePoint, ServicePointState
 from data_access.models.welfare import (
@@ -48,6 +48,7 @@ DATA_TABLES: tuple[str, ...] = (
     "near_poor_households",
     "zero_employment_families",
     "jobseekers",
+    "jobseeker_groups",
     "volunteer_orgs",
     "volunteer_activities",
     "elderly_groups",
@@ -79,6 +80,7 @@ __all__ = [
     "WelfarePayment",
     "ZeroEmploymentFamily",
     "Jobseeker",
+    "JobseekerGroup",
     "VolunteerOrg",
     "VolunteerActivity",
     "ElderlyGroup",

@@ -1,4 +1,10 @@
-"""Employment: job seekers and zero-employment families."""
+"""Employment: job seekers, the groups they belong to, and zero-employment families.
+
+A person's groups (laid-off, zero-employment family member, youth, disabled) are rows of
+`jobseeker_groups`, one per person and group: an index finds a group's people, and an imported
+roster adds a row per mark. "4050" is not stored: it follows from gender and birth date at the
+date a figure is read (`data_access.employment_logic.is_4050`).
+"""
 
 from __future__ import annotations
 
@@ -34,8 +40,6 @@ class Jobseeker(Base):
     id_number: Mapped[str] = mapped_column(String(18), info={"personal": "id_number"})
     gender: Mapped[str] = mapped_column(String(1))
     birth_date: Mapped[dt.date] = mapped_column(Date)
-    # Comma-separated codes from vocab.JOBSEEKER_GROUPS; a person may belong to several.
-    groups: Mapped[str] = mapped_column(String(100))
     registered_on: Mapped[dt.date] = mapped_column(Date)
     trained_on: Mapped[dt.date | None] = mapped_column(Date)
     informed_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
@@ -45,4 +49,21 @@ class Jobseeker(Base):
     __table_args__ = (
         CheckConstraint("gender IN ('M', 'F')", name="ck_js_gender"),
         Index("ix_js_community", "community_code"),
+    )
+
+
+STORED_GROUPS = ("laid_off", "zero_employment_family", "youth", "disabled")
+
+
+class JobseekerGroup(Base):
+    """One group a job seeker belongs to (a person may belong to several)."""
+
+    __tablename__ = "jobseeker_groups"
+    person_no: Mapped[str] = mapped_column(ForeignKey("jobseekers.person_no"), primary_key=True)
+    group_code: Mapped[str] = mapped_column(String(30), primary_key=True, index=True)
+    __table_args__ = (
+        CheckConstraint(
+            "group_code IN ('laid_off', 'zero_employment_family', 'youth', 'disabled')",
+            name="ck_jsg_group",
+        ),
     )

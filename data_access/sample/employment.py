@@ -3,7 +3,12 @@
 下岗职工 of the restructuring years were mostly born 1955–1975; those still looking for work in
 2021–22 are the younger of them (men up to 59, women up to 49: nobody is placed past the statutory
 retirement age of 60 for men and 50 for women workers), with some laid off later, born up to 1985.
-"4050" is decided at registration: women 40 and over, men 50 and over.
+"4050" is not stored: it follows from gender and birth date when a figure is read.
+
+Groups leave as rows of `jobseeker_groups` (one per person and group). A zero-employment family
+is identified shortly before the member who clears it is placed (动态清零: within a month as a
+rule, a few late), and the old town has two families identified in its last month and not yet
+cleared, whose members are still looking for work.
 """
 
 from __future__ import annotations
@@ -70,7 +75,7 @@ class Employment:
         groups = ["laid_off"]
         age = age_on(birth, registered)
         if (not male and age >= 40) or (male and age >= 50):
-            groups.append("4050")
+            groups.append("4050")  # kept for the draws below; not stored (see the docstring)
         if rng.random() < 0.03:
             groups.append("disabled")
         channel = None
@@ -134,7 +139,12 @@ class Employment:
                     "family_no": f"LJ{spec.code[-2:]}{fam_no:03d}",
                     "community_code": spec.code,
                     "grid_code": p["grid_code"],
-                    "identified_on": max(p["registered_on"], period_start - dt.timedelta(days=60)),
+                    # Days from identification to clearing: mostly within the month, a few late
+                    # (a fixed spread, so the other draws of the sample stay as they were).
+                    "identified_on": max(
+                        p["registered_on"],
+                        p["placed_on"] - dt.timedelta(days=8 + (fam_no * 13) % 35),
+                    ),
                     "cleared_on": p["placed_on"],
                 }
                 families.append(family)
@@ -194,5 +204,40 @@ class Employment:
                 people.append(
                     self._youth(spec.code, None, random_date(rng, dt.date(2022, 5, 1), period_end))
                 )
+        self._open_families(people, families)
         tables["zero_employment_families"] = families
+        tables["jobseeker_groups"] = [
+            {"person_no": p["person_no"], "group_code": g}
+            for p in people
+            for g in p.pop("groups").split(",")
+            if g and g != "4050"
+        ]
         tables["jobseekers"] = people
+
+    @staticmethod
+    def _open_families(people: list[dict], families: list[dict]) -> None:
+        """Two old-town families identified in the last month, not yet cleared: the members are
+        the two laid-off workers of the old town registered last and still waiting."""
+        waiting = sorted(
+            (
+                p
+                for p in people
+                if p["community_code"] == OLD_TOWN.code
+                and p["placed_on"] is None
+                and "laid_off" in p["groups"].split(",")
+            ),
+            key=lambda p: (p["registered_on"], p["person_no"]),
+        )
+        for n, p in enumerate(waiting[-2:], start=1):
+            family_no = f"LJ{OLD_TOWN.code[-2:]}{900 + n:03d}"
+            families.append(
+                {
+                    "family_no": family_no,
+                    "community_code": OLD_TOWN.code,
+                    "grid_code": p["grid_code"],
+                    "identified_on": max(p["registered_on"], dt.date(2022, 6, 1)),
+                    "cleared_on": None,
+                }
+            )
+            p["groups"] += ",zero_employment_family"
+            p["family_no"] = family_no

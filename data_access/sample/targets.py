@@ -20,6 +20,9 @@ TARGETS = [
     ("youth_informed", "", 500),
     ("youth_informed", OLD_TOWN.code, 340),
     ("youth_informed", EAST.code, 160),
+    ("zero_families_open", "", 0),  # 动态清零: none left uncleared
+    ("zero_families_open", OLD_TOWN.code, 0),
+    ("zero_families_open", EAST.code, 0),
     ("volunteers", "", 170),
     ("volunteers", OLD_TOWN.code, 95),
     ("volunteers", EAST.code, 75),  # 64 registered: clearly behind
