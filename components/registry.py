@@ -158,7 +158,20 @@ WELFARE = PageSpec(
     params=(UrlParam("standard", integer, None),),
 )
 
-PAGES: tuple[PageSpec, ...] = (OVERVIEW, SERVICE_POINTS, WELFARE)
+EMPLOYMENT = PageSpec(
+    "pages/employment.py",
+    "employment",
+    "nav.employment",
+    ":material/work:",
+    params=(
+        UrlParam("em_map", choice(("waiting", "placed")), "waiting"),
+        UrlParam("em_counts", flag, False),  # counts instead of per 1,000 residents
+        UrlParam("em_target", integer, None),  # re-employment target of the what-if
+        UrlParam("em_youth", integer, None),  # youth-informed target of the what-if
+    ),
+)
+
+PAGES: tuple[PageSpec, ...] = (OVERVIEW, SERVICE_POINTS, WELFARE, EMPLOYMENT)
 
 
 def by_path(url_path: str) -> PageSpec | None:

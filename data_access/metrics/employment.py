@@ -38,6 +38,16 @@ register(
 )
 register(
     Metric(
+        key="placed",
+        unit="persons",
+        source=Source(Jobseeker),
+        value=Count(),
+        time=Flow("placed_on"),
+        trend=False,
+    )
+)
+register(
+    Metric(
         key="placed_4050",
         unit="persons",
         source=Source(
@@ -48,6 +58,7 @@ register(
         # Ages at the period's last day for every month of it too, so the months add up to the
         # period (as_of_where would judge each month at its own end).
         as_of_where=False,
+        trend=False,  # shown on the employment page, not in the overview's trend
     )
 )
 register(
@@ -68,16 +79,18 @@ register(
         time=WAITING,
         higher_is_better=False,
         protected_by=("jobseekers",),
+        trend=False,  # shown on the employment page, not in the overview's trend
     )
 )
 register(
     Metric(
         key="zero_families_open",
-        unit="households",
+        unit="families",
         source=Source(ZeroEmploymentFamily),
         value=Count(),
         time=Stock(start="identified_on", end="cleared_on", grain="date"),
         higher_is_better=False,
         protected_by=("zero_families",),
+        trend=False,  # shown on the employment page, not in the overview's trend
     )
 )

@@ -1,0 +1,106 @@
+"""The employment outcomes map, on the shared map module: grids shaded by registered job seekers
+not yet placed (per 1,000 residents or counts) or by people placed in the period, with community
+and grid outlines, names, a scale bar, a legend and tooltips. No request leaves the server.
+
+Counts arrive after the protection pattern ("<3", "*"): a hidden grid has no shade.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from components import maps, page_state
+from components.data import query
+from components.i18n import fig, number, t
+from data_access.filters import Filters
+from data_access.queries import common, employment_map
+
+SHADES = {"waiting": ("#FEE8C8", "#B30000"), "placed": ("#E5F5E0", "#006D2C")}
+MEASURES = tuple(employment_map.MEASURES)
+
+
+def _rate_text(value: float | None) -> str:
+    return "—" if value is None else t("em.map.rate_value", value=number(value, 1))
+
+
+def controls() -> tuple[str, bool]:
+    """The measure shown and whether it is per 1,000 residents (both kept in the URL)."""
+    left, right = st.columns([3, 2], vertical_alignment="bottom")
+    measure = left.radio(
+        t("em.map.measure"),
+        MEASURES,
+        format_func=lambda m: t(f"em.map.measure.{m}"),
+        horizontal=True,
+        **page_state.bound("em_map"),
+    )
+    per1000 = right.toggle(
+        t("em.map.per1000"),
+        help=t("em.map.per1000.help"),
+        **page_state.bound("em_counts", to_widget=lambda v: not v, from_widget=lambda v: not v),
+    )
+    return measure, per1000
+
+
+def outcomes_map(f: Filters) -> None:
+    measure, per1000 = controls()
+    grid = query(employment_map.map_grids, f, measure)
+    grid = grid[grid["boundary"].notna()]
+    if grid.empty:
+        st.info(t("em.map.empty"))
+        return
+    column = "per1000" if per1000 else "value"
+    shown = grid[column].dropna()
+    top = max(float(shown.max()), 1.0) if not shown.empty else 1.0
+    if per1000:
+        low_text, high_text = _rate_text(0), _rate_text(top)
+    else:
+        low_text, high_text = fig(0, "persons"), fig(top, "persons")
+    title = t(f"em.map.ramp.{measure}") + (t("em.map.ramp.per1000") if per1000 else "")
+    ramp = maps.Ramp(title, SHADES[measure], 0, top, low_text, high_text)
+    hidden_fill = [200, 200, 200, 120]
+    features = []
+    for r in grid.itertuples(index=False):
+        value = getattr(r, column)
+        fill = hidden_fill if value is None or value != value else ramp.colour(value)
+        detail = t(
+            f"em.map.tip.{measure}",
+            count=r.count,
+            rate=_rate_text(r.per1000),
+            population=fig(r.population, "persons"),
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": json.loads(r.boundary),
+                "properties": {
+                    "fill": fill,
+                    "grid_code": r.grid_code,
+                    "count": r.count,
+                    **maps.tip(t("em.map.grid_name", grid=r.grid, community=r.community), detail),
+                },
+            }
+        )
+    shaded = maps.shaded_areas("em-grids", features)
+    boundaries = query(common.boundaries, f)
+    legend = maps.Legend(
+        t("em.map.legend"),
+        [
+            (maps.swatch("#C8C8C8", "#C8C8C8"), t("em.map.legend.hidden")),
+            (maps.line(maps.COMMUNITY_LINE, 3), t("sp.legend.community")),
+            (maps.line(maps.GRID_LINE, 1), t("sp.legend.grid")),
+        ],
+        [ramp],
+        t("em.map.legend.hint"),
+    )
+    maps.area_map(
+        boundaries,
+        [],
+        shaded=[shaded],
+        map_legend=legend,
+        box=maps.fit_box(boundaries, "grid" if f.grids else "community"),
+        key="em_map",
+        alt=t("em.map.alt"),
+    )
+    st.caption(t("em.map.caption"))

@@ -1,0 +1,140 @@
+"""The path to a job by group (registered → trained → informed → placed, per community, with the
+share lost at each step), placements by channel over the months, and the median days from
+registration to placement by group."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from components import charts
+from components.data import query
+from components.i18n import label, t
+from data_access.employment_logic import GROUPS, STEPS
+from data_access.filters import Filters
+from data_access.queries import employment
+from data_access.vocab import PLACEMENT_CHANNELS
+
+
+def _withheld() -> None:
+    st.info(t("em.withheld"), icon=":material/lock:")
+
+
+def _step_label(group: str, step: str) -> str:
+    return t("em.path.row", group=label("jobseeker_group", group), step=t(f"em.step.{step}"))
+
+
+def funnel_table(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per group and community: people at each step and the share lost at each step."""
+    rows = []
+    for (group, community), part in df.groupby(["group", "community"], sort=False):
+        by_step = part.set_index("step")
+        row = {
+            t("em.col.group"): label("jobseeker_group", group),
+            t("em.col.community"): community,
+        }
+        for step in STEPS:
+            row[t(f"em.step.{step}")] = int(by_step.loc[step, "reached"])
+        for step in STEPS[1:]:
+            row[t(f"em.lost.{step}")] = by_step.loc[step, "lost_share"]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def path_to_job(f: Filters) -> None:
+    df = query(employment.funnel, f)
+    if df.empty:
+        _withheld()
+        return
+    if int(df[df["step"] == "registered"]["reached"].sum()) == 0:
+        st.info(t("em.path.empty"))
+        return
+    chart_df = pd.DataFrame(
+        {
+            "row": [_step_label(g, s) for g, s in zip(df["group"], df["step"], strict=True)],
+            "community": df["community"],
+            "value": df["reached"].astype(float),
+        }
+    )
+    order = [_step_label(g, s) for g in GROUPS for s in STEPS]
+    colours = dict(zip(df["community"].unique(), charts.PALETTE, strict=False))
+    st.altair_chart(
+        charts.stacked_bars(
+            chart_df,
+            "row",
+            "community",
+            t("em.path.x"),
+            t("em.col.community"),
+            colours,
+            order=order,
+        ),
+        width="stretch",
+    )
+    table = funnel_table(df)
+    config = {t(f"em.lost.{s}"): st.column_config.NumberColumn(format="percent") for s in STEPS[1:]}
+    st.dataframe(table, hide_index=True, column_config=config, height="content")
+    st.caption(t("em.path.caption"))
+
+
+def placements(f: Filters) -> None:
+    df = query(employment.placements_by_channel, f)
+    if df.empty:
+        if not query(employment.area_open, f):
+            _withheld()
+        else:
+            st.info(t("em.channels.empty"))
+        return
+    df = df.assign(channel_label=[label("placement_channel", c) for c in df["channel"]])
+    domain = [label("placement_channel", c) for c in PLACEMENT_CHANNELS]
+    y_title, x_title = t("em.channels.y"), t("em.channels.x")
+    chart = (
+        alt.Chart(df)
+        .mark_bar()
+        .encode(
+            x=alt.X("month:O", title=x_title, axis=alt.Axis(labelAngle=-45)),
+            y=alt.Y("sum(placed):Q", title=y_title, axis=alt.Axis(format=",d", tickMinStep=1)),
+            color=alt.Color(
+                "channel_label:N",
+                title=t("em.channels.legend"),
+                sort=domain,
+                scale=alt.Scale(domain=domain, range=charts.PALETTE[: len(domain)]),
+                legend=alt.Legend(columns=3, labelLimit=charts.LEGEND_LABEL_PX),
+            ),
+            tooltip=[
+                alt.Tooltip("month:O", title=x_title),
+                alt.Tooltip("channel_label:N", title=t("em.channels.legend")),
+                alt.Tooltip("placed:Q", title=y_title, format=",d"),
+            ],
+        )
+        .properties(height=360)
+    )
+    st.altair_chart(charts._style(chart), width="stretch")
+    st.caption(t("em.channels.caption"))
+
+
+def days_to_placement(f: Filters) -> None:
+    df = query(employment.days_to_placement, f)
+    if df.empty:
+        _withheld()
+        return
+    df = df[df["placed"] > 0]
+    if df.empty:
+        st.info(t("em.days.empty"))
+        return
+    bars = pd.DataFrame(
+        {
+            "group": [label("jobseeker_group", g) for g in df["group"]],
+            "value": df["median_days"].astype(float),
+        }
+    )
+    st.altair_chart(charts.bars(bars, "group", t("em.days.x")), width="stretch")
+    st.caption(
+        t(
+            "em.days.caption",
+            counts=t("common.list_sep").join(
+                t("em.days.count", group=label("jobseeker_group", g), n=int(n))
+                for g, n in zip(df["group"], df["placed"], strict=True)
+            ),
+        )
+    )
