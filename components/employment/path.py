@@ -37,7 +37,8 @@ def funnel_table(df: pd.DataFrame) -> pd.DataFrame:
         for step in STEPS:
             row[t(f"em.step.{step}")] = int(by_step.loc[step, "reached"])
         for step in STEPS[1:]:
-            row[t(f"em.lost.{step}")] = by_step.loc[step, "lost_share"]
+            lost = by_step.loc[step, "lost_share"]
+            row[t(f"em.lost.{step}")] = None if pd.isna(lost) else 100 * float(lost)
         rows.append(row)
     return pd.DataFrame(rows)
 

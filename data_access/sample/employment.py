@@ -205,6 +205,7 @@ class Employment:
                     self._youth(spec.code, None, random_date(rng, dt.date(2022, 5, 1), period_end))
                 )
         self._open_families(people, families)
+        self._training_while_waiting(people)
         tables["zero_employment_families"] = families
         tables["jobseeker_groups"] = [
             {"person_no": p["person_no"], "group_code": g}
@@ -213,6 +214,17 @@ class Employment:
             if g and g != "4050"
         ]
         tables["jobseekers"] = people
+
+    @staticmethod
+    def _training_while_waiting(people: list[dict]) -> None:
+        """Every third person still waiting has been on a training course since registering (a
+        fixed pick, so the other draws of the sample stay as they were)."""
+        for p in people:
+            n = int(p["person_no"][-5:])
+            if p["placed_on"] is None and p["trained_on"] is None and n % 3 == 0:
+                trained = p["registered_on"] + dt.timedelta(days=10 + n % 20)
+                if trained <= AS_OF:
+                    p["trained_on"] = trained
 
     @staticmethod
     def _open_families(people: list[dict], families: list[dict]) -> None:

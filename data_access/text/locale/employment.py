@@ -1,6 +1,11 @@
 """就业服务 page: its metrics, panels, rules and the what-if."""
 
 STRINGS = {
+    "metric.placed.label": ("期间内就业人数", "People placed"),
+    "metric.placed.help": (
+        "所选期间内上岗的登记求职人员人数（所有人群，含下岗职工与待业青年）。",
+        "Registered job seekers placed during the period (every group).",
+    ),
     "metric.placed_4050.label": ("“4050”人员就业", "4050 persons placed"),
     "metric.placed_4050.help": (
         "所选期间内上岗的“4050”人员人数。“4050”人员：截至期末（所选期间最后一天）女性年满40周岁、"
@@ -70,7 +75,7 @@ STRINGS = {
     "em.map.ramp.waiting": ("登记未就业", "Registered, not placed"),
     "em.map.ramp.placed": ("期间内就业", "Placed in the period"),
     "em.map.ramp.per1000": ("（每千常住人口）", " (per 1,000 residents)"),
-    "em.map.grid_name": ("{grid}（{community}）", "{grid} ({community})"),
+    "em.map.grid_name": ("{grid}（属{community}）", "{grid} ({community})"),
     "em.map.tip.waiting": (
         "登记未就业：{count}人 · 每千人：{rate} · 常住人口：{population}",
         "Registered, not placed: {count} · per 1,000: {rate} · residents: {population}",
@@ -105,7 +110,7 @@ STRINGS = {
         "everyone who reached it or a later one (placed without training counts past training). "
         "4050 by age at the period's end; a person may be in several groups.",
     ),
-    "em.path.row": ("{group} · {step}", "{group} · {step}"),
+    "em.path.row": ("{group} · {step}环节", "{group} · {step}"),
     "em.path.x": ("人数（按社区叠加）", "People (stacked by community)"),
     "em.path.caption": (
         "流失比例 = 1 − 本环节人数 ÷ 上一环节人数。",
@@ -182,7 +187,7 @@ STRINGS = {
         "按数据能检验的标准逐项判断；任一项未达标即不满足。",
         "Each criterion the data can test; a community meets the standard only if all pass.",
     ),
-    "em.fe.community": ("{name}：", "{name}:"),
+    "em.fe.community": ("{name}结论：", "{name}:"),
     "em.fe.verdict.yes": ("达到充分就业社区标准", "meets the full-employment standard"),
     "em.fe.verdict.no": ("未达到充分就业社区标准", "does not meet the full-employment standard"),
     "em.fe.pass": ("达标", "Pass"),
@@ -198,7 +203,7 @@ STRINGS = {
     ),
     "em.fe.criterion.long_unemployed": ("登记失业超过6个月人数", "Unemployed over six months"),
     "em.fe.criterion.families": ("未按时清零的零就业家庭", "Families not cleared in time"),
-    "em.fe.rate_value": ("{share}（{placed} / {total}）", "{share} ({placed} of {total})"),
+    "em.fe.rate_value": ("{share}（{total}中{placed}）", "{share} ({placed} of {total})"),
     "em.fe.no_one": ("无此类人员", "Nobody in this group"),
     "em.fe.rule.rate_all": (
         "本期登记求职人员中期末前已就业的比例 ≥ {rate}",
