@@ -118,7 +118,8 @@ def family_list(conn: Connection, user: User, f: Filters) -> pd.DataFrame:
         }
     )
     order = {"overdue": 0, "late": 1, "open": 2, "in_time": 3}
-    out = out.sort_values(["status", "family_no"], key=lambda s: s.map(order).fillna(s))
+    out["rank"] = out["status"].map(order)
+    out = out.sort_values(["rank", "family_no"])
     return out[columns].reset_index(drop=True)
 
 

@@ -358,3 +358,40 @@ def test_revision_0003_carries_existing_rows_into_the_dated_tables_and_back(empt
         cadre = conn.execute(sa.text("SELECT role, elected_on FROM cadres")).one()
         assert cadre[0] == "member" and str(cadre[1]) == "2021-10-26"
         assert conn.execute(sa.text("SELECT person_times FROM volunteer_activities")).scalar() == 7
+
+
+def test_revision_0004_moves_jobseeker_groups_into_the_link_table_and_back(empty_engine):
+    """Comma-separated groups become one row per person and group ("4050" is dropped: it is
+    computed from age); downgrading writes the list back, 4050 decided at registration."""
+    _upgrade(empty_engine, "0003")
+    with empty_engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO communities (code, name, town, households, population, lat, lon)"
+                " VALUES ('C1', 'c', 't', 10, 20, 0, 0)"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO jobseekers (person_no, community_code, name, id_number, gender,"
+                " birth_date, groups, registered_on) VALUES"
+                " ('J1', 'C1', 'n', '1', 'F', '1975-01-01', 'laid_off,4050,disabled', '2021-03-01'),"
+                " ('J2', 'C1', 'n', '2', 'M', '2000-01-01', 'youth', '2021-03-01'),"
+                " ('J3', 'C1', 'n', '3', 'M', '1990-01-01', '', '2021-03-01')"
+            )
+        )
+    _upgrade(empty_engine, "0004")
+    with empty_engine.connect() as conn:
+        rows = conn.execute(
+            sa.text("SELECT person_no, group_code FROM jobseeker_groups ORDER BY 1, 2")
+        ).all()
+        assert [tuple(r) for r in rows] == [
+            ("J1", "disabled"), ("J1", "laid_off"), ("J2", "youth"),
+        ]  # fmt: skip
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("jobseekers")}
+        assert "groups" not in columns
+    with empty_engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0003")
+    with empty_engine.connect() as conn:
+        back = dict(conn.execute(sa.text("SELECT person_no, groups FROM jobseekers")).all())
+    assert back == {"J1": "laid_off,4050,disabled", "J2": "youth", "J3": ""}

@@ -36,6 +36,12 @@ def _age(birth: dt.date, on: dt.date) -> int:
 
 
 def upgrade() -> None:
+    conn = op.get_bind()
+    rows = conn.execute(sa.text("SELECT person_no, groups FROM jobseekers")).all()
+    # The column goes before the link table exists: SQLite rebuilds jobseekers to drop it, and a
+    # referencing table with rows would stop that.
+    with op.batch_alter_table("jobseekers") as batch:
+        batch.drop_column("groups")
     links = op.create_table(
         "jobseeker_groups",
         sa.Column(
@@ -48,8 +54,6 @@ def upgrade() -> None:
         ),
     )
     op.create_index("ix_jobseeker_groups_group_code", "jobseeker_groups", ["group_code"])
-    conn = op.get_bind()
-    rows = conn.execute(sa.text("SELECT person_no, groups FROM jobseekers")).all()
     carried = [
         {"person_no": person, "group_code": code}
         for person, groups in rows
@@ -58,20 +62,20 @@ def upgrade() -> None:
     ]
     if carried:
         op.bulk_insert(links, carried)
-    with op.batch_alter_table("jobseekers") as batch:
-        batch.drop_column("groups")
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("jobseekers") as batch:
-        batch.add_column(sa.Column("groups", sa.String(100), nullable=False, server_default=""))
     conn = op.get_bind()
-    people = conn.execute(
-        sa.text("SELECT person_no, gender, birth_date, registered_on FROM jobseekers")
-    ).all()
     codes: dict[str, list[str]] = {}
     for person, code in conn.execute(sa.text("SELECT person_no, group_code FROM jobseeker_groups")):
         codes.setdefault(person, []).append(code)
+    op.drop_index("ix_jobseeker_groups_group_code", table_name="jobseeker_groups")
+    op.drop_table("jobseeker_groups")
+    with op.batch_alter_table("jobseekers") as batch:
+        batch.add_column(sa.Column("groups", sa.String(100), nullable=False, server_default=""))
+    people = conn.execute(
+        sa.text("SELECT person_no, gender, birth_date, registered_on FROM jobseekers")
+    ).all()
     for person, gender, birth, registered in people:
         mine = sorted(codes.get(person, []), key=lambda c: STORED.index(c))
         age = _age(_date(birth), _date(registered))
@@ -83,5 +87,3 @@ def downgrade() -> None:
         )
     with op.batch_alter_table("jobseekers") as batch:
         batch.alter_column("groups", existing_type=sa.String(100), server_default=None)
-    op.drop_index("ix_jobseeker_groups_group_code", table_name="jobseeker_groups")
-    op.drop_table("jobseeker_groups")
