@@ -3,8 +3,8 @@ criteria and the pace to the year's target. The map and the zero-employment fami
 own module (`employment_areas`).
 
 The people of a period are those registered by its last day and not placed before its first day
-(all registered by then when the period is open). Community-level counts are exact; with a grid
-filter a panel is shown only where the chosen grids pass the job seekers' protection pattern.
+(all registered by then when the period is open). Community-level counts are exact; a grid
+filter gives no breakdown (see `area_open`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from data_access import employment_logic as logic
 from data_access import metrics
 from data_access.filters import Filters, month_end, month_of
 from data_access.models import Jobseeker, JobseekerGroup
-from data_access.protection import grids_open
 from data_access.queries.common import community_names
 
 JS = Jobseeker
@@ -44,8 +43,10 @@ def as_of(conn: Connection, f: Filters) -> dt.date:
 
 
 def area_open(conn: Connection, f: Filters) -> bool:
-    """Whether figures over the chosen grids may be shown (always without a grid filter)."""
-    return grids_open(conn, "jobseekers_waiting", f)
+    """Whether the breakdowns (by group, step, channel, month) may be shown: by community only.
+    Within grids they would be counts of one or two people, and breakdowns of chosen grids could
+    be subtracted from each other, so a grid filter gives none."""
+    return not f.grids
 
 
 def _dates(frame: pd.DataFrame, columns) -> pd.DataFrame:

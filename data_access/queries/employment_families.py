@@ -16,7 +16,6 @@ from data_access import employment_logic as logic
 from data_access import privacy
 from data_access.filters import Filters
 from data_access.models import Jobseeker, ZeroEmploymentFamily
-from data_access.protection import grids_open
 from data_access.queries.common import community_names
 from data_access.queries.employment import area_open, as_of, people
 from data_access.users import User, require_personal_data_access
@@ -58,8 +57,8 @@ def _date(value) -> dt.date:
 
 
 def families_open(conn: Connection, f: Filters) -> bool:
-    """Family counts over the chosen grids may be shown."""
-    return grids_open(conn, "zero_families_open", f)
+    """Family counts by status are per community only (a grid holds one or two families)."""
+    return not f.grids
 
 
 def family_counts(conn: Connection, f: Filters) -> pd.DataFrame:

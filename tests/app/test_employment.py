@@ -4,8 +4,12 @@ state, privacy. Expected figures are computed here from the sample CSVs, not fro
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
+import re
+from collections import defaultdict
 
+from data_access.disclosure import Group, audit
 from tests.app.conftest import assert_clean, metric_values
 from tests.conftest import EAST, OLD_TOWN, jobseeker_groups, sample_rows
 
@@ -159,3 +163,52 @@ def test_a_viewer_sees_family_counts_and_no_names(open_page):
         ).days
         late += days > 30 and (not cleared or cleared >= START)
     assert flagged and f"有 {late} 户" in flagged[0]
+
+
+# ------------------------------------------------------------------------------ privacy audit
+
+GRIDS = [(r["code"], r["community_code"]) for r in sample_rows("grids")]
+CARDS = {"登记求职未就业": "waiting", "零就业家庭未清零": "families"}
+
+
+def _shown(text: str) -> int | str | None:
+    text = str(text).strip()
+    if text.startswith(("<3", "*")):
+        return text[:2] if text.startswith("<3") else "*"
+    digits = re.sub(r"[^\d]", "", text)
+    return int(digits) if digits else None
+
+
+def test_the_auditor_recovers_no_hidden_count_from_every_view(open_page):
+    """Cards and map tooltips under no filter, each community and each grid, put together."""
+    cells: dict[str, dict[tuple, set]] = {m: defaultdict(set) for m in ("waiting", "families")}
+    views = [("county",), *[("community", c) for c in (OLD_TOWN, EAST)]]
+    views += [("grid", g) for g, _c in GRIDS]
+    for view in views:
+        scope = {} if view == ("county",) else {view[0]: view[1]}
+        at = open_page(PAGE, **scope)
+        assert_clean(at)
+        for card in at.metric:
+            if card.label in CARDS:
+                cells[CARDS[card.label]][view].add(_shown(card.value))
+        for chart in at.get("deck_gl_json_chart"):
+            for layer in json.loads(chart.proto.json).get("layers", []):
+                data = layer.get("data")
+                features = data.get("features", []) if isinstance(data, dict) else []
+                for feature in features:
+                    props = feature.get("properties", {})
+                    if "grid_code" in props:
+                        cells["waiting"][("grid", props["grid_code"])].add(_shown(props["count"]))
+        if view[0] == "grid":  # no breakdown over chosen grids
+            assert not any("就业困难人员" in m.value for m in at.markdown)
+    groups = [Group(("county",), (("community", OLD_TOWN), ("community", EAST)))]
+    groups += [
+        Group(("community", c), tuple(("grid", g) for g, cc in GRIDS if cc == c))
+        for c in (OLD_TOWN, EAST)
+    ]
+    for measure, published in cells.items():
+        assert all(len(v) == 1 for v in published.values()), (measure, published)
+        shown = {k: next(iter(v)) for k, v in published.items()}
+        assert audit(shown, groups) == [], measure
+        assert not any(shown.get(("grid", g)) in (1, 2) for g, _c in GRIDS), measure
+        assert any(v in ("<3", "*") for v in shown.values()) or measure == "waiting"

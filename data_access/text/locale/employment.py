@@ -42,9 +42,9 @@ STRINGS = {
         "editors only, with names masked; viewers see counts.",
     ),
     "em.withheld": (
-        "所选网格人数过少，按隐私规则不显示本项；请选择整个社区查看。",
-        "The chosen grids hold too few people: by the privacy rules this part is not shown. "
-        "Choose whole communities to see it.",
+        "本项按社区显示：网格内按人群、环节、渠道细分后多为一两个人，按隐私规则不显示。请选择整个社区查看。",
+        "Shown by community only: within grids the breakdowns would be counts of one or two "
+        "people, which the privacy rules do not publish. Choose whole communities to see it.",
     ),
     "em.cards.compare": (
         "变化与上一期（{start} 至 {end}）相比。",
