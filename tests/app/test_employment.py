@@ -212,3 +212,28 @@ def test_the_auditor_recovers_no_hidden_count_from_every_view(open_page):
         assert audit(shown, groups) == [], measure
         assert not any(shown.get(("grid", g)) in (1, 2) for g, _c in GRIDS), measure
         assert any(v in ("<3", "*") for v in shown.values()) or measure == "waiting"
+
+
+def test_an_old_town_editor_sees_their_families_masked(open_page):
+    from data_access.users import User
+
+    at = open_page(PAGE)
+    at.session_state["auth_user"] = User("老城编辑", "editor", (OLD_TOWN,))
+    at.run()
+    assert_clean(at)
+    listed = next(df.value for df in at.dataframe if "家庭编号" in df.value.columns)
+    mine = [
+        f
+        for f in sample_rows("zero_employment_families")
+        if f["community_code"] == OLD_TOWN and (not f["cleared_on"] or f["cleared_on"] >= START)
+    ]
+    assert sorted(listed["家庭编号"]) == sorted(f["family_no"] for f in mine)
+    members = {p["family_no"]: p["name"] for p in sample_rows("jobseekers") if p["family_no"]}
+    for family, shown in zip(listed["家庭编号"], listed["就业成员/求职成员"], strict=True):
+        name = members[family]
+        assert (
+            shown == name[0] + "*" * (len(name) - 2) + name[-1] if len(name) > 2 else name[0] + "*"
+        )
+        assert name not in shown
+    # The ones not cleared in time come first.
+    assert listed["状态"].iloc[0] in ("超期未清零", "超期清零")
