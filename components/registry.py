@@ -158,7 +158,18 @@ WELFARE = PageSpec(
     params=(UrlParam("standard", integer, None),),
 )
 
-PAGES: tuple[PageSpec, ...] = (OVERVIEW, SERVICE_POINTS, WELFARE)
+FACILITIES = PageSpec(
+    "pages/facilities.py",
+    "facilities",
+    "nav.facilities",
+    ":material/domain:",
+    params=(
+        UrlParam("fac_by", choice(("source", "purpose")), "source"),
+        UrlParam("fac_plan", choice(("on", "off")), "on"),
+    ),
+)
+
+PAGES: tuple[PageSpec, ...] = (OVERVIEW, SERVICE_POINTS, WELFARE, FACILITIES)
 
 
 def by_path(url_path: str) -> PageSpec | None:

@@ -16,6 +16,7 @@ from data_access import facilities_logic as logic
 from data_access.filters import Filters
 from data_access.models import Community, Facility, FacilityKind, Grid, Project, Target
 from data_access.queries.facilities import required_kinds
+from data_access.text import t
 
 OFFICE_STANDARD_KEY = "office_m2_per_100_households"
 MATRIX_COLUMNS = [
@@ -108,7 +109,9 @@ def matrix(conn: Connection, f: Filters) -> pd.DataFrame:
                     "group_kind": k.group_kind,
                     "status": status,
                     "area_m2": area if best and status != "missing" else None,
-                    "responsible_dept": "、".join(depts) if status != "missing" else "",
+                    "responsible_dept": t("common.list_sep", "zh").join(depts)
+                    if status != "missing"
+                    else "",
                     "in_use_since": min(since) if status == "in_use" and since else None,
                 }
             )
