@@ -35,8 +35,7 @@ def funding(f: Filters) -> None:
         return
     total = float(df["amount_yuan"].sum())
     parts = t("common.list_sep").join(
-        t("fac.funding.part", name=_name(by, r.key), amount=fig(r.amount_yuan, "yuan"))
-        for r in df.itertuples(index=False)
+        f"{_name(by, r.key)} {fig(r.amount_yuan, 'yuan')}" for r in df.itertuples(index=False)
     )
     st.markdown(t("fac.funding.total", total=fig(total, "yuan"), parts=parts))
     shown = pd.DataFrame(
