@@ -35,7 +35,7 @@ def _cell(row) -> str:
     tint, colour = STATUS_TINTS[row.status], STATUS_COLOURS[row.status]
     return (
         f'<td class="fac-cell" data-kind="{html.escape(row.kind)}" data-status="{row.status}" '
-        f'title="{html.escape(_tip(row))}" style="background:{tint};'
+        f'title="{html.escape(_tip(row)).replace(chr(10), "&#10;")}" style="background:{tint};'
         f'border-left:4px solid {colour};padding:6px 8px;font-size:14px;white-space:nowrap">'
         f"{html.escape(label('facility_status', row.status))}</td>"
     )
