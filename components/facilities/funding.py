@@ -41,7 +41,9 @@ def funding(f: Filters) -> None:
     shown = pd.DataFrame(
         {"group": [_name(by, k) for k in df["key"]], "value": df["amount_yuan"].astype(float)}
     )
-    st.altair_chart(charts.bars(shown, "group", t("fac.funding.amount")), width="stretch")
+    # Room for every label: equal bars (county and higher levels both 350,000) sit side by side.
+    chart = charts.bars(shown, "group", t("fac.funding.amount")).properties(height=60 * len(shown))
+    st.altair_chart(chart, width="stretch")
 
     cum = query(facility_projects.funding_cumulative, f)
     lines = pd.DataFrame(

@@ -66,14 +66,14 @@ def table(projects: pd.DataFrame, phases: pd.DataFrame) -> pd.DataFrame:
         rows.append(
             {
                 t("fac.projects.col.name"): r.name,
-                t("fac.projects.col.community"): r.community,
                 t("fac.projects.col.phase"): phase_text(r),
-                t("fac.projects.col.size"): size_text(r),
+                t("fac.projects.col.delay"): schedule_text(mine),
                 t("fac.projects.col.budget"): fig(r.budget_yuan, "yuan")
                 if pd.notna(r.budget_yuan)
                 else "—",
                 t("fac.projects.col.received"): fig(r.received_yuan, "yuan"),
-                t("fac.projects.col.delay"): schedule_text(mine),
+                t("fac.projects.col.size"): size_text(r),
+                t("fac.projects.col.community"): r.community,
             }
         )
     return pd.DataFrame(rows)
