@@ -24,14 +24,13 @@ def funding_line(page) -> str:
     )
 
 
-def timeline_bars(page) -> int:
-    """Bars drawn in the timeline (Vega renders marks as SVG paths or canvas; count via its view)."""
+def timeline_marks(page) -> int:
+    """SVG paths drawn in the timeline chart (the Vega chart whose legend is titled 阶段)."""
     return page.evaluate(
         """() => {
           const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
-          const c = charts.find(e => e.innerText.includes('阶段') || e.querySelector('[aria-label*="阶段"]'));
-          const el = c || charts[0];
-          return el ? el.querySelectorAll('path[aria-roledescription="bar"], g.mark-rect path').length : -1;
+          const c = charts.find(e => e.innerText.includes('阶段'));
+          return c ? c.querySelectorAll('svg path').length : -1;
         }"""
     )
 
@@ -67,12 +66,14 @@ def test_facilities_journey(page, app_url):
     assert "fac_by=purpose" in page.url
 
     # Control 2: the plan on the timeline.
-    bars_with_plan = timeline_bars(page)
+    with_plan = timeline_marks(page)
+    assert with_plan > 0
     page.get_by_text("对比计划日期").click()
     wait_settled(page, quiet_ms=1000)
     assert "fac_plan=off" in page.url
-    bars_without = timeline_bars(page)
-    assert bars_with_plan == -1 or bars_without < bars_with_plan
+    # The planned bars are gone: one bar per phase plan with a start date.
+    planned = sum(1 for p in sample_rows("project_phase_plans") if p["planned_start"])
+    assert timeline_marks(page) == with_plan - planned
     assert_no_exception(page)
     screenshot(page, "facilities-purpose-noplan")
     assert page.watch.outside_requests() == []
