@@ -1,8 +1,9 @@
-"""Money raised: by source or by purpose (a control), the total and its parts in words, and the
-money received cumulated over the months by source."""
+"""Money raised: by source or by purpose (a control), the total and its parts in words, the
+money received cumulated over the months by source, and each project's money against its budget."""
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -13,6 +14,61 @@ from data_access.filters import Filters
 from data_access.queries import facility_projects
 
 GROUPINGS = ("source", "purpose")
+SOURCE_COLOURS = dict(
+    zip(("county", "township_departments", "higher_level"), charts.PALETTE, strict=False)
+)
+
+
+def budget_chart(money: pd.DataFrame) -> alt.Chart:
+    """Money received per project stacked by source, a black tick at its budget."""
+    received = money[money["source"].notna()].assign(
+        source_name=lambda d: [label("funding_source", s) for s in d["source"]]
+    )
+    budgets = money.drop_duplicates("project_id")
+    names = [label("funding_source", s) for s in SOURCE_COLOURS]
+    y = alt.Y("project:N", title=None, sort=list(budgets["project"]), axis=alt.Axis(labelLimit=260))
+    bars = (
+        alt.Chart(received)
+        .mark_bar(height={"band": 0.6})
+        .encode(
+            y=y,
+            x=alt.X(
+                "sum(amount_yuan):Q",
+                title=t("fac.funding.budget_axis"),
+                axis=alt.Axis(format=",.0f"),
+            ),
+            color=alt.Color(
+                "source_name:N",
+                title=t("fac.funding.series"),
+                scale=alt.Scale(domain=names, range=list(SOURCE_COLOURS.values())),
+            ),
+            tooltip=[
+                alt.Tooltip("project:N", title=t("fac.timeline.project")),
+                alt.Tooltip("source_name:N", title=t("fac.funding.series")),
+                alt.Tooltip("amount_yuan:Q", title=t("fac.funding.amount"), format=",.0f"),
+            ],
+        )
+    )
+    ticks = (
+        alt.Chart(budgets)
+        .mark_tick(color="#000000", thickness=3, size=34)
+        .encode(
+            y=y,
+            x="budget_yuan:Q",
+            tooltip=[
+                alt.Tooltip("project:N", title=t("fac.timeline.project")),
+                alt.Tooltip("budget_yuan:Q", title=t("fac.projects.col.budget"), format=",.0f"),
+            ],
+        )
+    )
+    chart = alt.layer(bars, ticks).properties(height=alt.Step(56))
+    return (
+        chart.configure_axis(labelFont=charts.FONT, titleFont=charts.FONT, labelFontSize=13)
+        .configure_legend(
+            labelFont=charts.FONT, titleFont=charts.FONT, labelFontSize=13, orient="bottom"
+        )
+        .configure_view(strokeWidth=0)
+    )
 
 
 def _name(by: str, key: str) -> str:
@@ -67,10 +123,21 @@ def funding(f: Filters) -> None:
         ],
         ignore_index=True,
     )
-    st.altair_chart(
-        charts.monthly_lines(
-            lines, t("fac.funding.cumulative"), t("fac.funding.series"), t("fac.funding.month")
-        ),
-        width="stretch",
+    # The sources keep the colours of the budget chart; the total is black.
+    names = [label("funding_source", s) for s in SOURCE_COLOURS] + [t("fac.funding.all")]
+    chart = charts.monthly_lines(
+        lines, t("fac.funding.cumulative"), t("fac.funding.series"), t("fac.funding.month")
+    ).encode(
+        color=alt.Color(
+            "series:N",
+            title=t("fac.funding.series"),
+            scale=alt.Scale(domain=names, range=[*SOURCE_COLOURS.values(), "#000000"]),
+        )
     )
+    st.altair_chart(chart, width="stretch")
+    money = query(facility_projects.project_money, f)
+    if not money.empty:
+        st.markdown(f"**{t('fac.funding.budgets')}**")
+        st.altair_chart(budget_chart(money), width="stretch")
+        st.caption(t("fac.funding.budgets.caption"))
     st.caption(t("fac.funding.rule"))

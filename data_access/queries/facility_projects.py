@@ -147,11 +147,12 @@ def funding_by(conn: Connection, f: Filters, by: str) -> pd.DataFrame:
     col = {"source": Funding.source, "purpose": Funding.purpose}[by]
     codes = chosen_communities(conn, f)
     stmt = (
-        select(func.coalesce(col, ""), func.sum(Funding.amount_yuan))
+        select(col, func.sum(Funding.amount_yuan))
         .where(f.date_in_period(Funding.received_on), Funding.community_code.in_(codes))
-        .group_by(func.coalesce(col, ""))
+        .group_by(col)
     )
     df = pd.DataFrame(conn.execute(stmt).all(), columns=["key", "amount_yuan"])
+    df["key"] = df["key"].fillna("")  # no purpose recorded
     df["amount_yuan"] = df["amount_yuan"].astype(float)
     return df.sort_values(["amount_yuan", "key"], ascending=[False, True]).reset_index(drop=True)
 
@@ -181,3 +182,31 @@ def funding_cumulative(conn: Connection, f: Filters) -> pd.DataFrame:
     df = monthly.reset_index()
     df["cumulative"] = df.groupby("source")["amount_yuan"].cumsum()
     return df[cols]
+
+
+def project_money(conn: Connection, f: Filters) -> pd.DataFrame:
+    """project_id, project, budget_yuan, source, amount_yuan: money each project received in the
+    period by source, beside its budget (a project with no money yet has one row, source None)."""
+    codes = chosen_communities(conn, f)
+    stmt = (
+        select(
+            Project.id,
+            Project.name,
+            Project.budget_yuan,
+            Funding.source,
+            func.sum(Funding.amount_yuan),
+        )
+        .join(
+            Funding,
+            (Funding.project_id == Project.id) & f.date_in_period(Funding.received_on),
+            isouter=True,
+        )
+        .where(Project.community_code.in_(codes))
+        .group_by(Project.id, Project.name, Project.budget_yuan, Funding.source)
+        .order_by(Project.id, Funding.source)
+    )
+    cols = ["project_id", "project", "budget_yuan", "source", "amount_yuan"]
+    df = pd.DataFrame(conn.execute(stmt).all(), columns=cols)
+    for c in ("budget_yuan", "amount_yuan"):
+        df[c] = df[c].astype(float)
+    return df

@@ -148,7 +148,7 @@ def map_sites(conn: Connection, f: Filters) -> pd.DataFrame:
     as_of = f.end_date
     rows = []
     for r in _facilities(conn, codes).itertuples(index=False):
-        if r.lat is None or r.lon is None:
+        if pd.isna(r.lat) or pd.isna(r.lon):
             continue
         rows.append(
             {

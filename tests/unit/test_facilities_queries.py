@@ -116,6 +116,7 @@ def hand(empty_engine):
                         "status": s,
                         "responsible_dept": "dept",
                         "in_use_since": since,
+                        **({"lat": 30.0, "lon": 120.0} if i in ("F1", "F7") else {}),
                     }  # fmt: skip
                     for i, c, k, a, s, since in rows
                 ],
@@ -329,3 +330,18 @@ def test_sample_county_projects_match_the_source(conn):
         float(r["amount_yuan"]) for r in sample_rows("funding") if r["project_id"] == "XM03"
     )
     assert fitness == 200000 == p.loc["XM03", "received_yuan"]
+
+
+def test_project_money_against_budgets_and_map_sites(hand):
+    money = facility_projects.project_money(hand, PERIOD)
+    p1 = money[money["project_id"] == "P1"].set_index("source")
+    assert p1["amount_yuan"].to_dict() == {"county": 100000, "higher_level": 50000}
+    assert set(p1["budget_yuan"]) == {500000}
+    # Before any money came in, a project still has its budget row.
+    dec = Filters(start="2021-12", end="2021-12")
+    early = facility_projects.project_money(hand, dec).set_index("project_id")
+    assert pd.isna(early.loc["P1", "source"]) and early.loc["P1", "budget_yuan"] == 500000
+    sites = facility_status.map_sites(hand, PERIOD).set_index("id")
+    assert set(sites.index) == {"F1", "F7"}  # only what has a recorded place
+    assert sites.loc["F1", "layer"] == "office" and sites.loc["F1", "status"] == "in_use"
+    assert sites.loc["F7", "layer"] == "facility" and sites.loc["F7", "status"] == "planned"

@@ -130,10 +130,16 @@ STRINGS = {
     "fac.funding.month": ("月份", "Month"),
     "fac.funding.series": ("来源", "Source"),
     "fac.funding.all": ("合计", "Total"),
+    "fac.funding.budgets": ("各项目到位资金与预算", "Money received against each project's budget"),
+    "fac.funding.budgets.caption": (
+        "条形为所选期间内到位的资金（按来源分色），黑色竖线为项目预算。",
+        "Bars: money received in the chosen period, coloured by source; black tick: the budget.",
+    ),
+    "fac.funding.budget_axis": ("金额（元）", "Amount (yuan)"),
     "fac.funding.rule": (
-        "按到账日期统计所选期间内到位的资金，按社区登记；用途为到账时登记的用途。预算和到位情况见上方项目表。",
+        "按到账日期统计所选期间内到位的资金，按社区登记；用途为到账时登记的用途。",
         "Money received in the chosen period by date received, kept per community; the purpose "
-        "is the one recorded on receipt. Budgets against money received are in the project table above.",
+        "is the one recorded on receipt.",
     ),
     "fac.funding.empty": ("所选期间内没有到位资金。", "No money was received in this period."),
     "fac.funding.no_purpose": ("未注明用途", "Purpose not recorded"),
