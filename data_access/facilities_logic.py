@@ -30,7 +30,8 @@ STATUS_RANK = {s: k for k, s in enumerate(vocab.FACILITY_STATUSES)}  # missing <
 def status_at(status: str, in_use_since: dt.date | None, as_of: dt.date | None) -> str:
     """A facility's status at `as_of`: in use from its date on (no date: long in use); a room in
     use only after `as_of` was not there yet, so it counts as missing then."""
-    started = in_use_since is None or as_of is None or in_use_since <= as_of
+    since = _known(in_use_since)
+    started = since is None or as_of is None or since <= as_of
     if status == "in_use" and not started:
         return "missing"
     return status

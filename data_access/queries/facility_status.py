@@ -96,9 +96,9 @@ def matrix(conn: Connection, f: Filters) -> pd.DataFrame:
             ]
             status = logic.best_status(statuses)
             best = [r for r, s in zip(rooms.itertuples(), statuses, strict=True) if s == status]
-            since = [r.in_use_since for r in best if r.in_use_since is not None]
-            depts = sorted({r.responsible_dept for r in best if r.responsible_dept})
-            area = sum(float(r.area_m2) for r in best if r.area_m2 is not None)
+            since = [r.in_use_since for r in best if pd.notna(r.in_use_since)]
+            depts = sorted({d for r in best if isinstance(d := r.responsible_dept, str) and d})
+            area = sum(float(r.area_m2) for r in best if pd.notna(r.area_m2))
             rows.append(
                 {
                     "community_code": code,
@@ -222,8 +222,7 @@ def office_space(conn: Connection, f: Filters) -> pd.DataFrame:
         area = sum(
             float(r.area_m2)
             for r in mine.itertuples()
-            if r.area_m2 is not None
-            and logic.status_at(r.status, r.in_use_since, as_of) == "in_use"
+            if pd.notna(r.area_m2) and logic.status_at(r.status, r.in_use_since, as_of) == "in_use"
         )
         rows.append(
             {
