@@ -56,7 +56,7 @@ def matrix_html(m: pd.DataFrame, shares: pd.DataFrame) -> str:
         body.append(
             f'<tr><th style="padding:6px 8px;text-align:left;white-space:nowrap">'
             f"{html.escape(s.community)}</th>{cells}"
-            f'<td class="fac-share" style="padding:6px 8px;font-weight:700;white-space:nowrap">'
+            f'<td class="fac-share" style="padding:6px 8px;font-weight:700;min-width:7em">'
             f"{t('fac.matrix.share', share=fig(s.share, 'share'), n=s.in_use, of=s.required)}</td></tr>"
         )
     return (

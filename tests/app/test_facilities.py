@@ -143,8 +143,8 @@ def test_office_space_against_the_standard(open_page):
             and kinds[f["kind"]] != "field"
         )
         assert office.loc[name, "用房面积"] == f"{area:,.0f} 平方米"
-        assert office.loc[name, "每百户面积"] == f"{area / households[name] * 100:.1f} 平方米/百户"
-    assert set(office["标准"]) == {"30.0 平方米/百户"}
+        assert office.loc[name, "每百户面积"] == f"{area / households[name] * 100:.1f} ㎡/百户"
+    assert set(office["标准"]) == {"30.0 ㎡/百户"}
 
 
 def test_english(open_page):
