@@ -139,5 +139,14 @@ def funding(f: Filters) -> None:
     if not money.empty:
         st.markdown(f"**{t('fac.funding.budgets')}**")
         st.altair_chart(budget_chart(money), width="stretch")
+        per_project = money.groupby(["project_id", "project"], sort=True)["amount_yuan"].sum()
+        st.markdown(
+            t(
+                "fac.funding.by_project",
+                parts=t("common.list_sep").join(
+                    f"{name} {fig(amount, 'yuan')}" for (_pid, name), amount in per_project.items()
+                ),
+            )
+        )
         st.caption(t("fac.funding.budgets.caption"))
     st.caption(t("fac.funding.rule"))

@@ -78,6 +78,16 @@ def test_sample_county_matrix_projects_and_money(open_page):
         by_source[r["source"]] += float(r["amount_yuan"])
     for source, amount in by_source.items():
         assert f"{SOURCES_ZH[source]} {yuan(amount)}" in line
+    # Of which per project: the fitness equipment and elderly service centre got 200,000.
+    per_project = Counter()
+    for r in sample_rows("funding"):
+        per_project[r["project_id"]] += float(r["amount_yuan"])
+    names = {p["id"]: p["name"] for p in sample_rows("projects")}
+    line = next(m.value for m in at.markdown if m.value.startswith("其中按项目"))
+    for pid, amount in per_project.items():
+        assert f"{names[pid]} {yuan(amount)}" in line
+    centre = next(p for p in sample_rows("projects") if "养老服务中心" in p["name"])
+    assert per_project[centre["id"]] == 200000
     assert all(m.proto.help for m in at.metric)
 
 

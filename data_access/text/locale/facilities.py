@@ -135,6 +135,7 @@ STRINGS = {
         "条形为所选期间内到位的资金（按来源分色），黑色竖线为项目预算。",
         "Bars: money received in the chosen period, coloured by source; black tick: the budget.",
     ),
+    "fac.funding.by_project": ("其中按项目：{parts}。", "By project: {parts}."),
     "fac.funding.budget_axis": ("金额（元）", "Amount (yuan)"),
     "fac.funding.rule": (
         "按到账日期统计所选期间内到位的资金，按社区登记；用途为到账时登记的用途。",
