@@ -162,3 +162,31 @@ def test_english(open_page):
     assert_clean(at)
     assert at.title[0].value == "Facilities"
     assert "100.0% (10 of 10)" in matrix_html(at)
+
+
+def test_the_map_places_offices_facilities_and_projects_with_tooltips(open_page):
+    import json
+
+    at = open_page(PAGE)
+    deck = next(c for c in at.get("deck_gl_json_chart"))
+    spec = json.loads(deck.proto.json)
+    rows = {
+        layer["id"]: layer["data"]
+        for layer in spec["layers"]
+        if layer["id"].startswith("fac-") and isinstance(layer.get("data"), list)
+    }
+    placed = [r for data in rows.values() for r in data]
+    facilities = sample_rows("facilities")
+    projects = sample_rows("projects")
+    assert len(placed) == len(facilities) + len(projects)
+    offices = [r for lid, data in rows.items() if lid.startswith("fac-office") for r in data]
+    assert len(offices) == sum(1 for f in facilities if f["kind"] == "office")
+    big = next(p for p in projects if float(p["floor_area_m2"]) > 400)
+    tip = next(r for r in placed if r["site_id"] == big["id"])
+    assert tip["t0"] == big["name"]
+    assert tip["t1"] == "建设项目：施工建设 · 状态：在建"
+    assert tip["t2"] == f"面积 {float(big['floor_area_m2']):,.0f} 平方米"
+    assert tip["t3"] == "尚未投用"
+    centre = next(f for f in facilities if f["kind"] == "elderly_service_centre")
+    tip = next(r for r in placed if r["site_id"] == centre["id"])
+    assert tip["t3"] == f"投用于 {centre['in_use_since']}" and "已投用" in tip["t1"]
