@@ -190,3 +190,25 @@ def test_the_map_places_offices_facilities_and_projects_with_tooltips(open_page)
     centre = next(f for f in facilities if f["kind"] == "elderly_service_centre")
     tip = next(r for r in placed if r["site_id"] == centre["id"])
     assert tip["t3"] == f"投用于 {centre['in_use_since']}" and "已投用" in tip["t1"]
+
+
+def test_a_past_period_reads_the_state_of_then(open_page):
+    # At the end of 2021 the east centre and its fitness rooms were not in use yet, its project
+    # had not begun, and the old-town office was still being designed.
+    at = open_page(PAGE, **{"from": "2021-07", "to": "2021-12"})
+    assert_clean(at)
+    kinds = {k["code"]: k["required"] == "true" for k in sample_rows("facility_kinds")}
+    late = [
+        f
+        for f in sample_rows("facilities")
+        if f["community_code"] == EAST and kinds[f["kind"]] and f["in_use_since"] > "2021-12-31"
+    ]
+    n = required_kinds()
+    assert late and shares(at)["东部社区"].startswith(
+        f"{(n - len(late)) / n:.1%}（已配 {n - len(late)}/{n} 种）"
+    )
+    table = project_table(at).set_index("项目")
+    centre = next(p for p in sample_rows("projects") if "养老服务中心" in p["name"])
+    old = next(p for p in sample_rows("projects") if float(p["floor_area_m2"]) > 400)
+    assert table.loc[centre["name"], "期末阶段"] == "尚未开始"
+    assert table.loc[old["name"], "期末阶段"] == "规划设计"
