@@ -171,7 +171,18 @@ EMPLOYMENT = PageSpec(
     ),
 )
 
-PAGES: tuple[PageSpec, ...] = (OVERVIEW, SERVICE_POINTS, WELFARE, EMPLOYMENT)
+FACILITIES = PageSpec(
+    "pages/facilities.py",
+    "facilities",
+    "nav.facilities",
+    ":material/domain:",
+    params=(
+        UrlParam("fac_by", choice(("source", "purpose")), "source"),
+        UrlParam("fac_plan", choice(("on", "off")), "on"),
+    ),
+)
+
+PAGES: tuple[PageSpec, ...] = (OVERVIEW, SERVICE_POINTS, WELFARE, EMPLOYMENT, FACILITIES)
 
 
 def by_path(url_path: str) -> PageSpec | None:

@@ -69,3 +69,32 @@ register(
         ratio=("facility_kinds_in_use", "facility_kinds_required"),
     )
 )
+
+
+def _indoor_facilities():
+    """Facilities with a floor (rooms, stations, other service rooms; not outdoor fields)."""
+    return (
+        select(Facility.community_code, Facility.area_m2, Facility.status, Facility.in_use_since)
+        .join(FacilityKind, FacilityKind.code == Facility.kind)
+        .where(FacilityKind.group_kind != "field")
+    )
+
+
+# Office and service space: the floor area of the rooms and stations in use (fields excluded).
+register(
+    Metric(
+        key="office_area",
+        unit="m2",
+        source=Source(_indoor_facilities, grid=None, where=lambda c, ctx: [c.status == "in_use"]),
+        value=Sum("area_m2"),
+        time=Stock(start="in_use_since"),
+    )
+)
+register(
+    Metric(
+        key="office_m2_per_100_households",
+        unit="m2_per_100_households",
+        ratio=("office_area", "households"),
+        scale=100,
+    )
+)

@@ -20,7 +20,13 @@ from data_access.models.community_life import (
     VolunteerOrg,
 )
 from data_access.models.employment import Jobseeker, JobseekerGroup, ZeroEmploymentFamily
-from data_access.models.facilities import Facility, FacilityKind, Funding, Project
+from data_access.models.facilities import (
+    Facility,
+    FacilityKind,
+    Funding,
+    Project,
+    ProjectPhasePlan,
+)
 from data_access.models.service_points import ServicePoint, ServicePointState
 from data_access.models.welfare import (
     NearPoorHousehold,
@@ -40,6 +46,7 @@ DATA_TABLES: tuple[str, ...] = (
     "facility_kinds",
     "facilities",
     "projects",
+    "project_phase_plans",
     "funding",
     "welfare_standards",
     "welfare_households",
@@ -72,6 +79,7 @@ __all__ = [
     "FacilityKind",
     "Facility",
     "Project",
+    "ProjectPhasePlan",
     "Funding",
     "WelfareStandard",
     "WelfareHousehold",

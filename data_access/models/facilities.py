@@ -89,3 +89,21 @@ class Funding(Base):
         CheckConstraint(in_list("source", vocab.FUNDING_SOURCES), name="ck_fund_source"),
         CheckConstraint("amount_yuan >= 0", name="ck_fund_amount"),
     )
+
+
+class ProjectPhasePlan(Base):
+    """When a project's phase was planned to start and end (the plan; the project's own date
+    columns say what happened). A phase without a plan row, or with an empty date, has no plan."""
+
+    __tablename__ = "project_phase_plans"
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id"), primary_key=True)
+    phase: Mapped[str] = mapped_column(String(20), primary_key=True)
+    planned_start: Mapped[dt.date | None] = mapped_column(Date)
+    planned_end: Mapped[dt.date | None] = mapped_column(Date)
+    __table_args__ = (
+        CheckConstraint(in_list("phase", vocab.PROJECT_PHASES), name="ck_ppp_phase"),
+        CheckConstraint(
+            "planned_start IS NULL OR planned_end IS NULL OR planned_end >= planned_start",
+            name="ck_ppp_dates",
+        ),
+    )

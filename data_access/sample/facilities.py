@@ -57,6 +57,25 @@ FUNDING = [
 ]  # fmt: skip
 
 
+# The plan each project was approved with (project, phase, planned start, planned end). The old
+# town's office was meant to be designed by February 2022 and cleared by May, and to be built
+# from July 2022 to June 2023 ("即将动工建设": design ran about a month late, demolition a
+# fortnight). The east office was bought and fitted out ahead of its plan; the east 养老服务中心
+# and its fitness equipment were installed three weeks early.
+PHASE_PLANS = [
+    ("XM01", "design", dt.date(2021, 10, 1), dt.date(2022, 2, 28)),
+    ("XM01", "demolition", dt.date(2022, 3, 1), dt.date(2022, 5, 31)),
+    ("XM01", "construction", dt.date(2022, 7, 1), dt.date(2023, 6, 30)),
+    ("XM01", "completed", dt.date(2023, 7, 1), dt.date(2023, 8, 31)),
+    ("XM01", "in_use", dt.date(2023, 9, 1), None),
+    ("XM02", "construction", dt.date(2021, 8, 1), dt.date(2021, 12, 31)),
+    ("XM02", "in_use", dt.date(2022, 1, 1), None),
+    ("XM03", "construction", dt.date(2022, 3, 1), dt.date(2022, 5, 31)),
+    ("XM03", "completed", dt.date(2022, 6, 1), dt.date(2022, 6, 15)),
+    ("XM03", "in_use", dt.date(2022, 6, 15), None),
+]
+
+
 def build(rng: random.Random, geo: Geography, points: ServicePoints,
           sites: dict[str, CompoundRec], tables: dict[str, list[dict]]) -> None:  # fmt: skip
     tables["facility_kinds"] = [
@@ -174,6 +193,10 @@ def build(rng: random.Random, geo: Geography, points: ServicePoints,
             "construction_ended_on": dt.date(2022, 5, 10),
             "in_use_since": EAST_CENTRE_OPENED,
         },
+    ]
+    tables["project_phase_plans"] = [
+        {"project_id": proj, "phase": phase, "planned_start": start, "planned_end": end}
+        for proj, phase, start, end in PHASE_PLANS
     ]
     tables["funding"] = [
         {

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from data_access.sample.spec import EAST, OLD_TOWN, TARGET_PERIOD
 
+OFFICE_STANDARD = 30  # m² of office and service space per 100 households
+
 TARGETS = [
     # metric, community ('' = the county), value
     ("service_points", "", 135),
@@ -29,6 +31,11 @@ TARGETS = [
     ("volunteer_residents_served", "", 9500),
     ("funding_raised", "", 800000),
     ("facility_completeness", "", 1.0),
+    # The standard for community office and service space the sample county applies: 30 m² per
+    # 100 households (an assumption; see sample_data/README.md).
+    ("office_m2_per_100_households", "", OFFICE_STANDARD),
+    ("office_m2_per_100_households", OLD_TOWN.code, OFFICE_STANDARD),
+    ("office_m2_per_100_households", EAST.code, OFFICE_STANDARD),
 ]
 
 

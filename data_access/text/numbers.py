@@ -47,6 +47,7 @@ UNITS: dict[str, Unit] = {
         Unit("share", "share", 1),
         Unit("per_1000_households", "rate", 1),
         Unit("m2", "area"),
+        Unit("m2_per_100_households", "area", 1),
         Unit("metres", "distance"),
     )
 }

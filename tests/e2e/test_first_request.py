@@ -16,7 +16,16 @@ from components.registry import PAGES
 from tests.e2e.conftest import SETTLED_JS, assert_no_exception, served
 
 TITLES = {"": "总览", "service_points": "服务网点", "welfare": "社会救助", "employment": "就业服务"}
-FILE_NAMES = ("app", "dashboard", "overview", "service points", "welfare", "employment")
+TITLES["facilities"] = "设施建设"
+FILE_NAMES = (
+    "app",
+    "dashboard",
+    "overview",
+    "service points",
+    "welfare",
+    "employment",
+    "facilities",
+)
 LEGACY_JS = """() => {
   const nav = document.querySelector('[data-testid="stSidebarNav"]');
   const items = nav ? [...nav.querySelectorAll('a, span')].map(e => e.innerText.trim().toLowerCase()) : [];

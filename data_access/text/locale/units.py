@@ -19,5 +19,6 @@ STRINGS = {
     "unit.per_1000_households": ("个/千户", "per 1,000 households"),
     "unit.pp": ("个百分点", " pp"),
     "unit.m2": ("平方米", "m²"),
+    "unit.m2_per_100_households": ("㎡/百户", "m²/100 hh"),
     "unit.metres": ("米", "m"),
 }

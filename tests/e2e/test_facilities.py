@@ -1,0 +1,80 @@
+"""Journey: an officer opens 设施建设, sees both communities complete and the old-town office not
+yet started, regroups the money by purpose and hides the plan on the timeline. The map canvas
+draws, no exception box, no request leaves 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tests.conftest import sample_rows
+from tests.e2e.conftest import assert_no_exception, card_value, screenshot, wait_settled
+from tests.e2e.test_service_points import canvas_has_drawing, map_canvas
+
+
+def yuan(value: float) -> str:
+    return f"{value:,.0f}元"
+
+
+def funding_line(page) -> str:
+    return (
+        page.locator('[data-testid="stMarkdownContainer"]')
+        .filter(has_text="期内到位资金合计")
+        .first.inner_text()
+        .strip()
+    )
+
+
+def timeline_marks(page) -> int:
+    """SVG paths drawn in the timeline chart (the Vega chart whose legend is titled 阶段)."""
+    return page.evaluate(
+        """() => {
+          const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+          const c = charts.find(e => e.innerText.includes('阶段'));
+          return c ? c.querySelectorAll('svg path').length : -1;
+        }"""
+    )
+
+
+def test_facilities_journey(page, app_url):
+    page.goto(app_url + "/facilities")
+    wait_settled(page)
+    assert_no_exception(page)
+    _, _ = map_canvas(page)
+    page.wait_for_timeout(1000)
+    assert canvas_has_drawing(page)
+    assert card_value(page, "“六室三站一场”配备率") == "100.0%"
+    matrix = page.locator("table.fac-matrix")
+    assert matrix.locator("td.fac-share").count() == 2
+    assert all(t.startswith("100.0%") for t in matrix.locator("td.fac-share").all_inner_texts())
+    assert "施工建设（未开工）" in page.locator(
+        '[data-testid="stDataFrame"]'
+    ).first.inner_text() or (page.get_by_text("老城社区新址办公用房建设进度滞后").count() == 1)
+    total = sum(float(r["amount_yuan"]) for r in sample_rows("funding"))
+    assert funding_line(page).startswith(f"期内到位资金合计 {yuan(total)}")
+    screenshot(page, "facilities")
+
+    # Control 1: the grouping of the money.
+    page.locator('[data-testid="stButtonGroup"] button').filter(has_text="按用途").click()
+    wait_settled(page, quiet_ms=1000)
+    by_purpose = Counter()
+    for r in sample_rows("funding"):
+        by_purpose[r["purpose"]] += float(r["amount_yuan"])
+    line = funding_line(page)
+    purpose, amount = by_purpose.most_common(1)[0]
+    assert f"{purpose} {yuan(amount)}" in line
+    assert "县财政" not in line
+    assert "fac_by=purpose" in page.url
+
+    # Control 2: the plan on the timeline.
+    with_plan = timeline_marks(page)
+    assert with_plan > 0
+    page.get_by_text("对比计划日期").click()
+    wait_settled(page, quiet_ms=1000)
+    assert "fac_plan=off" in page.url
+    # The planned bars are gone: one bar per phase plan with a start date.
+    planned = sum(1 for p in sample_rows("project_phase_plans") if p["planned_start"])
+    assert timeline_marks(page) == with_plan - planned
+    assert_no_exception(page)
+    screenshot(page, "facilities-purpose-noplan")
+    assert page.watch.outside_requests() == []
+    assert page.watch.errors == []
