@@ -48,6 +48,10 @@ UNITS: dict[str, Unit] = {
         Unit("per_1000_households", "rate", 1),
         Unit("m2", "area"),
         Unit("metres", "distance"),
+        Unit("hours", "count"),
+        Unit("disputes", "count"),
+        Unit("per_1000_residents", "rate", 1),
+        Unit("days", "rate", 1),
     )
 }
 
