@@ -94,10 +94,16 @@ def activity_kinds(conn: Connection, f: Filters) -> pd.DataFrame:
 def top_orgs(conn: Connection, f: Filters) -> pd.DataFrame:
     """Every organisation of the chosen communities founded by the period's end: name, community,
     members, activities, participations, hours, residents_served; most hours first."""
-    founded = or_(VolunteerOrg.founded_on.is_(None), VolunteerOrg.founded_on <= f.end_date) if f.end else true()
+    founded = (
+        or_(VolunteerOrg.founded_on.is_(None), VolunteerOrg.founded_on <= f.end_date)
+        if f.end
+        else true()
+    )
     orgs = _frame(
         conn,
-        select(VolunteerOrg.id, VolunteerOrg.name, VolunteerOrg.community_code, VolunteerOrg.members)
+        select(
+            VolunteerOrg.id, VolunteerOrg.name, VolunteerOrg.community_code, VolunteerOrg.members
+        )
         .where(f.area_clause(VolunteerOrg.community_code), founded)
         .order_by(VolunteerOrg.id),
     )
@@ -172,7 +178,11 @@ def elderly_by_area(conn: Connection, f: Filters) -> pd.DataFrame:
 def elderly_groups(conn: Connection, f: Filters) -> pd.DataFrame:
     """community_code, community, name, kind, members, founded_on of the groups for older
     residents founded by the period's end."""
-    founded = or_(ElderlyGroup.founded_on.is_(None), ElderlyGroup.founded_on <= f.end_date) if f.end else true()
+    founded = (
+        or_(ElderlyGroup.founded_on.is_(None), ElderlyGroup.founded_on <= f.end_date)
+        if f.end
+        else true()
+    )
     stmt = (
         select(
             ElderlyGroup.community_code,
@@ -332,4 +342,3 @@ def honours(conn: Connection, f: Filters) -> pd.DataFrame:
     end_year = int(metrics.end_month(conn, f)[:4])
     stmt = stmt.where(Honour.year <= end_year)
     return _frame(conn, stmt)
-

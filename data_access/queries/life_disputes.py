@@ -17,10 +17,10 @@ from sqlalchemy.engine import Connection
 
 from data_access import metrics, privacy
 from data_access.filters import Filters
-from data_access.vocab import DISPUTE_CATEGORIES
 from data_access.models import Dispute, Grid
 from data_access.protection import grids_open, protection
 from data_access.queries.common import community_names, month_expr, period_months
+from data_access.vocab import DISPUTE_CATEGORIES
 
 COUNTS = ("disputes_screened", "disputes_mediated", "disputes_open_30")
 
@@ -66,9 +66,7 @@ def monthly(conn: Connection, f: Filters) -> pd.DataFrame:
         .group_by(month)
     )
     found = {r[0]: (int(r[1]), int(r[2] or 0)) for r in conn.execute(stmt)}
-    return pd.DataFrame(
-        [(m, *found.get(m, (0, 0))) for m in period_months(conn, f)], columns=cols
-    )
+    return pd.DataFrame([(m, *found.get(m, (0, 0))) for m in period_months(conn, f)], columns=cols)
 
 
 def by_category(conn: Connection, f: Filters) -> pd.DataFrame:

@@ -80,7 +80,10 @@ STRINGS = {
     # volunteers
     "cl.vol": ("志愿服务", "Volunteers"),
     "cl.vol.measure": ("月度图表显示", "Monthly chart shows"),
-    "cl.vol.measure.visits": ("人次（服务群众、志愿者参与）", "Visits (residents served, volunteers taking part)"),
+    "cl.vol.measure.visits": (
+        "人次（服务群众、志愿者参与）",
+        "Visits (residents served, volunteers taking part)",
+    ),
     "cl.vol.measure.hours": ("服务时长（小时）", "Time (hours)"),
     "cl.vol.measure.help": (
         "人次计的是次数：服务群众人次是活动服务到的居民，志愿者参与人次是参加活动的志愿者；服务时长计的是时间。",
@@ -92,7 +95,7 @@ STRINGS = {
     "cl.vol.series.participations": ("志愿者参与人次", "Volunteers taking part"),
     "cl.vol.caption.visits": (
         "每月人次：服务群众人次（居民被服务的次数，即“近1万人次”）和志愿者参与人次（志愿者参加活动的次数）。计的是次数，不是时间。",
-        "Visits per month: residents served (the source's \"nearly 10,000\") and volunteers taking part. These count visits, not time.",
+        'Visits per month: residents served (the source\'s "nearly 10,000") and volunteers taking part. These count visits, not time.',
     ),
     "cl.vol.caption.hours": (
         "每月服务时长（小时）：计的是时间，不是人次。全期共 {hours} 小时，平均每名志愿者 {per} 小时。",
@@ -101,7 +104,10 @@ STRINGS = {
     "cl.vol.kinds": ("最常见的活动类型", "Most common kinds of activity"),
     "cl.vol.kinds.value": ("活动次数", "Activities"),
     "cl.vol.orgs": ("志愿者组织（按服务时长排序）", "Organisations (most hours first)"),
-    "cl.vol.empty": ("所选范围和期间内没有志愿活动记录。", "No volunteer activity in the chosen area and period."),
+    "cl.vol.empty": (
+        "所选范围和期间内没有志愿活动记录。",
+        "No volunteer activity in the chosen area and period.",
+    ),
     # older residents
     "cl.eld": ("为老服务", "Older residents"),
     "cl.eld.by_area": ("按社区和网格", "By community and grid"),
@@ -110,14 +116,20 @@ STRINGS = {
         "Summed from the compounds' registered ages; shares are of the compounds' residents.",
     ),
     "cl.eld.groups": ("为老服务组织", "Groups serving older residents"),
-    "cl.eld.groups.empty": ("所选社区没有为老服务组织。", "No group for older residents in the chosen communities."),
+    "cl.eld.groups.empty": (
+        "所选社区没有为老服务组织。",
+        "No group for older residents in the chosen communities.",
+    ),
     "cl.eld.groups.total": ("共 {n} 个组织，成员 {members} 人。", "{n} groups, {members} members."),
     "cl.eld.centre": ("养老服务中心", "Elderly service centre"),
     "cl.eld.centre.line": (
         "{community}：{status}，面积 {area}，{since}投入使用，主管部门 {dept}；服务网点“{point}”期末{point_status}。",
-        "{community}: {status}, {area}, in use since {since}, run by {dept}; its service point \"{point}\" is {point_status} at the period's end.",
+        '{community}: {status}, {area}, in use since {since}, run by {dept}; its service point "{point}" is {point_status} at the period\'s end.',
     ),
-    "cl.eld.centre.empty": ("所选社区没有养老服务中心。", "No elderly service centre in the chosen communities."),
+    "cl.eld.centre.empty": (
+        "所选社区没有养老服务中心。",
+        "No elderly service centre in the chosen communities.",
+    ),
     "cl.eld.centre.not_open": ("尚未开放", "not yet open"),
     "cl.eld.map": ("老年居民与养老服务网点", "Older residents and elderly service points"),
     "cl.eld.map.caption": (
@@ -166,9 +178,12 @@ STRINGS = {
     ),
     "cl.disp.grid.caption": (
         "网格件数按隐私规则显示：1–2件显示“<3”，可能被推算出的格显示“*”。",
-        "Grid counts follow the privacy rule: 1–2 shows \"<3\", a cell that could be worked out shows \"*\".",
+        'Grid counts follow the privacy rule: 1–2 shows "<3", a cell that could be worked out shows "*".',
     ),
-    "cl.disp.empty": ("所选范围和期间内没有登记的纠纷。", "No dispute reported in the chosen area and period."),
+    "cl.disp.empty": (
+        "所选范围和期间内没有登记的纠纷。",
+        "No dispute reported in the chosen area and period.",
+    ),
     # the 两委
     "cl.team": ("社区两委班子", "The community team"),
     "cl.team.caption": (
@@ -191,7 +206,10 @@ STRINGS = {
     "cl.hon": ("所获荣誉", "Honours"),
     "cl.hon.timeline": ("荣誉时间线", "Timeline"),
     "cl.hon.by_level": ("按级别：{text}", "By level: {text}"),
-    "cl.hon.empty": ("所选社区在期末之前没有获得荣誉。", "No honour up to the period's end in the chosen communities."),
+    "cl.hon.empty": (
+        "所选社区在期末之前没有获得荣誉。",
+        "No honour up to the period's end in the chosen communities.",
+    ),
     # columns
     "cl.col.community": ("社区", "Community"),
     "cl.col.grid": ("网格", "Grid"),
