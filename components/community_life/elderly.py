@@ -9,7 +9,7 @@ from components import kpi
 from components.community_life.elderly_map import elderly_map
 from components.community_life.tables import table
 from components.data import query
-from components.i18n import fig, label, t
+from components.i18n import fig, label, number, t
 from data_access.filters import Filters
 from data_access.queries import community_life as q
 
@@ -43,9 +43,7 @@ def _groups(f: Filters) -> None:
         st.info(t("cl.eld.groups.empty"))
         return
     table(groups[["name", "community", "kind", "members", "founded_on"]], numbers=("members",))
-    st.caption(
-        t("cl.eld.groups.total", n=len(groups), members=fig(groups["members"].sum(), "persons"))
-    )
+    st.caption(t("cl.eld.groups.total", n=len(groups), members=number(groups["members"].sum())))
 
 
 def _centre(f: Filters) -> None:

@@ -25,11 +25,15 @@ def _timeline(frame) -> alt.Chart:
     colours = [LEVEL_COLOURS[lv] for lv in vocab.HONOUR_LEVELS]
     chart = (
         alt.Chart(frame)
-        .mark_circle(size=220, opacity=0.9)
+        .mark_square(size=260, opacity=0.9)
         .encode(
             x=alt.X("year:O", title=t("cl.col.year"), axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("level:N", title=None, sort=levels),
-            yOffset=alt.YOffset("title:N"),
+            y=alt.Y(
+                "slot:Q",
+                title=None,
+                axis=None,
+                scale=alt.Scale(domain=[-0.6, int(frame["slot"].max()) + 0.6]),
+            ),
             color=alt.Color(
                 "level:N",
                 title=t("cl.col.level"),
@@ -42,7 +46,7 @@ def _timeline(frame) -> alt.Chart:
                 alt.Tooltip("awarded_by:N", title=t("cl.col.awarded_by")),
             ],
         )
-        .properties(height=260)
+        .properties(height=160 + 36 * int(frame["slot"].max()))
     )
     return charts._style(chart)
 
@@ -64,9 +68,7 @@ def honours(f: Filters) -> None:
     shown = frame.assign(
         level=[label("honour_level", lv) for lv in frame["level"]], year=frame["year"].astype(str)
     )
-    left, right = st.columns([3, 2])
-    with left:
-        st.markdown(f"**{t('cl.hon.timeline')}**")
-        st.altair_chart(_timeline(shown), width="stretch")
-    with right:
-        table(shown[["year", "title", "level", "community", "awarded_by"]], key="cl_hon_table")
+    st.markdown(f"**{t('cl.hon.timeline')}**")
+    timeline = shown.assign(slot=shown.groupby("year").cumcount())
+    st.altair_chart(_timeline(timeline), width="stretch", key="cl_hon_chart")
+    table(shown[["year", "title", "level", "community", "awarded_by"]], key="cl_hon_table")

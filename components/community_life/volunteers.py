@@ -55,7 +55,7 @@ def _visits_chart(monthly: pd.DataFrame) -> alt.Chart:
         ignore_index=True,
     )
     return charts.monthly_lines(
-        long, t("cl.vol.chart.visits"), t("cl.vol.measure"), t("common.month")
+        long, t("cl.vol.chart.visits"), t("cl.vol.series"), t("common.month")
     )
 
 
@@ -95,16 +95,15 @@ def volunteers(f: Filters) -> None:
         st.caption(t("cl.vol.caption.visits"))
         st.altair_chart(_visits_chart(monthly), width="stretch", key="cl_vol_chart")
 
-    left, right = st.columns(2)
-    with left:
-        st.markdown(f"**{t('cl.vol.kinds')}**")
-        kinds = query(q.activity_kinds, f)
-        bars = kinds[["kind", "activities"]].rename(columns={"activities": "value"})
-        st.altair_chart(charts.bars(bars, "kind", t("cl.vol.kinds.value")), width="stretch")
-    with right:
-        st.markdown(f"**{t('cl.vol.orgs')}**")
-        orgs = query(q.top_orgs, f)
-        table(
-            orgs[["name", "community", "members", "activities", "hours", "residents_served"]],
-            numbers=("members", "activities", "hours", "residents_served"),
-        )
+    st.markdown(f"**{t('cl.vol.kinds')}**")
+    kinds = query(q.activity_kinds, f)
+    bars = kinds[["kind", "activities"]].rename(columns={"activities": "value"})
+    st.altair_chart(charts.bars(bars, "kind", t("cl.vol.kinds.value")), width="stretch")
+    st.markdown(f"**{t('cl.vol.orgs')}**")
+    orgs = query(q.top_orgs, f)
+    table(
+        orgs[["name", "community", "members", "activities", "participations", "hours",
+              "residents_served"]],
+        numbers=("members", "activities", "participations", "hours", "residents_served"),
+        key="cl_orgs_table",
+    )  # fmt: skip

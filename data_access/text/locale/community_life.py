@@ -90,6 +90,7 @@ STRINGS = {
         "Visits count people at activities: residents served, and volunteers taking part. Hours count time.",
     ),
     "cl.vol.chart.visits": ("人次", "Person-times"),
+    "cl.vol.series": ("人次类型", "Visits counted"),
     "cl.vol.chart.hours": ("服务时长（小时）", "Hours"),
     "cl.vol.series.served": ("服务群众人次", "Residents served"),
     "cl.vol.series.participations": ("志愿者参与人次", "Volunteers taking part"),
