@@ -8,7 +8,7 @@ import streamlit as st
 from components import charts, kpi
 from components.community_life.tables import table
 from components.data import query
-from components.i18n import label, lang, t
+from components.i18n import label, t
 from data_access import vocab
 from data_access.filters import Filters
 from data_access.queries import community_life as q
@@ -56,8 +56,7 @@ def honours(f: Filters) -> None:
     snap = kpi.snapshot("honours", f)
     frame = query(q.honours, f)
     counts = frame["level"].value_counts()
-    sep = "，" if lang() == "zh" else ", "
-    by_level = sep.join(
+    by_level = t("common.list_sep").join(
         f"{label('honour_level', lv)} {int(counts.get(lv, 0))}" for lv in vocab.HONOUR_LEVELS
     )
     kpi.card_grid([snap], columns=3, extra_help={"honours": t("cl.hon.by_level", text=by_level)})
