@@ -37,7 +37,8 @@ PROTECTIONS: dict[str, tuple[str, ...]] = {
     "review_due": ("dibao_review_due",),
     "near_poor": ("near_poor_households",),
     "dibao_missed": ("dibao_missed",),
-    "disputes": ("disputes_screened", "disputes_mediated", "disputes_open_30"),
+    "disputes": ("disputes_screened", "disputes_mediated"),
+    "disputes_open": ("disputes_open_30",),
 }
 # Protections of events counted over the whole period (disputes reported), not of a state at its
 # last month: their pattern is computed for the period the filters choose.

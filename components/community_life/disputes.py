@@ -12,6 +12,8 @@ from components.community_life.state import DISPUTE_BREAKDOWNS
 from components.community_life.tables import table
 from components.data import query
 from components.i18n import fig, label, t
+from data_access import privacy
+from data_access.disclosure import SECONDARY
 from data_access.filters import Filters
 from data_access.queries import life_disputes as d
 
@@ -72,13 +74,22 @@ def _by_category(f: Filters) -> None:
     )
 
 
+def _share_text(share: float | None, screened: str) -> str:
+    if screened in (privacy.SUPPRESSED, SECONDARY):
+        return screened
+    return "—" if share is None or pd.isna(share) else fig(share, "share")
+
+
 def _by_grid(f: Filters) -> None:
     frame = query(d.by_grid, f)
     st.caption(t("cl.disp.grid.caption"))
+    # A hidden grid's share shows its marker: the share would give its counts away.
+    frame = frame.assign(
+        share=[_share_text(v, n) for v, n in zip(frame["share"], frame["screened"], strict=True)]
+    )
     table(
         frame[["community", "grid", "screened", "mediated", "share", "open_30"]],
-        percent=("share",),
-        counts=("screened", "mediated", "open_30"),
+        counts=("screened", "mediated", "share", "open_30"),
         key="cl_disp_table",
     )
 

@@ -245,7 +245,7 @@ register(
         value=Count(),
         time=Stock(start="reported_on", end="resolved_on"),
         higher_is_better=False,
-        protected_by=_DISPUTES_PROTECTED,
+        protected_by=("disputes_open",),
         as_of_where=True,
     )
 )

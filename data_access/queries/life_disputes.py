@@ -1,8 +1,8 @@
 """Disputes screened and mediated: the median days to resolve, by month, by category, by grid.
 
-Counts below community level follow the county's `disputes` protection
-(`data_access.protection`, computed over the chosen period): a grid of 1–2 shows "<3", a grid
-that would give one away "*"; a figure over chosen grids (the median, the monthly line) is shown
+Counts below community level follow the county's `disputes` protection (screened and mediated,
+computed over the chosen period) and `disputes_open` (open at its end) in `data_access.protection`:
+a grid of 1–2 shows "<3", a grid that would give one away "*"; a figure over chosen grids (the median, the monthly line) is shown
 only when none of them is hidden. Months and categories within grids would be counts of one or
 two disputes that could be subtracted from each other, so they are given by community only.
 """
@@ -109,7 +109,8 @@ def by_grid(conn: Connection, f: Filters) -> pd.DataFrame:
         columns=["grid_code", "grid", "community_code"],
     )
     names = community_names(conn)
-    pattern = protection(conn, "disputes", f)
+    patterns = {"disputes": protection(conn, "disputes", f)}
+    patterns["disputes_open"] = protection(conn, "disputes_open", f)
     codes = table["grid_code"].tolist()
     out = pd.DataFrame(
         {
@@ -119,8 +120,11 @@ def by_grid(conn: Connection, f: Filters) -> pd.DataFrame:
         }
     )
     raw = {k: metrics.by_grid(conn, k, f) for k in COUNTS}
-    hidden = [pattern.marker("disputes_screened", "grid", c) is not None for c in codes]
+    hidden = [
+        patterns["disputes"].marker("disputes_screened", "grid", c) is not None for c in codes
+    ]
     for key, col in zip(COUNTS, ("screened", "mediated", "open_30"), strict=True):
+        pattern = patterns["disputes_open" if key == "disputes_open_30" else "disputes"]
         out[col] = [
             pattern.marker(key, "grid", c) or privacy.count_text(raw[key].get(c, 0), fine=False)
             for c in codes
