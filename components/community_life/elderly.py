@@ -7,7 +7,7 @@ import streamlit as st
 
 from components import kpi
 from components.community_life.elderly_map import elderly_map
-from components.community_life.tables import table
+from components.community_life.tables import activity, table
 from components.data import query
 from components.i18n import fig, label, number, t
 from data_access.filters import Filters
@@ -42,7 +42,8 @@ def _groups(f: Filters) -> None:
     if groups.empty:
         st.info(t("cl.eld.groups.empty"))
         return
-    table(groups[["name", "community", "kind", "members", "founded_on"]], numbers=("members",))
+    shown = groups.assign(kind=[activity(k) for k in groups["kind"]])
+    table(shown[["name", "community", "kind", "members", "founded_on"]], numbers=("members",))
     st.caption(t("cl.eld.groups.total", n=len(groups), members=number(groups["members"].sum())))
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.i18n import t
+from data_access.text import has
 
 SCROLL_AFTER_ROWS = 20
 
@@ -34,3 +35,9 @@ def table(
         height="content" if len(df) <= SCROLL_AFTER_ROWS else "auto",
         key=key,
     )
+
+
+def activity(kind: str) -> str:
+    """What an activity or group does, in the reader's language (as recorded when unknown)."""
+    key = f"cl.activity.{kind}"
+    return t(key) if has(key) else kind

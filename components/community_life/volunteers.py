@@ -9,7 +9,7 @@ import streamlit as st
 
 from components import charts, kpi, page_state
 from components.community_life.state import VOLUNTEER_MEASURES
-from components.community_life.tables import table
+from components.community_life.tables import activity, table
 from components.data import query
 from components.i18n import fig, number, t
 from data_access.filters import Filters
@@ -98,6 +98,7 @@ def volunteers(f: Filters) -> None:
     st.markdown(f"**{t('cl.vol.kinds')}**")
     kinds = query(q.activity_kinds, f)
     bars = kinds[["kind", "activities"]].rename(columns={"activities": "value"})
+    bars["kind"] = [activity(k) for k in bars["kind"]]
     st.altair_chart(charts.bars(bars, "kind", t("cl.vol.kinds.value")), width="stretch")
     st.markdown(f"**{t('cl.vol.orgs')}**")
     orgs = query(q.top_orgs, f)

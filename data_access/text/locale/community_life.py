@@ -242,4 +242,15 @@ STRINGS = {
     "cl.col.level": ("级别", "Level"),
     "cl.col.title": ("荣誉", "Honour"),
     "cl.col.awarded_by": ("授予单位", "Awarded by"),
+    # what volunteer activities and groups for older residents do (recorded as Chinese text)
+    "cl.activity.治安巡逻": ("治安巡逻", "Safety patrols"),
+    "cl.activity.卫生清扫": ("卫生清扫", "Street cleaning"),
+    "cl.activity.便民服务": ("便民服务", "Neighbourhood services"),
+    "cl.activity.助老服务": ("助老服务", "Help for older residents"),
+    "cl.activity.政策宣传": ("政策宣传", "Explaining policies"),
+    "cl.activity.文明劝导": ("文明劝导", "Civility campaigns"),
+    "cl.activity.文体活动": ("文体活动", "Culture and sport"),
+    "cl.activity.戏曲": ("戏曲", "Opera singing"),
+    "cl.activity.晨练": ("晨练", "Morning exercise"),
+    "cl.activity.文艺": ("文艺", "Performing arts"),
 }
