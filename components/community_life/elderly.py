@@ -26,6 +26,8 @@ def _by_area(f: Filters) -> None:
     st.markdown(f"**{t('cl.eld.by_area')}**")
     st.caption(t("cl.eld.by_area.caption"))
     frame = query(q.elderly_by_area, f)
+    if f.grids:  # a community row would hold only the chosen grids: show the grids alone
+        frame = frame[frame["level"] == "grid"]
     shown = frame[["community", "grid", "population", "residents_60_plus", "residents_80_plus",
                    "share_60_plus", "share_80_plus"]]  # fmt: skip
     table(
@@ -54,6 +56,17 @@ def _centre(f: Filters) -> None:
         st.info(t("cl.eld.centre.empty"))
         return
     for c in centres.itertuples(index=False):
+        if not c.open_at_end:
+            st.markdown(
+                t(
+                    "cl.eld.centre.future",
+                    community=c.community,
+                    point=c.point_name or "—",
+                    since=c.in_use_since,
+                    dept=c.responsible_dept or "—",
+                )
+            )
+            continue
         point_status = (
             label("sp_status", c.point_status) if c.point_status else t("cl.eld.centre.not_open")
         )

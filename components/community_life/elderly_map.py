@@ -118,7 +118,8 @@ def elderly_map(f: Filters) -> None:
         items.append(
             (swatch(POINT + "22", POINT + "C8", 16), t("cl.eld.legend.reach", radius=radius))
         )
-    items.append((swatch(NEAR, "#5A5A5A", 14), t("cl.eld.legend.near", radius=radius)))
+    if compounds["covered"].any():
+        items.append((swatch(NEAR, "#5A5A5A", 14), t("cl.eld.legend.near", radius=radius)))
     items.append((swatch(FAR, "#5A5A5A", 14), t("cl.eld.legend.far", radius=radius)))
     items.append((line(maps.COMMUNITY_LINE, 3), t("sp.legend.community")))
     items.append((line(maps.GRID_LINE, 1), t("sp.legend.grid")))

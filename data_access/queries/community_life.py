@@ -20,6 +20,7 @@ from data_access.models import (
     Facility,
     Grid,
     Honour,
+    ServicePoint,
     VolunteerActivity,
     VolunteerOrg,
 )
@@ -203,7 +204,7 @@ def elderly_centres(conn: Connection, f: Filters) -> pd.DataFrame:
     """The elderly service centres (facilities of kind elderly_service_centre) of the chosen
     communities: community, status, area_m2, in_use_since, responsible_dept, point_id, and the
     status of its service point at the period's end (operating / suspended / closed / '' when it
-    has none or had not opened)."""
+    has none or had not opened), point_name, open_at_end (in use by the period's end)."""
     stmt = (
         select(
             Facility.id,
@@ -221,9 +222,13 @@ def elderly_centres(conn: Connection, f: Filters) -> pd.DataFrame:
     out = _frame(conn, stmt)
     points = sp.points(conn, Filters(start=f.start, end=f.end), ("elderly_care",))
     status = dict(zip(points["id"], points["status"], strict=True))
-    names = dict(zip(points["id"], points["name"], strict=True))
+    names = dict(conn.execute(select(ServicePoint.id, ServicePoint.name)).all())
     out["point_status"] = [status.get(p, "") if p else "" for p in out["point_id"]]
     out["point_name"] = [names.get(p, "") if p else "" for p in out["point_id"]]
+    # The facility's status is today's; before it came into use it was not in use yet.
+    out["open_at_end"] = [
+        since is None or f.end_date is None or since <= f.end_date for since in out["in_use_since"]
+    ]
     return out
 
 

@@ -127,6 +127,10 @@ STRINGS = {
         "{community}：{status}，面积 {area}，{since}投入使用，主管部门 {dept}；服务网点“{point}”期末{point_status}。",
         '{community}: {status}, {area}, in use since {since}, run by {dept}; its service point "{point}" is {point_status} at the period\'s end.',
     ),
+    "cl.eld.centre.future": (
+        "{community}：“{point}”在期末尚未投入使用（{since}起投用，主管部门 {dept}）。",
+        '{community}: "{point}" was not yet in use at the period\'s end (in use since {since}, run by {dept}).',
+    ),
     "cl.eld.centre.empty": (
         "所选社区没有养老服务中心。",
         "No elderly service centre in the chosen communities.",
