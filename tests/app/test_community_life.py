@@ -208,3 +208,27 @@ def test_a_link_opens_the_chosen_views(open_page):
     assert_clean(at)
     assert at.radio(key="cl_vol").value == "hours"
     assert any("open_30" in df.value.columns for df in at.dataframe)
+
+
+def test_a_grid_of_few_disputes_shows_no_count(open_page):
+    """A grid with 1–2 disputes in the year: its cards carry the marker, the median too, and the
+    grid table agrees with the cards."""
+    counts: dict[str, int] = {}
+    for d in _disputes():
+        counts[d["grid_code"]] = counts.get(d["grid_code"], 0) + 1
+    small = next(g for g, n in sorted(counts.items()) if n < 3)
+    at = open_page(PAGE, grid=small)
+    assert_clean(at)
+    shown = metric_values(at)
+    assert shown["排查矛盾纠纷"] in ("<3件", "*")
+    assert shown["调解成功率"] == "*" and shown["化解天数（中位数）"] == "*"
+    grid = next(df.value for df in at.dataframe if "open_30" in df.value.columns)
+    assert grid["screened"].tolist() == [shown["排查矛盾纠纷"].removesuffix("件")]
+
+
+def test_before_the_centre_opened(open_page):
+    at = open_page(PAGE, **{"from": "2022-03", "to": "2022-03"})
+    assert_clean(at)
+    text = " ".join(m.value for m in at.markdown)
+    assert "期末尚未投入使用" in text
+    assert any("期末没有运营中的养老服务网点" in c.value for c in at.caption)
