@@ -15,8 +15,13 @@ import pytest
 from components.registry import PAGES
 from tests.e2e.conftest import SETTLED_JS, assert_no_exception, served
 
-TITLES = {"": "总览", "service_points": "服务网点", "welfare": "社会救助"}
-FILE_NAMES = ("app", "dashboard", "overview", "service points", "welfare")
+TITLES = {
+    "": "总览",
+    "service_points": "服务网点",
+    "welfare": "社会救助",
+    "community_life": "志愿·为老·平安",
+}
+FILE_NAMES = ("app", "dashboard", "overview", "service points", "welfare", "community life")
 LEGACY_JS = """() => {
   const nav = document.querySelector('[data-testid="stSidebarNav"]');
   const items = nav ? [...nav.querySelectorAll('a, span')].map(e => e.innerText.trim().toLowerCase()) : [];
