@@ -182,7 +182,25 @@ FACILITIES = PageSpec(
     ),
 )
 
-PAGES: tuple[PageSpec, ...] = (OVERVIEW, SERVICE_POINTS, WELFARE, EMPLOYMENT, FACILITIES)
+COMMUNITY_LIFE = PageSpec(
+    "pages/community_life.py",
+    "community_life",
+    "nav.community_life",
+    ":material/diversity_3:",
+    params=(
+        UrlParam("vol", choice(("visits", "hours")), "visits"),
+        UrlParam("disp_by", choice(("category", "grid")), "category"),
+    ),
+)
+
+PAGES: tuple[PageSpec, ...] = (
+    OVERVIEW,
+    SERVICE_POINTS,
+    WELFARE,
+    EMPLOYMENT,
+    FACILITIES,
+    COMMUNITY_LIFE,
+)
 
 
 def by_path(url_path: str) -> PageSpec | None:

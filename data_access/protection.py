@@ -39,7 +39,12 @@ PROTECTIONS: dict[str, tuple[str, ...]] = {
     "dibao_missed": ("dibao_missed",),
     "jobseekers": ("jobseekers_waiting",),
     "zero_families": ("zero_families_open",),
+    "disputes": ("disputes_screened", "disputes_mediated"),
+    "disputes_open": ("disputes_open_30",),
 }
+# Protections of events counted over the whole period (disputes reported), not of a state at its
+# last month: their pattern is computed for the period the filters choose.
+OVER_PERIOD: frozenset[str] = frozenset({"disputes"})
 
 
 @dataclass(frozen=True)
@@ -73,17 +78,20 @@ def protection(conn: Connection, name: str, f: Filters, **params) -> Protection:
     Remembered per database, data version, month and parameters: a page asks for the same
     pattern from many queries, and every write changes the version."""
     month = metrics.end_month(conn, f)
+    start = f.start if name in OVER_PERIOD else month
     memo = _MEMO.setdefault(conn.engine, {})
-    key = (data_state(conn)[0], name, month, tuple(sorted(params.items())))
+    key = (data_state(conn)[0], name, start, month, tuple(sorted(params.items())))
     if key not in memo:
         if len(memo) >= _MEMO_SIZE:
             memo.pop(next(iter(memo)))
-        memo[key] = _compute(conn, name, month, params)
+        memo[key] = _compute(conn, name, month, params, start)
     return memo[key]
 
 
-def _compute(conn: Connection, name: str, month: str, params: dict) -> Protection:
-    at = Filters(start=month, end=month)
+def _compute(
+    conn: Connection, name: str, month: str, params: dict, start: str | None
+) -> Protection:
+    at = Filters(start=start, end=month)
     measures = PROTECTIONS[name]
     grid_rows = conn.execute(select(Grid.code, Grid.community_code)).all()
     compound_rows = conn.execute(select(Compound.id, Compound.grid_code)).all()

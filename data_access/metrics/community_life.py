@@ -1,6 +1,13 @@
-"""Volunteers, groups for older residents, cadres and honours (none of them has a grid)."""
+"""Volunteers, older residents, disputes, cadres and honours.
+
+Volunteers, groups, cadres and honours have no grid; older residents are counted from the
+compounds (grid and compound level), disputes per grid (protected below community level as
+`disputes` in `data_access.protection`).
+"""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from sqlalchemy import select
 
@@ -8,6 +15,7 @@ from data_access.metrics.base import (
     Count,
     CountDistinct,
     Flow,
+    Latest,
     Metric,
     Source,
     Stock,
@@ -17,6 +25,9 @@ from data_access.metrics.base import (
 from data_access.models import (
     Cadre,
     CadrePost,
+    Community,
+    Compound,
+    Dispute,
     ElderlyGroup,
     Honour,
     VolunteerActivity,
@@ -30,6 +41,7 @@ def _activities():
         VolunteerActivity.date,
         VolunteerActivity.participants,
         VolunteerActivity.residents_served,
+        VolunteerActivity.hours,
     ).join(VolunteerOrg, VolunteerOrg.id == VolunteerActivity.org_id)
 
 
@@ -66,14 +78,15 @@ register(
     )
 )
 # Two different person-times: volunteers taking part, and residents the activities served.
-for _key, _column in (
-    ("volunteer_participations", "participants"),
-    ("volunteer_residents_served", "residents_served"),
+for _key, _column, _unit in (
+    ("volunteer_participations", "participants", "person_times"),
+    ("volunteer_residents_served", "residents_served", "person_times"),
+    ("volunteer_hours", "hours", "hours"),
 ):
     register(
         Metric(
             key=_key,
-            unit="person_times",
+            unit=_unit,
             source=Source(_activities, grid=None),
             value=Sum(_column),
             time=Flow("date"),
@@ -127,5 +140,112 @@ register(
         source=Source(ElderlyGroup, grid=None),
         value=Count(),
         time=Stock(start="founded_on"),
+    )
+)
+
+# ------------------------------------------------------------------------------ per 1,000 residents
+
+# Volunteers have no grid, so the rate is read against whole communities' residents (no
+# fine_source): under a grid filter both parts stay community-wide and the rate keeps its meaning.
+register(
+    Metric(
+        key="residents_community",
+        unit="persons",
+        source=Source(Community, community="code", grid=None),
+        value=Sum("population"),
+        time=Latest(),
+        trend=False,
+    )
+)
+register(
+    Metric(
+        key="volunteers_per_1000",
+        unit="per_1000_residents",
+        ratio=("volunteers", "residents_community"),
+        scale=1000,
+        trend=False,
+    )
+)
+
+# ------------------------------------------------------------------------------ older residents
+
+_COMPOUNDS = Source(Compound, grid="grid_code", compound="id")
+for _key, _column in (
+    ("residents_60_plus", "residents_60_plus"),
+    ("residents_80_plus", "residents_80_plus"),
+    ("compound_population", "population"),
+):
+    register(
+        Metric(
+            key=_key,
+            unit="persons",
+            source=_COMPOUNDS,
+            value=Sum(_column),
+            time=Latest(),
+            trend=False,
+        )
+    )
+for _key, _part in (("share_60_plus", "residents_60_plus"), ("share_80_plus", "residents_80_plus")):
+    register(
+        Metric(
+            key=_key,
+            unit="share",
+            ratio=(_part, "compound_population"),
+            trend=False,
+        )
+    )
+
+# ------------------------------------------------------------------------------ disputes
+
+OPEN_DAYS = 30  # "open for more than 30 days"
+_DISPUTES_PROTECTED = ("disputes",)
+
+
+def _open_since(ctx) -> dt.date:
+    """Reported on or before this day: open for more than OPEN_DAYS days at the as-of date."""
+    return ctx.as_of - dt.timedelta(days=OPEN_DAYS + 1)
+
+
+register(
+    Metric(
+        key="disputes_screened",
+        unit="disputes",
+        source=Source(Dispute),
+        value=Count(),
+        time=Flow("reported_on"),
+        higher_is_better=False,
+        protected_by=_DISPUTES_PROTECTED,
+    )
+)
+register(
+    Metric(
+        key="disputes_mediated",
+        unit="disputes",
+        source=Source(Dispute, where=lambda c, ctx: [c.outcome == "mediated"]),
+        value=Count(),
+        time=Flow("reported_on"),
+        protected_by=_DISPUTES_PROTECTED,
+    )
+)
+register(
+    Metric(
+        key="disputes_mediated_share",
+        unit="share",
+        ratio=("disputes_mediated", "disputes_screened"),
+        protected_by=_DISPUTES_PROTECTED,
+    )
+)
+# Open at the period's last day (not resolved by then: resolved_on is the first day closed) and
+# reported more than 30 days before it.
+register(
+    Metric(
+        key="disputes_open_30",
+        unit="disputes",
+        source=Source(Dispute, where=lambda c, ctx: [c.reported_on <= _open_since(ctx)]),
+        value=Count(),
+        time=Stock(start="reported_on", end="resolved_on"),
+        higher_is_better=False,
+        protected_by=("disputes_open",),
+        as_of_where=True,
     )
 )

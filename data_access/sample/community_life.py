@@ -197,10 +197,13 @@ class CommunityLife:
                     if (AS_OF - reported).days > 45 and outcome == "pending":
                         outcome = "mediated"
                     resolved = (
-                        min(reported + dt.timedelta(days=rng.randint(0, 20)), AS_OF)
+                        reported + dt.timedelta(days=rng.randint(0, 20))
                         if outcome != "pending"
                         else None
                     )
+                    if resolved is not None and resolved > AS_OF:
+                        # Not settled by the records' end: still open then, not closed that day.
+                        outcome, resolved = "pending", None
                     rows.append(
                         {
                             "community_code": grid["community_code"],

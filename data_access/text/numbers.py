@@ -49,6 +49,10 @@ UNITS: dict[str, Unit] = {
         Unit("m2", "area"),
         Unit("m2_per_100_households", "area", 1),
         Unit("metres", "distance"),
+        Unit("hours", "count"),
+        Unit("disputes", "count"),
+        Unit("per_1000_residents", "rate", 1),
+        Unit("days", "rate", 1),
     )
 }
 

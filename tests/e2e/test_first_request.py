@@ -15,8 +15,14 @@ import pytest
 from components.registry import PAGES
 from tests.e2e.conftest import SETTLED_JS, assert_no_exception, served
 
-TITLES = {"": "总览", "service_points": "服务网点", "welfare": "社会救助", "employment": "就业服务"}
-TITLES["facilities"] = "设施建设"
+TITLES = {
+    "": "总览",
+    "service_points": "服务网点",
+    "welfare": "社会救助",
+    "employment": "就业服务",
+    "facilities": "设施建设",
+    "community_life": "志愿·为老·平安",
+}
 FILE_NAMES = (
     "app",
     "dashboard",
@@ -25,6 +31,7 @@ FILE_NAMES = (
     "welfare",
     "employment",
     "facilities",
+    "community life",
 )
 LEGACY_JS = """() => {
   const nav = document.querySelector('[data-testid="stSidebarNav"]');

@@ -1,0 +1,152 @@
+"""The map of older residents on the shared map module: compounds sized by residents 60+ (filled
+when an elderly service point lies within the walk, open grey when not), the elderly service
+points operating at the period's end and their 500 m reach. Offline: no basemap.
+
+Residents 60+ per compound are registered headcounts (tens to hundreds), not counts of a
+programme's recipients; 80+ counts, which can be small, are not put on the map.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from components import maps
+from components.data import query
+from components.i18n import number, t
+from components.maps import METERS, PIXELS, dots, line, rgba, swatch, tip
+from data_access.filters import Filters
+from data_access.queries import common
+from data_access.queries import community_life as q
+
+NEAR = "#009E73"
+FAR = "#BDBDBD"
+POINT = "#D55E00"
+
+
+def _radii(compounds: pd.DataFrame) -> list[float]:
+    """5 to 15 px, the disc's area growing with residents 60+."""
+    biggest = max(float(compounds["residents_60_plus"].max()), 1.0)
+    return [
+        5 + 10 * math.sqrt(max(float(v), 0.0) / biggest) for v in compounds["residents_60_plus"]
+    ]
+
+
+def _distance(m: float) -> str:
+    return number(m) if math.isfinite(m) else ""
+
+
+def _compound_rows(compounds: pd.DataFrame) -> list[dict]:
+    rows = []
+    for c, r in zip(compounds.itertuples(index=False), _radii(compounds), strict=True):
+        place = f"{c.community} · {c.grid}" if isinstance(c.grid, str) else c.community
+        if not math.isfinite(c.distance_m):
+            reach = t("cl.eld.map.no_point")
+        elif c.covered:
+            reach = t("cl.eld.map.near", m=_distance(c.distance_m))
+        else:
+            reach = t("cl.eld.map.far", m=_distance(c.distance_m))
+        rows.append(
+            {
+                "lat": float(c.lat),
+                "lon": float(c.lon),
+                "r": round(r, 1),
+                "fill": rgba(NEAR, 210) if c.covered else rgba(FAR, 200),
+                "old": int(c.residents_60_plus),
+                **tip(
+                    c.name,
+                    t("cl.eld.map.compound_tip", old=number(c.residents_60_plus)),
+                    reach,
+                    place,
+                ),
+            }
+        )
+    return rows
+
+
+def layers(compounds: pd.DataFrame, points: pd.DataFrame) -> list[pdk.Layer]:
+    """Reach circles, compounds and points, bottom to top."""
+    reach = pdk.Layer(
+        "ScatterplotLayer",
+        data=[{"lat": float(p.lat), "lon": float(p.lon)} for p in points.itertuples()],
+        id="cl-reach",
+        get_position="[lon, lat]",
+        radius_units=METERS,
+        get_radius=q.ELDERLY_REACH_M,
+        filled=True,
+        stroked=True,
+        get_fill_color=rgba(POINT, 34),
+        get_line_color=rgba(POINT, 200),
+        line_width_units=PIXELS,
+        get_line_width=1.5,
+        pickable=False,
+    )
+    point_rows = [
+        {
+            "lat": float(p.lat),
+            "lon": float(p.lon),
+            **tip(
+                p.name,
+                t("cl.eld.map.point_tip") + ("" if p.in_area else t("cl.eld.map.outside")),
+                p.community,
+            ),
+        }
+        for p in points.itertuples()
+    ]
+    return [
+        reach,
+        dots("cl-compounds", _compound_rows(compounds), get_radius="r", get_fill_color="fill",
+             get_line_color=[90, 90, 90, 220], get_line_width=1, stroked=True, filled=True),
+        dots("cl-points", point_rows, get_radius=8, get_fill_color=rgba(POINT),
+             get_line_color=[255, 255, 255, 255], get_line_width=2, stroked=True, filled=True),
+    ]  # fmt: skip
+
+
+def elderly_map(f: Filters) -> None:
+    compounds, points = query(q.elderly_map, f)
+    if compounds.empty:
+        st.info(t("cl.eld.map.empty"))
+        return
+    radius = q.ELDERLY_REACH_M
+    boundaries = query(common.boundaries, f)
+    items = []
+    if not points.empty:
+        items.append((swatch(POINT, "#FFFFFF"), t("cl.eld.legend.point")))
+        items.append(
+            (swatch(POINT + "22", POINT + "C8", 16), t("cl.eld.legend.reach", radius=radius))
+        )
+    if compounds["covered"].any():
+        items.append((swatch(NEAR, "#5A5A5A", 14), t("cl.eld.legend.near", radius=radius)))
+    items.append((swatch(FAR, "#5A5A5A", 14), t("cl.eld.legend.far", radius=radius)))
+    items.append((line(maps.COMMUNITY_LINE, 3), t("sp.legend.community")))
+    items.append((line(maps.GRID_LINE, 1), t("sp.legend.grid")))
+    maps.area_map(
+        boundaries,
+        layers(compounds, points),
+        map_legend=maps.Legend(t("cl.eld.legend"), items, hint=t("cl.eld.legend.hint")),
+        box=maps.fit_box(boundaries, "grid" if f.grids else "community", (compounds,)),
+        avoid=list(
+            zip(
+                compounds["lon"].astype(float),
+                compounds["lat"].astype(float),
+                _radii(compounds),
+                strict=True,
+            )
+        ),
+        key="cl_map",
+        alt=t("cl.eld.map.alt"),
+    )
+    if points.empty:
+        st.caption(t("cl.eld.map.none"))
+    reach = query(q.elderly_reach, f)
+    st.caption(
+        t(
+            "cl.eld.map.caption",
+            radius=radius,
+            covered=number(reach["covered_60_plus"]),
+            total=number(reach["residents_60_plus"]),
+        )
+    )
