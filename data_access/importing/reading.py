@@ -102,31 +102,41 @@ def _match(cell: object, known: dict[str, str]) -> str | None:
     return None
 
 
+def _header_candidates(grid: list[list[object]], known: dict[str, str]):
+    """(last header row index, {column index: cell}) for one-row headers and for two-row
+    headers, where a group title merged across columns sits above the real headers and a
+    header merged down over both rows is read from the upper cell."""
+    top = grid[:_HEADER_SEARCH_ROWS]
+    for index, row in enumerate(top):
+        yield index, dict(enumerate(row))
+        if index + 1 < len(grid):
+            lower = grid[index + 1]
+            merged = {}
+            for i in range(max(len(row), len(lower))):
+                below = lower[i] if i < len(lower) else ""
+                above = row[i] if i < len(row) else ""
+                merged[i] = below if _match(below, known) else above
+            yield index + 1, merged
+
+
 def rows_of(data: bytes, spec: TableSpec) -> SheetRows:
     grid, encoding = read_grid(data)
     known = _known_headers(spec)
-    best_row, best_hits = -1, 0
-    for index, row in enumerate(grid[:_HEADER_SEARCH_ROWS]):
-        hits = len({_match(c, known) for c in row} - {None})
+    best_row, best_hits, header_cells = -1, 0, {}
+    for index, cells in _header_candidates(grid, known):
+        hits = len({_match(c, known) for c in cells.values()} - {None})
         if hits > best_hits:
-            best_row, best_hits = index, hits
+            best_row, best_hits, header_cells = index, hits, cells
     if best_row < 0:
         raise FileProblem(t("import.file.no_header", _LANG))
-    header_row = list(grid[best_row])
-    # A header cell left empty by a vertical merge takes the text of the cell above it.
-    if best_row > 0:
-        above = grid[best_row - 1]
-        for i, cell in enumerate(header_row):
-            if not normalise(cell) and i < len(above) and _match(above[i], known):
-                header_row[i] = above[i]
     columns: dict[int, str] = {}
     headers: dict[str, str] = {}
     unknown: list[str] = []
-    for i, cell in enumerate(header_row):
+    for i, cell in sorted(header_cells.items()):
         name = _match(cell, known)
         if name and name not in headers:
             columns[i] = name
-            headers[name] = normalise(cell)
+            headers[name] = " ".join(str(cell).split())
         elif normalise(cell):
             unknown.append(normalise(cell))
     rows = []
