@@ -158,7 +158,15 @@ WELFARE = PageSpec(
     params=(UrlParam("standard", integer, None),),
 )
 
-PAGES: tuple[PageSpec, ...] = (OVERVIEW, SERVICE_POINTS, WELFARE)
+DATA_ADMIN = PageSpec(
+    "pages/data_admin.py",
+    "data_admin",
+    "nav.data_admin",
+    ":material/upload_file:",
+    role="editor",
+)
+
+PAGES: tuple[PageSpec, ...] = (OVERVIEW, SERVICE_POINTS, WELFARE, DATA_ADMIN)
 
 
 def by_path(url_path: str) -> PageSpec | None:

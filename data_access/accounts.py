@@ -28,7 +28,16 @@ _LANG = "zh"
 
 
 class AccountError(ValueError):
-    """A request about accounts that cannot be done; the message is in Chinese."""
+    """A request about accounts that cannot be done: `key` and `kwargs` name the reason in any
+    language; str() is the Chinese text (the command line's)."""
+
+    def __init__(self, key: str, **kwargs: object):
+        super().__init__(t(key, _LANG, **kwargs))
+        self.key = key
+        self.kwargs = kwargs
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **self.kwargs)
 
 
 class SignInRefused(AccountError):
@@ -51,21 +60,21 @@ def _now() -> dt.datetime:
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(t("account.password_short", _LANG, length=MIN_PASSWORD_LENGTH))
+        raise AccountError("account.password_short", length=MIN_PASSWORD_LENGTH)
 
 
 def _check_role(role: str, communities: tuple[str, ...]) -> None:
     if role not in vocab.USER_ROLES:
-        raise AccountError(t("account.bad_role", _LANG, role=role))
+        raise AccountError("account.bad_role", role=role)
     if role == "editor" and not communities:
-        raise AccountError(t("account.editor_needs_community", _LANG))
+        raise AccountError("account.editor_needs_community")
 
 
 def _check_communities(conn: Connection, communities: tuple[str, ...]) -> None:
     known = set(conn.execute(select(Community.code)).scalars())
     unknown = [c for c in communities if c not in known]
     if unknown:
-        raise AccountError(t("account.unknown_community", _LANG, codes=", ".join(unknown)))
+        raise AccountError("account.unknown_community", codes=", ".join(unknown))
 
 
 def add_user(
@@ -73,12 +82,12 @@ def add_user(
 ) -> None:
     name = name.strip()
     if not name:
-        raise AccountError(t("account.name_empty", _LANG))
+        raise AccountError("account.name_empty")
     _check_password(password)
     _check_role(role, communities)
     with engine.begin() as conn:
         if conn.execute(select(UserRow.name).where(UserRow.name == name)).first():
-            raise AccountError(t("account.exists", _LANG, name=name))
+            raise AccountError("account.exists", name=name)
         _check_communities(conn, communities)
         conn.execute(
             UserRow.__table__.insert().values(
@@ -123,7 +132,7 @@ def list_users(engine: Engine) -> list[AccountInfo]:
 def _must_exist(conn: Connection, name: str):
     row = _row(conn, name)
     if row is None:
-        raise AccountError(t("account.unknown", _LANG, name=name))
+        raise AccountError("account.unknown", name=name)
     return row
 
 
@@ -170,41 +179,51 @@ def sign_in(engine: Engine, name: str, password: str, now: dt.datetime | None = 
 
     The same message for an unknown name and a wrong password, so the form does not tell which
     names exist. The fifth failure in a row locks the account for 15 minutes, during which even
-    the right password is refused."""
+    the right password is refused. The failure count and the log entry are committed before
+    the refusal is raised."""
     now = now or _now()
     name = name.strip()
     with engine.begin() as conn:
-        row = _row(conn, name)
-        if row is None:
-            _log(conn, name, "unknown")
-            raise SignInRefused(t("account.wrong", _LANG))
-        if row["disabled"]:
-            _log(conn, name, "disabled")
-            raise SignInRefused(t("account.disabled", _LANG))
-        locked_until = row["locked_until"]
-        if locked_until is not None and locked_until > now:
-            _log(conn, name, "locked")
-            minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
-            raise SignInRefused(t("account.locked", _LANG, minutes=minutes))
-        failed = 0 if locked_until is not None else int(row["failed_attempts"] or 0)
-        try:
-            _HASHER.verify(row["password_hash"], password)
-        except (VerificationError, InvalidHashError):
-            failed += 1
-            values: dict[str, object] = {"failed_attempts": failed, "locked_until": None}
-            if failed >= MAX_FAILED_ATTEMPTS:
-                values = {
-                    "failed_attempts": 0,
-                    "locked_until": now + dt.timedelta(minutes=LOCK_MINUTES),
-                }
-            conn.execute(update(UserRow).where(UserRow.name == name).values(**values))
-            _log(conn, name, "locked" if failed >= MAX_FAILED_ATTEMPTS else "failed")
-            if failed >= MAX_FAILED_ATTEMPTS:
-                raise SignInRefused(t("account.locked", _LANG, minutes=LOCK_MINUTES)) from None
-            left = MAX_FAILED_ATTEMPTS - failed
-            raise SignInRefused(t("account.wrong_left", _LANG, left=left)) from None
-        conn.execute(
-            update(UserRow).where(UserRow.name == name).values(failed_attempts=0, locked_until=None)
+        user, refusal = _attempt(conn, name, password, now)
+    if refusal is not None:
+        raise refusal
+    assert user is not None
+    return user
+
+
+def _attempt(
+    conn: Connection, name: str, password: str, now: dt.datetime
+) -> tuple[User | None, SignInRefused | None]:
+    row = _row(conn, name)
+    if row is None:
+        _log(conn, name, "unknown")
+        return None, SignInRefused("account.wrong")
+    if row["disabled"]:
+        _log(conn, name, "disabled")
+        return None, SignInRefused("account.disabled")
+    locked_until = row["locked_until"]
+    if locked_until is not None and locked_until > now:
+        _log(conn, name, "locked")
+        minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
+        return None, SignInRefused("account.locked", minutes=minutes)
+    failed = 0 if locked_until is not None else int(row["failed_attempts"] or 0)
+    try:
+        _HASHER.verify(row["password_hash"], password)
+    except (VerificationError, InvalidHashError):
+        failed += 1
+        locked = failed >= MAX_FAILED_ATTEMPTS
+        values = (
+            {"failed_attempts": 0, "locked_until": now + dt.timedelta(minutes=LOCK_MINUTES)}
+            if locked
+            else {"failed_attempts": failed, "locked_until": None}
         )
-        _log(conn, name, "ok")
-        return User(name, row["role"], _communities(conn, name))
+        conn.execute(update(UserRow).where(UserRow.name == name).values(**values))
+        _log(conn, name, "locked" if locked else "failed")
+        if locked:
+            return None, SignInRefused("account.locked", minutes=LOCK_MINUTES)
+        return None, SignInRefused("account.wrong_left", left=MAX_FAILED_ATTEMPTS - failed)
+    conn.execute(
+        update(UserRow).where(UserRow.name == name).values(failed_attempts=0, locked_until=None)
+    )
+    _log(conn, name, "ok")
+    return User(name, row["role"], _communities(conn, name)), None

@@ -36,7 +36,7 @@ def _read_password(confirm: bool) -> str:
         return sys.stdin.readline().rstrip("\r\n")
     first = getpass.getpass(t("cli.users.password", _LANG))
     if confirm and getpass.getpass(t("cli.users.password_again", _LANG)) != first:
-        raise accounts.AccountError(t("cli.users.password_mismatch", _LANG))
+        raise accounts.AccountError("cli.users.password_mismatch")
     return first
 
 

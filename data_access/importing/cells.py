@@ -12,14 +12,14 @@ import datetime as dt
 import re
 import unicodedata
 
-from data_access.text import t
+from data_access.text import input_forms, t
 
 _LANG = "zh"
 # Excel's day 0 is 1899-12-30 once its 1900 leap-year bug is taken into account.
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _EXCEL_SERIAL_RANGE = (1, 2958465)  # 1900-01-01 .. 9999-12-31
-_DATE_PATTERN = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_MONTH_PATTERN = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
+_DATE_PATTERN = input_forms.DATE
+_MONTH_PATTERN = input_forms.MONTH
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
 
 
@@ -85,10 +85,10 @@ def parse_number(value: object, *, money: bool = False) -> float:
     text = normalise(value).replace(",", "").replace(" ", "")
     factor = 1.0
     if money:
-        text = text.lstrip("¥￥")
-        if text.endswith("元"):
+        text = text.lstrip(input_forms.CURRENCY_SIGNS)
+        if text.endswith(input_forms.YUAN):
             text = text[:-1]
-        if text.endswith("万"):
+        if text.endswith(input_forms.WAN):
             text, factor = text[:-1], 10_000.0
     try:
         number = float(text)

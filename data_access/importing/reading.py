@@ -17,7 +17,7 @@ from python_calamine import CalamineWorkbook
 
 from data_access.importing.cells import normalise
 from data_access.importing.spec import TableSpec, header
-from data_access.text import t
+from data_access.text import input_forms, t
 
 _LANG = "zh"
 _ZIP = b"PK\x03\x04"
@@ -96,7 +96,9 @@ def _match(cell: object, known: dict[str, str]) -> str | None:
     if key in known:
         return known[key]
     # "社区代码(community_code)" or "社区代码\ncommunity_code": either part may name it.
-    for part in key.replace("（", "(").replace("）", ")").replace(")", "(").split("("):
+    for opening, plain in input_forms.BRACKETS.items():
+        key = key.replace(opening, plain)
+    for part in key.replace(")", "(").split("("):
         if part and part in known:
             return known[part]
     return None

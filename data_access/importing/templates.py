@@ -70,7 +70,7 @@ def _display(col: ColumnSpec, value: object) -> object:
     if col.kind == "code" and col.vocabulary:
         return vocab.label(col.vocabulary, str(value), _LANG)
     if col.kind == "codes" and col.vocabulary:
-        return "、".join(vocab.label(col.vocabulary, c, _LANG) for c in str(value).split(","))
+        return join([vocab.label(col.vocabulary, c, _LANG) for c in str(value).split(",")], _LANG)
     if col.kind in ("date", "datetime") and isinstance(value, str):
         return dt.date.fromisoformat(value[:10])
     if col.kind in ("money", "number") and isinstance(value, str):
@@ -92,7 +92,7 @@ def _rule(col: ColumnSpec) -> str:
         parts.append(t("template.references", _LANG, table=table_title(col.references[0])))
     if col.key:
         parts.append(t("template.key", _LANG))
-    return "；".join(parts)
+    return t("template.rule_sep", _LANG).join(parts)
 
 
 def _write_sheet(ws, table: str, rows: Iterable[dict]) -> None:

@@ -12,7 +12,6 @@ header reads, the value, the reason in Chinese):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -28,11 +27,11 @@ from data_access.importing.reading import SheetRows
 from data_access.importing.spec import PARENT_COMMUNITY, ColumnSpec, TableSpec, header
 from data_access.models import Base, Community, Compound
 from data_access.tables import FALSE_WORDS, TRUE_WORDS
-from data_access.text import join, t
+from data_access.text import input_forms, join, t
 from data_access.users import User
 
 _LANG = "zh"
-_LIST_SPLIT = re.compile(r"[,，、;；\s]+")
+_LIST_SPLIT = input_forms.LIST_SEPARATORS
 # Coordinates more than this far outside the county's compounds and communities are refused.
 _COUNTY_MARGIN_DEG = 0.05  # about 5 km
 _CHINA_BOX = (18.0, 54.0, 73.0, 136.0)  # lat min/max, lon min/max

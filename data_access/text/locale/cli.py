@@ -104,7 +104,7 @@ STRINGS = {
         "已导入：共{rows}行，新增{added}，更新{updated}，不变{unchanged}",
         "imported: {rows} rows, {added} new, {updated} updated, {unchanged} unchanged",
     ),
-    "cli.import.figure": ("  {label}：{before} → {after}", "  {label}: {before} → {after}"),
+    "cli.import.figure": ("  {label}：由 {before} 变为 {after}", "  {label}: {before} → {after}"),
     "cli.template.help": ("下载导入模板（XLSX）", "write an import template (XLSX)"),
     "cli.template.all.help": (
         "为每个表各写一个模板到 OUT 目录",

@@ -149,6 +149,7 @@ STRINGS = {
     "template.allowed": ("可填：{values}", "allowed: {values}"),
     "template.references": ("须为“{table}”中已有的编号", "must exist in “{table}”"),
     "template.key": ("唯一编号，重复导入时按此更新", "unique key: a second import updates by it"),
+    "template.rule_sep": ("；", "; "),
     "template.pick": ("请从下拉列表中选择", "pick a value from the list"),
     "template.dict.sheet": ("填写说明", "Data dictionary"),
     "template.dict.header": ("表头", "Header"),
