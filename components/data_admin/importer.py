@@ -115,6 +115,7 @@ def importer(user: User, tables: tuple[str, ...]) -> None:
             _show_problems(final, data)
             return
         st.session_state[_DONE] = t("admin.done") + " " + _summary(final)
+        st.session_state.pop(_CHECKED, None)
         st.session_state[_UPLOADER] = (
             round_ + 1
         )  # a fresh uploader: the same file is not sent twice

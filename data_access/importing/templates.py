@@ -119,9 +119,8 @@ def _write_sheet(ws, table: str, rows: Iterable[dict]) -> None:
             cell = ws.cell(row=number, column=i, value=_display(col, row.get(col.name)))
             cell.number_format = _FORMATS[col.kind]
     for i, col in enumerate(spec.columns, start=1):
-        # Empty cells below the rows get the column's format too, so Excel keeps ID digits.
-        for r in range(number + 1, min(number + 200, _DATA_ROWS)):
-            ws.cell(row=r, column=i).number_format = _FORMATS[col.kind]
+        # The column's own format, so what a clerk types below (ID digits, dates) keeps its form.
+        ws.column_dimensions[get_column_letter(i)].number_format = _FORMATS[col.kind]
 
 
 def _write_dictionary(ws, table: str) -> None:

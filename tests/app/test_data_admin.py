@@ -7,6 +7,9 @@ import pytest
 
 from data_access import accounts
 from data_access.db import make_engine
+from data_access.importing import run_import
+from data_access.importing.templates import template
+from data_access.users import User
 from tests.app.conftest import assert_clean
 from tests.conftest import EAST, OLD_TOWN
 
@@ -25,6 +28,8 @@ def users(app_database):
     ):
         if name not in {a.name for a in accounts.list_users(engine)}:
             accounts.add_user(engine, name, PASSWORD, role, communities)
+    # One import attempt in the log, beside the sign-ins (rows with and without a table).
+    run_import(engine, "honours", template("honours"), "honours.xlsx", User("app_admin", "admin"))
     engine.dispose()
 
 
@@ -70,7 +75,7 @@ def test_an_admin_sees_every_table_and_the_audit_log(open_page, users):
     assert_clean(at)
     options = at.selectbox(key="admin_import_table").options
     assert "救助标准" in options and "目标" in options
-    at.multiselect(key="admin_log_actions").set_value(["sign_in"]).run()
+    at.multiselect(key="admin_log_actions").set_value(["import", "sign_in"]).run()
     assert_clean(at)
     shown = at.dataframe[0].value
     assert "app_admin" in set(shown.iloc[:, 1])
