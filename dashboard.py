@@ -12,7 +12,7 @@ import logging
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from components import data, page_state, shell
+from components import auth, data, page_state, shell
 from components.filters import init_language, sidebar_filters
 from components.guard import ENTERED
 from components.i18n import t
@@ -49,8 +49,13 @@ try:
         data.begin_run()
     if not shell.not_found():
         page_state.enter(spec)
-        sidebar_filters(spec.param_names)
-        page.run()
+        if auth.may_open(spec.role):
+            sidebar_filters(spec.param_names)
+            page.run()
+        else:
+            # Deep links too: the page is not run until the reader may open it.
+            st.title(t(spec.title_key))
+            auth.sign_in_form(spec.role)
         page_state.write_url(spec)
 except SQLAlchemyError as exc:
     log.exception("database error on page %r", spec.url_path)
@@ -58,5 +63,6 @@ except SQLAlchemyError as exc:
 except Exception:
     log.exception("page %r failed", spec.url_path)
     st.error(t("error.unexpected"))
+auth.sidebar_account()  # at the foot of the sidebar, under the filters
 with notice_slot:
     show_url_notices()

@@ -1,20 +1,108 @@
-"""The user a session runs as.
+"""Who is looking: sign-in, sign-out, and whether a page may be opened.
 
-Accounts and login come with the data-management issue (DESIGN §5). Until then nothing sets a
-user, so every session is `ANONYMOUS`, a viewer: pages that could show personal data ask
-`current_user()` and show counts only. Login will put the signed-in `User` under SESSION_KEY.
+Dashboards stay readable without signing in (aggregates only) unless `REQUIRE_LOGIN` is set in
+the environment or `require_login = true` in `.streamlit/secrets.toml`; then every page, deep
+links included, shows the sign-in form first. A page declared for editors (数据管理) always does.
+The signed-in `User` lives in the session; signing out clears the whole session.
 """
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
+from components.data import engine
+from components.i18n import t
+from data_access import accounts
 from data_access.users import ANONYMOUS, User
 
 SESSION_KEY = "auth_user"
+_RANK = {"viewer": 0, "editor": 1, "admin": 2}
+_KEEP_ON_SIGN_OUT = ("lang",)
 
 
 def current_user() -> User:
     """The signed-in user, or the anonymous viewer."""
     user = st.session_state.get(SESSION_KEY)
     return user if isinstance(user, User) else ANONYMOUS
+
+
+def signed_in() -> bool:
+    return current_user() is not ANONYMOUS
+
+
+def login_required() -> bool:
+    """The deployment asks every reader to sign in (environment first, then secrets)."""
+    value = os.environ.get("REQUIRE_LOGIN", "").strip().lower()
+    if value:
+        return value in ("1", "true", "yes")
+    try:
+        return bool(st.secrets.get("require_login", False))
+    except Exception:  # noqa: BLE001 — no secrets file, or an unreadable one: the default holds
+        return False
+
+
+def may_open(role: str) -> bool:
+    """The page's role against the reader's; with login required, the anonymous reader may not."""
+    user = current_user()
+    if login_required() and not signed_in():
+        return False
+    return _RANK[user.role] >= _RANK.get(role, 0)
+
+
+def _submit(name_key: str, password_key: str) -> None:
+    name = st.session_state.get(name_key, "")
+    password = st.session_state.get(password_key, "")
+    st.session_state[password_key] = ""  # never kept
+    try:
+        st.session_state[SESSION_KEY] = accounts.sign_in(engine(), name, password)
+        st.session_state.pop("_auth_error", None)
+    except accounts.AccountError as exc:
+        st.session_state["_auth_error"] = (exc.key, exc.kwargs)
+
+
+def sign_in_form(role: str = "viewer") -> None:
+    """The sign-in form in the page body, with why it is shown."""
+    with st.container(border=True):
+        st.subheader(t("auth.title"))
+        if signed_in():
+            st.warning(t("auth.needs_role", role=t(f"auth.role.{role}")))
+            return
+        st.caption(t("auth.why.required" if login_required() else "auth.why.role"))
+        with st.form("sign_in", clear_on_submit=False, enter_to_submit=True):
+            st.text_input(t("auth.name"), key="_auth_name", autocomplete="username")
+            st.text_input(
+                t("auth.password"),
+                type="password",
+                key="_auth_password",
+                autocomplete="current-password",
+            )
+            st.form_submit_button(
+                t("auth.submit"),
+                type="primary",
+                on_click=_submit,
+                args=("_auth_name", "_auth_password"),
+            )
+        error = st.session_state.get("_auth_error")
+        if error:
+            key, kwargs = error
+            st.error(t(key, **kwargs))
+
+
+def _sign_out() -> None:
+    for key in list(st.session_state.keys()):
+        if key not in _KEEP_ON_SIGN_OUT:
+            del st.session_state[key]
+
+
+def sidebar_account() -> None:
+    """Who is signed in, and the way out (or in)."""
+    user = current_user()
+    with st.sidebar:
+        if signed_in():
+            role = t(f"auth.role.{user.role}")
+            st.caption(t("auth.signed_in_as", name=user.name, role=role))
+            st.button(t("auth.sign_out"), on_click=_sign_out, key="_auth_sign_out")
+        else:
+            st.caption(t("auth.anonymous"))

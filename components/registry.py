@@ -193,6 +193,14 @@ COMMUNITY_LIFE = PageSpec(
     ),
 )
 
+DATA_ADMIN = PageSpec(
+    "pages/data_admin.py",
+    "data_admin",
+    "nav.data_admin",
+    ":material/upload_file:",
+    role="editor",
+)
+
 PAGES: tuple[PageSpec, ...] = (
     OVERVIEW,
     SERVICE_POINTS,
@@ -200,6 +208,7 @@ PAGES: tuple[PageSpec, ...] = (
     EMPLOYMENT,
     FACILITIES,
     COMMUNITY_LIFE,
+    DATA_ADMIN,
 )
 
 

@@ -1,7 +1,7 @@
-"""Command line: python -m data_access init | seed [--dir] [--replace] | export DIR.
+"""Command line: python -m data_access init | seed [--dir] [--replace] | export DIR, and the
+data-management commands of `cli_data` (import, template, backup, restore, users).
 
 Exit 0 on success, 2 on invalid input (one line per problem on stderr, nothing written).
-New commands (import, generate, users) register a subparser in `build_parser`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from data_access import cli_data
 from data_access.db import create_schema, make_engine
 from data_access.migrations import SchemaError
 from data_access.seeding import SAMPLE_DIR, SeedError, export, seed
@@ -100,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--yes", action="store_true", help=t("cli.export.yes.help", _LANG))
     p.set_defaults(func=cmd_export)
+
+    cli_data.add_commands(sub, lambda fn: lambda args: fn(args, _actor()))
     return parser
 
 

@@ -37,6 +37,7 @@ CADRE_BODIES = ("party_committee", "party_general_branch", "party_branch", "resi
 CADRE_POSTS = ("secretary", "deputy_secretary", "chair", "vice_chair", "member")
 HONOUR_LEVELS = ("province", "city", "county")
 USER_ROLES = ("viewer", "editor", "admin")
+GENDERS = ("M", "F")
 
 # Every vocabulary by a short name, for `label()` and for import validation.
 VOCABULARIES: dict[str, tuple[str, ...]] = {
@@ -56,6 +57,7 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "cadre_body": CADRE_BODIES,
     "cadre_post": CADRE_POSTS,
     "honour_level": HONOUR_LEVELS,
+    "gender": GENDERS,
 }
 
 

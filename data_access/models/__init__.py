@@ -7,7 +7,7 @@ in yuan. Enumerated values are English codes (see `vocab.py` for their Chinese l
 
 from __future__ import annotations
 
-from data_access.models.admin import AuditLog, DataVersion, Target, User
+from data_access.models.admin import AuditLog, DataVersion, Target, User, UserCommunity
 from data_access.models.areas import Community, Compound, Grid
 from data_access.models.base import MONTH_CHECK, Base, Money
 from data_access.models.community_life import (
@@ -98,6 +98,7 @@ __all__ = [
     "Honour",
     "Target",
     "User",
+    "UserCommunity",
     "AuditLog",
     "DataVersion",
 ]

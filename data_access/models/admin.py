@@ -33,18 +33,32 @@ class Target(Base):
 
 
 class User(Base):
+    """A local account. The password is an argon2 hash; five failed sign-ins in a row lock the
+    account until `locked_until`. An editor's communities are rows of `user_communities`."""
+
     __tablename__ = "users"
     name: Mapped[str] = mapped_column(String(50), primary_key=True)
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(10))
-    community_code: Mapped[str | None] = mapped_column(ForeignKey("communities.code"))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
     __table_args__ = (CheckConstraint(in_list("role", vocab.USER_ROLES), name="ck_user_role"),)
 
 
+class UserCommunity(Base):
+    """A community an editor may edit (import rows of, and see the masked rosters of)."""
+
+    __tablename__ = "user_communities"
+    user_name: Mapped[str] = mapped_column(ForeignKey("users.name"), primary_key=True)
+    community_code: Mapped[str] = mapped_column(ForeignKey("communities.code"), primary_key=True)
+
+
 class AuditLog(Base):
-    """Who did what to the data and when: every export (and, with data management, every import
-    and sign-in). `personal` records whether names and ID numbers left the database in clear."""
+    """Who did what to the data and when: every export, every import attempt (dry run, refused,
+    written) and every sign-in. `personal` records whether names and ID numbers left the database
+    in clear; an import records its rows added, updated and refused."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -55,6 +69,9 @@ class AuditLog(Base):
     file_name: Mapped[str | None] = mapped_column(String(500))
     file_sha256: Mapped[str | None] = mapped_column(String(64))
     rows: Mapped[int] = mapped_column(Integer, default=0)
+    rows_added: Mapped[int | None] = mapped_column(Integer)
+    rows_updated: Mapped[int | None] = mapped_column(Integer)
+    rows_refused: Mapped[int | None] = mapped_column(Integer)
     personal: Mapped[bool] = mapped_column(Boolean, default=False)
     result: Mapped[str] = mapped_column(String(20))
     message: Mapped[str | None] = mapped_column(Text)

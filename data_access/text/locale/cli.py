@@ -79,4 +79,66 @@ STRINGS = {
         "Names and ID numbers are masked (add --include-personal for clear text); the export is "
         "recorded in the audit log.",
     ),
+    "cli.import.help": (
+        "导入一个表的 Excel 或 CSV 文件（先检查，有任何问题则不写入）",
+        "import a table from XLSX or CSV (checked first; any problem: nothing written)",
+    ),
+    "cli.import.dry_run.help": (
+        "只检查并显示将发生的变化，不写入",
+        "check and show the changes without writing",
+    ),
+    "cli.import.coords.help": (
+        "文件中坐标的坐标系：wgs84、gcj02（高德、腾讯）、bd09（百度）",
+        "coordinate system of the file: wgs84, gcj02 (AMap, Tencent), bd09 (Baidu)",
+    ),
+    "cli.import.user.help": (
+        "以该账号导入（询问密码；编辑员只能导入本社区数据）",
+        "import as this account (password asked; editors import their communities only)",
+    ),
+    "cli.import.refused": ("共{count}个问题，未写入任何数据", "{count} problems; nothing written"),
+    "cli.import.dry_run": (
+        "检查通过（未写入）：共{rows}行，新增{added}，更新{updated}，不变{unchanged}",
+        "check passed (nothing written): {rows} rows, {added} new, {updated} updated, {unchanged} unchanged",
+    ),
+    "cli.import.done": (
+        "已导入：共{rows}行，新增{added}，更新{updated}，不变{unchanged}",
+        "imported: {rows} rows, {added} new, {updated} updated, {unchanged} unchanged",
+    ),
+    "cli.import.figure": ("  {label}：由 {before} 变为 {after}", "  {label}: {before} → {after}"),
+    "cli.template.help": ("下载导入模板（XLSX）", "write an import template (XLSX)"),
+    "cli.template.all.help": (
+        "为每个表各写一个模板到 OUT 目录",
+        "one template per table into the folder OUT",
+    ),
+    "cli.backup.help": (
+        "把整个数据库备份为模板格式的 ZIP（含姓名和身份证号，请妥善保管）",
+        "back up the whole database as a ZIP of templates (names and ID numbers in clear: keep it safe)",
+    ),
+    "cli.backup.done": (
+        "已备份到 {path}（含个人信息，请妥善保管）",
+        "backed up to {path} (personal data in clear: keep it safe)",
+    ),
+    "cli.restore.help": ("把备份 ZIP 导入空数据库", "load a backup ZIP into an empty database"),
+    "cli.restore.not_empty": (
+        "数据库不是空的：恢复备份只能导入空数据库",
+        "the database is not empty: a backup restores into an empty one only",
+    ),
+    "cli.restore.table": ("{table}：导入{rows}行", "{table}: {rows} rows"),
+    "cli.users.help": (
+        "管理账号：add、list、disable、enable、reset-password",
+        "accounts: add, list, disable, enable, reset-password",
+    ),
+    "cli.users.community.help": (
+        "编辑员负责的社区代码（可多次指定）",
+        "a community the editor edits (repeatable)",
+    ),
+    "cli.users.password": ("密码：", "Password: "),
+    "cli.users.password_again": ("再次输入密码：", "Password again: "),
+    "cli.users.password_mismatch": ("两次输入的密码不一致", "the passwords differ"),
+    "cli.users.added": ("已添加用户 {name}（{role}）", "added user {name} ({role})"),
+    "cli.users.state.active": ("正常", "active"),
+    "cli.users.state.disabled": ("已停用", "disabled"),
+    "cli.users.disabled": ("已停用用户 {name}", "disabled user {name}"),
+    "cli.users.enabled": ("已启用用户 {name}", "enabled user {name}"),
+    "cli.users.reset": ("已重置用户 {name} 的密码", "reset the password of {name}"),
 }

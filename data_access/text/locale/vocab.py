@@ -68,4 +68,6 @@ STRINGS = {
     "vocab.honour_level.province": ("省级", "Province"),
     "vocab.honour_level.city": ("市级", "City"),
     "vocab.honour_level.county": ("县级", "County"),
+    "vocab.gender.M": ("男", "Male"),
+    "vocab.gender.F": ("女", "Female"),
 }

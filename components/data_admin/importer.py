@@ -1,0 +1,122 @@
+"""Import: pick the table, upload, see every problem or what would change, then confirm.
+
+The check is a dry run of the real import (data_access.importing.run_import): the writes are
+made in a transaction, the headline figures read before and after, and rolled back. Confirming
+runs the same import for real; it is refused if the file changed in between.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.data import engine
+from components.i18n import fig, lang, t
+from data_access import metrics
+from data_access.importing import ImportResult, run_import, table_title
+from data_access.importing.coords import SYSTEMS
+from data_access.importing.templates import problems_workbook
+from data_access.users import User
+
+_CHECKED = "_admin_checked"  # (table, sha256, coordinates) → the dry run's result
+_DONE = "_admin_done"
+_UPLOADER = "_admin_upload_round"
+
+
+def _problems_table(result: ImportResult) -> pd.DataFrame:
+    return pd.DataFrame(
+        [(p.row, p.column, p.value, p.reason) for p in result.problems],
+        columns=[t(f"admin.problems.{c}") for c in ("row", "column", "value", "reason")],
+    )
+
+
+def _figures_table(result: ImportResult) -> pd.DataFrame:
+    rows = []
+    for change in result.figures:
+        unit = metrics.get(change.key).unit
+        rows.append(
+            (
+                t(f"metric.{change.key}.label"),
+                fig(change.before, unit),
+                fig(change.after, unit),
+                t("admin.figures.changed") if change.changed else "",
+            )
+        )
+    return pd.DataFrame(
+        rows, columns=[t(f"admin.figures.{c}") for c in ("figure", "before", "after", "mark")]
+    )
+
+
+def _show_problems(result: ImportResult, data: bytes) -> None:
+    st.error(t("admin.refused", count=len(result.problems), rows=result.refused_rows))
+    st.dataframe(_problems_table(result), hide_index=True, width="stretch")
+    st.download_button(
+        t("admin.problems.download"),
+        problems_workbook(data, result.problems),
+        file_name=f"{result.table}_problems.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="admin_problems_download",
+    )
+
+
+def _summary(result: ImportResult) -> str:
+    return t(
+        "admin.summary",
+        rows=result.rows,
+        added=result.added,
+        updated=result.updated,
+        unchanged=result.unchanged,
+    )
+
+
+def importer(user: User, tables: tuple[str, ...]) -> None:
+    st.caption(t("admin.import.caption"))
+    left, right = st.columns([3, 2])
+    table = left.selectbox(
+        t("admin.table"),
+        tables,
+        format_func=lambda n: table_title(n, lang()),
+        key="admin_import_table",
+    )
+    coordinates = right.radio(
+        t("admin.coordinates"),
+        SYSTEMS,
+        format_func=lambda s: t(f"admin.coordinates.{s}"),
+        horizontal=True,
+        key="admin_coordinates",
+    )
+    round_ = st.session_state.get(_UPLOADER, 0)
+    upload = st.file_uploader(
+        t("admin.upload"), type=["xlsx", "xls", "csv"], key=f"admin_upload_{round_}"
+    )
+    done = st.session_state.pop(_DONE, None)
+    if done:
+        st.success(done)
+    if upload is None:
+        return
+    data = upload.getvalue()
+    result = run_import(
+        engine(), table, data, upload.name, user, dry_run=True, coordinates=coordinates
+    )
+    if result.problems:
+        _show_problems(result, data)
+        return
+    st.success(t("admin.checked", table=table_title(table, lang())) + " " + _summary(result))
+    st.markdown(f"**{t('admin.figures.title')}**")
+    st.dataframe(_figures_table(result), hide_index=True, width="stretch")
+    if not (result.added or result.updated):
+        st.info(t("admin.nothing_to_do"))
+        return
+    if st.button(t("admin.confirm"), type="primary", key="admin_confirm"):
+        final = run_import(
+            engine(), table, data, upload.name, user, dry_run=False, coordinates=coordinates
+        )
+        if final.problems:
+            _show_problems(final, data)
+            return
+        st.session_state[_DONE] = t("admin.done") + " " + _summary(final)
+        st.session_state.pop(_CHECKED, None)
+        st.session_state[_UPLOADER] = (
+            round_ + 1
+        )  # a fresh uploader: the same file is not sent twice
+        st.rerun()

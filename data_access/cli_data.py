@@ -1,0 +1,192 @@
+"""Command-line data management: import, template, backup, restore and users.
+
+    python -m data_access import TABLE FILE [--dry-run] [--coordinates gcj02] [--user NAME]
+    python -m data_access template TABLE OUT.xlsx      (or: template --all DIR)
+    python -m data_access backup OUT.zip               restore IN.zip
+    python -m data_access users add NAME --role editor --community CODE
+    python -m data_access users list | disable NAME | enable NAME | reset-password NAME
+
+Exit 0 on success, 2 when the input is refused (one line per problem on stderr, nothing written).
+Without --user an import runs with the rights of whoever can run commands on the server (an
+admin); with --user the password is asked and that account's communities apply.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from data_access import accounts
+from data_access.db import create_schema, is_empty, make_engine
+from data_access.importing import importable_tables, run_import
+from data_access.importing.coords import SYSTEMS
+from data_access.importing.templates import backup_files, backup_zip, template
+from data_access.text import t
+from data_access.users import User
+
+_LANG = "zh"
+
+
+def _read_password(confirm: bool) -> str:
+    """From the terminal (asked twice for a new one), else the first line of stdin."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(t("cli.users.password", _LANG))
+    if confirm and getpass.getpass(t("cli.users.password_again", _LANG)) != first:
+        raise accounts.AccountError("cli.users.password_mismatch")
+    return first
+
+
+def _print_problems(lines: list[str]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
+def cmd_import(args: argparse.Namespace, actor: str) -> int:
+    engine = make_engine(args.database_url)
+    create_schema(engine)
+    if not args.file.exists():
+        print(t("data.file_missing", _LANG, file=str(args.file)), file=sys.stderr)
+        return 2
+    user = User(actor, "admin")
+    if args.user:
+        try:
+            user = accounts.sign_in(engine, args.user, _read_password(confirm=False))
+        except accounts.AccountError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+    data = args.file.read_bytes()
+    result = run_import(
+        engine,
+        args.table,
+        data,
+        args.file.name,
+        user,
+        dry_run=args.dry_run,
+        coordinates=args.coordinates,
+    )
+    if result.problems:
+        _print_problems([p.line() for p in result.problems])
+        print(t("cli.import.refused", _LANG, count=len(result.problems)), file=sys.stderr)
+        return 2
+    key = "cli.import.dry_run" if args.dry_run else "cli.import.done"
+    print(
+        t(
+            key,
+            _LANG,
+            rows=result.rows,
+            added=result.added,
+            updated=result.updated,
+            unchanged=result.unchanged,
+        )
+    )
+    for change in result.figures:
+        if change.changed:
+            label = t(f"metric.{change.key}.label", _LANG)
+            print(
+                t("cli.import.figure", _LANG, label=label, before=change.before, after=change.after)
+            )
+    return 0
+
+
+def cmd_template(args: argparse.Namespace, actor: str) -> int:
+    tables = importable_tables() if args.all else (args.table,)
+    if not args.all and args.table not in importable_tables():
+        print(t("data.unknown_table", _LANG, name=args.table), file=sys.stderr)
+        return 2
+    for table in tables:
+        out = args.out / f"{table}.xlsx" if args.all else args.out
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(template(table))
+        print(out)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, actor: str) -> int:
+    engine = make_engine(args.database_url)
+    create_schema(engine)
+    args.out.write_bytes(backup_zip(engine, actor))
+    print(t("cli.backup.done", _LANG, path=args.out))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, actor: str) -> int:
+    engine = make_engine(args.database_url)
+    create_schema(engine)
+    with engine.connect() as conn:
+        if not is_empty(conn):
+            print(t("cli.restore.not_empty", _LANG), file=sys.stderr)
+            return 2
+    admin = User(actor, "admin")
+    for table, data in backup_files(args.file.read_bytes()):
+        result = run_import(engine, table, data, f"{args.file.name}:{table}", admin, dry_run=False)
+        if result.problems:
+            _print_problems([f"{table}: {p.line()}" for p in result.problems])
+            return 2
+        print(t("cli.restore.table", _LANG, table=table, rows=result.added))
+    return 0
+
+
+def cmd_users(args: argparse.Namespace, actor: str) -> int:
+    engine = make_engine(args.database_url)
+    create_schema(engine)
+    try:
+        if args.action == "add":
+            communities = tuple(args.community or ())
+            accounts.add_user(
+                engine, args.name, _read_password(confirm=True), args.role, communities
+            )
+            print(t("cli.users.added", _LANG, name=args.name, role=args.role))
+        elif args.action == "list":
+            for a in accounts.list_users(engine):
+                state = t(
+                    "cli.users.state.disabled" if a.disabled else "cli.users.state.active", _LANG
+                )
+                print(f"{a.name}\t{a.role}\t{','.join(a.communities) or '-'}\t{state}")
+        elif args.action in ("disable", "enable"):
+            accounts.set_disabled(engine, args.name, args.action == "disable")
+            print(t(f"cli.users.{args.action}d", _LANG, name=args.name))
+        elif args.action == "reset-password":
+            accounts.reset_password(engine, args.name, _read_password(confirm=True))
+            print(t("cli.users.reset", _LANG, name=args.name))
+    except accounts.AccountError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    return 0
+
+
+def add_commands(sub, wrap: Callable) -> None:
+    """Register the data-management subcommands; `wrap` gives each the operator's name."""
+    p = sub.add_parser("import", help=t("cli.import.help", _LANG))
+    p.add_argument("table", choices=importable_tables(), metavar="TABLE")
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help=t("cli.import.dry_run.help", _LANG))
+    p.add_argument(
+        "--coordinates", choices=SYSTEMS, default="wgs84", help=t("cli.import.coords.help", _LANG)
+    )
+    p.add_argument("--user", help=t("cli.import.user.help", _LANG))
+    p.set_defaults(func=wrap(cmd_import))
+
+    p = sub.add_parser("template", help=t("cli.template.help", _LANG))
+    p.add_argument("table", nargs="?", default="")
+    p.add_argument("out", type=Path)
+    p.add_argument("--all", action="store_true", help=t("cli.template.all.help", _LANG))
+    p.set_defaults(func=wrap(cmd_template))
+
+    p = sub.add_parser("backup", help=t("cli.backup.help", _LANG))
+    p.add_argument("out", type=Path)
+    p.set_defaults(func=wrap(cmd_backup))
+
+    p = sub.add_parser("restore", help=t("cli.restore.help", _LANG))
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=wrap(cmd_restore))
+
+    p = sub.add_parser("users", help=t("cli.users.help", _LANG))
+    p.add_argument("action", choices=("add", "list", "disable", "enable", "reset-password"))
+    p.add_argument("name", nargs="?", default="")
+    p.add_argument("--role", default="viewer", choices=("viewer", "editor", "admin"))
+    p.add_argument("--community", action="append", help=t("cli.users.community.help", _LANG))
+    p.set_defaults(func=wrap(cmd_users))

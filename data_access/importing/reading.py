@@ -1,0 +1,151 @@
+"""A file as the user gave it → its header and data rows, numbered as Excel numbers them.
+
+The format is read from the bytes, not from the file name: XLSX / XLS workbooks (read with
+python-calamine), or CSV in UTF-8, UTF-8 with a BOM, UTF-16 or GB18030 (GBK, what Excel saves as
+"CSV" on Chinese Windows). The header row is the row among the first ten that names most of the
+table's columns, so a title row above it or a two-row header with merged group cells is fine.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass
+
+from python_calamine import CalamineWorkbook
+
+from data_access.importing.cells import normalise
+from data_access.importing.spec import TableSpec, header
+from data_access.text import input_forms, t
+
+_LANG = "zh"
+_ZIP = b"PK\x03\x04"
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")
+_HEADER_SEARCH_ROWS = 10
+
+
+class FileProblem(ValueError):
+    """The file cannot be read as a table at all (reason in Chinese)."""
+
+
+@dataclass(frozen=True)
+class SheetRows:
+    """Data rows keyed by column name, each with its spreadsheet row number."""
+
+    rows: list[tuple[int, dict[str, object]]]
+    headers: dict[str, str]  # column name → the header as the file wrote it
+    unknown_headers: tuple[str, ...]
+    encoding: str  # 'xlsx', 'xls', 'utf-8', 'utf-8-sig', 'gb18030', ...
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith(codecs.BOM_UTF8):
+        return data.decode("utf-8-sig"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise FileProblem(t("import.file.encoding", _LANG))
+
+
+def read_grid(data: bytes) -> tuple[list[list[object]], str]:
+    """Every cell of the first sheet (or the CSV), row 0 being spreadsheet row 1."""
+    if not data.strip():
+        raise FileProblem(t("import.file.empty", _LANG))
+    if data.startswith(_ZIP) or data.startswith(_OLE):
+        kind = "xlsx" if data.startswith(_ZIP) else "xls"
+        try:
+            book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            sheet = book.get_sheet_by_index(0)
+            return sheet.to_python(skip_empty_area=False), kind
+        except Exception as exc:  # noqa: BLE001 — any reader failure is "not a workbook" to the user
+            raise FileProblem(t("import.file.not_workbook", _LANG)) from exc
+    text, encoding = _decode(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    return [list(r) for r in csv.reader(io.StringIO(text), dialect)], encoding
+
+
+def _header_key(text: object) -> str:
+    return "".join(normalise(text).split()).lower()
+
+
+def _known_headers(spec: TableSpec) -> dict[str, str]:
+    """Normalised header text → column name: the Chinese header, the English one, the name."""
+    known: dict[str, str] = {}
+    for col in spec.columns:
+        for text in (
+            col.name,
+            header(spec.name, col.name, "zh"),
+            header(spec.name, col.name, "en"),
+        ):
+            known.setdefault(_header_key(text), col.name)
+    return known
+
+
+def _match(cell: object, known: dict[str, str]) -> str | None:
+    key = _header_key(cell)
+    if not key:
+        return None
+    if key in known:
+        return known[key]
+    # "社区代码(community_code)" or "社区代码\ncommunity_code": either part may name it.
+    for opening, plain in input_forms.BRACKETS.items():
+        key = key.replace(opening, plain)
+    for part in key.replace(")", "(").split("("):
+        if part and part in known:
+            return known[part]
+    return None
+
+
+def _header_candidates(grid: list[list[object]], known: dict[str, str]):
+    """(last header row index, {column index: cell}) for one-row headers and for two-row
+    headers, where a group title merged across columns sits above the real headers and a
+    header merged down over both rows is read from the upper cell."""
+    top = grid[:_HEADER_SEARCH_ROWS]
+    for index, row in enumerate(top):
+        yield index, dict(enumerate(row))
+        if index + 1 < len(grid):
+            lower = grid[index + 1]
+            merged = {}
+            for i in range(max(len(row), len(lower))):
+                below = lower[i] if i < len(lower) else ""
+                above = row[i] if i < len(row) else ""
+                merged[i] = below if _match(below, known) else above
+            yield index + 1, merged
+
+
+def rows_of(data: bytes, spec: TableSpec) -> SheetRows:
+    grid, encoding = read_grid(data)
+    known = _known_headers(spec)
+    best_row, best_hits, header_cells = -1, 0, {}
+    for index, cells in _header_candidates(grid, known):
+        hits = len({_match(c, known) for c in cells.values()} - {None})
+        if hits > best_hits:
+            best_row, best_hits, header_cells = index, hits, cells
+    if best_row < 0:
+        raise FileProblem(t("import.file.no_header", _LANG))
+    columns: dict[int, str] = {}
+    headers: dict[str, str] = {}
+    unknown: list[str] = []
+    for i, cell in sorted(header_cells.items()):
+        name = _match(cell, known)
+        if name and name not in headers:
+            columns[i] = name
+            headers[name] = " ".join(str(cell).split())
+        elif normalise(cell):
+            unknown.append(normalise(cell))
+    rows = []
+    for index in range(best_row + 1, len(grid)):
+        raw = grid[index]
+        if all(not normalise(c) for c in raw):
+            continue  # blank rows (Excel's trailing ones, spacer rows) are not data
+        values = {name: (raw[i] if i < len(raw) else "") for i, name in columns.items()}
+        rows.append((index + 1, values))
+    return SheetRows(rows, headers, tuple(unknown), encoding)

@@ -1,0 +1,228 @@
+"""Workbooks clerks fill in and get back: a template per table, the problems of a refused file
+with its bad cells highlighted, and the whole database as a ZIP of filled-in templates.
+
+A template's first sheet has the Chinese headers (the column name as a cell note), drop-down
+lists for coded columns, text format for codes and ID numbers (so Excel keeps every digit), date
+and money formats, and one example row taken from the sample county; the second sheet is the
+table's data dictionary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+
+from data_access import vocab
+from data_access.importing.spec import (
+    ColumnSpec,
+    header,
+    importable_tables,
+    table_spec,
+    table_title,
+)
+from data_access.importing.validate import Problem
+from data_access.models import AuditLog, Base
+from data_access.tables import read_csv_rows
+from data_access.text import join, t
+
+_LANG = "zh"
+_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_BAD_FILL = PatternFill("solid", fgColor="FFC7CE")
+_FORMATS = {
+    "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm",
+    "money": "#,##0.00",
+    "integer": "0",
+    "number": "0.000000",
+    "month": "@",
+    "text": "@",
+    "id_number": "@",
+    "code": "@",
+    "codes": "@",
+    "bool": "@",
+}
+_DATA_ROWS = 2000  # validation and formats reach this far down the sheet
+
+
+def _example_row(table: str) -> dict[str, str]:
+    from data_access.seeding import SAMPLE_DIR
+
+    path = SAMPLE_DIR / f"{table}.csv"
+    if not path.exists():
+        return {}
+    return next(iter(read_csv_rows(path)), {})
+
+
+def _display(col: ColumnSpec, value: object) -> object:
+    """A stored value as a clerk would type it: coded values as their Chinese labels."""
+    if value is None or value == "":
+        return None
+    if col.kind == "code" and col.vocabulary:
+        return vocab.label(col.vocabulary, str(value), _LANG)
+    if col.kind == "codes" and col.vocabulary:
+        return join([vocab.label(col.vocabulary, c, _LANG) for c in str(value).split(",")], _LANG)
+    if col.kind in ("date", "datetime") and isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    if col.kind in ("money", "number") and isinstance(value, str):
+        return float(value)
+    if col.kind == "integer" and isinstance(value, str):
+        return int(float(value))
+    if col.kind == "bool":
+        truthy = value is True or str(value).lower() == "true"
+        return t("data.bool.yes" if truthy else "data.bool.no", _LANG)
+    return value
+
+
+def _rule(col: ColumnSpec) -> str:
+    parts = [t(f"template.kind.{col.kind}", _LANG)]
+    if col.vocabulary and col.kind in ("code", "codes"):
+        labels = [vocab.label(col.vocabulary, c, _LANG) for c in vocab.VOCABULARIES[col.vocabulary]]
+        parts.append(t("template.allowed", _LANG, values=join(labels, _LANG)))
+    if col.references:
+        parts.append(t("template.references", _LANG, table=table_title(col.references[0])))
+    if col.key:
+        parts.append(t("template.key", _LANG))
+    return t("template.rule_sep", _LANG).join(parts)
+
+
+def _write_sheet(ws, table: str, rows: Iterable[dict]) -> None:
+    spec = table_spec(table)
+    for i, col in enumerate(spec.columns, start=1):
+        cell = ws.cell(row=1, column=i, value=header(table, col.name))
+        cell.font = Font(bold=True, color="C00000" if col.required else "000000")
+        cell.fill = _HEADER_FILL
+        cell.comment = Comment(f"{col.name}\n{_rule(col)}", "dashboard")
+        letter = get_column_letter(i)
+        ws.column_dimensions[letter].width = max(12, len(header(table, col.name)) * 2 + 2)
+        if col.kind == "code" and col.vocabulary:
+            labels = [
+                vocab.label(col.vocabulary, c, _LANG) for c in vocab.VOCABULARIES[col.vocabulary]
+            ]
+            check = DataValidation(type="list", formula1=f'"{",".join(labels)}"', allow_blank=True)
+            check.error = t("template.pick", _LANG)
+            ws.add_data_validation(check)
+            check.add(f"{letter}2:{letter}{_DATA_ROWS}")
+    ws.freeze_panes = "A2"
+    number = 2
+    for number, row in enumerate(rows, start=2):
+        for i, col in enumerate(spec.columns, start=1):
+            cell = ws.cell(row=number, column=i, value=_display(col, row.get(col.name)))
+            cell.number_format = _FORMATS[col.kind]
+    for i, col in enumerate(spec.columns, start=1):
+        # The column's own format, so what a clerk types below (ID digits, dates) keeps its form.
+        ws.column_dimensions[get_column_letter(i)].number_format = _FORMATS[col.kind]
+
+
+def _write_dictionary(ws, table: str) -> None:
+    spec = table_spec(table)
+    titles = [t(f"template.dict.{k}", _LANG) for k in ("header", "name", "required", "rule")]
+    ws.append(titles)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+    for col in spec.columns:
+        required = t("data.bool.yes" if col.required else "data.bool.no", _LANG)
+        ws.append([header(table, col.name), col.name, required, _rule(col)])
+    for letter, width in zip("ABCD", (24, 26, 10, 80), strict=True):
+        ws.column_dimensions[letter].width = width
+
+
+def template(table: str) -> bytes:
+    """The XLSX template of `table`, with one example row from the sample county."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = table_title(table)[:31]
+    example = _example_row(table)
+    _write_sheet(sheet, table, [example] if example else [])
+    _write_dictionary(book.create_sheet(t("template.dict.sheet", _LANG)), table)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def problems_workbook(data: bytes, problems: list[Problem]) -> bytes:
+    """The problems as a sheet (row, column, value, reason); for an XLSX upload also the file
+    itself with every bad cell filled red and its reason as a note."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = t("template.problems.sheet", _LANG)
+    sheet.append([t(f"template.problems.{k}", _LANG) for k in ("row", "column", "value", "reason")])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for p in problems:
+        sheet.append([p.row, p.column, p.value, p.reason])
+    for letter, width in zip("ABCD", (8, 22, 28, 80), strict=True):
+        sheet.column_dimensions[letter].width = width
+    marked = None
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            marked = load_workbook(io.BytesIO(data))
+        except Exception:  # noqa: BLE001 — the problem list alone is still useful
+            marked = None
+    if marked is not None:
+        ws = marked.worksheets[0]
+        headers = {}
+        for row in ws.iter_rows(min_row=1, max_row=10):
+            for cell in row:
+                if cell.value is not None:
+                    headers.setdefault(str(cell.value).strip(), cell.column)
+        for p in problems:
+            column = headers.get(p.column)
+            if p.row and column:
+                cell = ws.cell(row=p.row, column=column)
+                cell.fill = _BAD_FILL
+                cell.comment = Comment(p.reason, "dashboard")
+        out = io.BytesIO()
+        mark_sheet = marked.create_sheet(t("template.problems.sheet", _LANG), 0)
+        for row in sheet.iter_rows(values_only=True):
+            mark_sheet.append(list(row))
+        marked.save(out)
+        return out.getvalue()
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def backup_zip(engine: Engine, actor: str) -> bytes:
+    """Every data table as a filled-in template, in load order, names and ID numbers in clear
+    (a backup must restore); recorded in the audit log as a personal export."""
+    with engine.begin() as conn:
+        conn.execute(
+            AuditLog.__table__.insert().values(
+                at=dt.datetime.now().replace(microsecond=0),
+                actor=actor[:100],
+                action="backup",
+                tables=",".join(importable_tables()),
+                rows=0,
+                personal=True,
+                result="ok",
+            )
+        )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive, engine.connect() as conn:
+        for order, table in enumerate(importable_tables(), start=1):
+            tbl = Base.metadata.tables[table]
+            rows = [dict(r) for r in conn.execute(select(tbl)).mappings()]
+            book = Workbook(write_only=False)
+            _write_sheet(book.active, table, rows)
+            buf = io.BytesIO()
+            book.save(buf)
+            archive.writestr(f"{order:02d}_{table}.xlsx", buf.getvalue())
+    return out.getvalue()
+
+
+def backup_files(archive: bytes) -> list[tuple[str, bytes]]:
+    """(table, file bytes) of a backup ZIP, in load order."""
+    with zipfile.ZipFile(io.BytesIO(archive)) as z:
+        names = sorted(n for n in z.namelist() if n.endswith(".xlsx"))
+        return [(n.split("_", 1)[1].removesuffix(".xlsx"), z.read(n)) for n in names]

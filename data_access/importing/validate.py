@@ -1,0 +1,351 @@
+"""Every problem of an import file, found before anything is written.
+
+Three passes, each adding to one list of problems (row as Excel numbers it, column as the file's
+header reads, the value, the reason in Chinese):
+1. cells: each value parsed by its column's kind (`cells.py`);
+2. the table's schema, checked with pandera (lazy: every failure at once) — required cells,
+   allowed codes, no negative counts or money, text length, coordinates in range, no key twice;
+3. the domain, which needs the database — codes that must exist, dates in order, ID check
+   digits and an ID number already registered under another key, coordinates inside the
+   county, and rows outside the communities an editor may import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pandera.pandas as pa
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from data_access import vocab
+from data_access.idcard import id_number_problem
+from data_access.importing import cells
+from data_access.importing.coords import to_wgs84
+from data_access.importing.reading import SheetRows
+from data_access.importing.spec import PARENT_COMMUNITY, ColumnSpec, TableSpec, header
+from data_access.models import Base, Community, Compound
+from data_access.tables import FALSE_WORDS, TRUE_WORDS
+from data_access.text import input_forms, join, t
+from data_access.users import User
+
+_LANG = "zh"
+_LIST_SPLIT = input_forms.LIST_SEPARATORS
+# Coordinates more than this far outside the county's compounds and communities are refused.
+_COUNTY_MARGIN_DEG = 0.05  # about 5 km
+_CHINA_BOX = (18.0, 54.0, 73.0, 136.0)  # lat min/max, lon min/max
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int | None  # as Excel numbers it; None for the whole file
+    column: str  # the header as the file reads (or the template's header)
+    value: str
+    reason: str
+
+    def line(self) -> str:
+        """One line for the command line: 第12行 "身份证号": 校验位错误."""
+        if self.row is None:
+            return self.reason if not self.column else f'"{self.column}": {self.reason}'
+        return t("data.cell.problem", _LANG, row=self.row, column=self.column, reason=self.reason)
+
+
+@dataclass
+class Checked:
+    spec: TableSpec
+    rows: list[dict] = field(default_factory=list)  # typed, one per data row
+    row_numbers: list[int] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _label(spec: TableSpec, sheet: SheetRows, column: str) -> str:
+    return sheet.headers.get(column) or header(spec.name, column)
+
+
+def _shown(raw: object) -> str:
+    return cells.normalise(raw)[:60]
+
+
+def _parse(col: ColumnSpec, raw: object) -> object:
+    """The cell's value (None when empty); ValueError with the reason when it cannot be read."""
+    if col.kind == "id_number":
+        text = cells.id_number_text(raw)
+        if not text:
+            return None
+        problem = id_number_problem(text)
+        if problem:
+            raise ValueError(problem)
+        return text
+    text = cells.normalise(raw)
+    if text == "":
+        return None
+    if col.kind == "text":
+        return text
+    if col.kind == "date":
+        return cells.parse_date(raw)
+    if col.kind == "datetime":
+        return pd.Timestamp(cells.parse_date(raw)).to_pydatetime()
+    if col.kind == "month":
+        return cells.parse_month(raw)
+    if col.kind == "money":
+        return cells.parse_number(raw, money=True)
+    if col.kind == "integer":
+        return cells.parse_integer(raw)
+    if col.kind == "number":
+        return cells.parse_number(raw)
+    if col.kind == "bool":
+        low = text.lower()
+        if low in TRUE_WORDS:
+            return True
+        if low in FALSE_WORDS:
+            return False
+        raise ValueError(t("data.cell.not_bool", _LANG, value=text))
+    if col.kind == "code":
+        return vocab.code_for_label(col.vocabulary, text) or text
+    if col.kind == "codes":
+        codes = []
+        for part in filter(None, _LIST_SPLIT.split(text)):
+            code = vocab.code_for_label(col.vocabulary, part)
+            if code is None:
+                raise ValueError(_not_allowed(col.vocabulary, part))
+            codes.append(code)
+        return ",".join(dict.fromkeys(codes))
+    raise AssertionError(col.kind)
+
+
+def _not_allowed(vocabulary: str, value: str) -> str:
+    allowed = [vocab.label(vocabulary, c, _LANG) for c in vocab.VOCABULARIES[vocabulary]]
+    return t("import.cell.not_allowed", _LANG, value=value, allowed=join(allowed, _LANG))
+
+
+def parse_rows(spec: TableSpec, sheet: SheetRows, coordinates: str = "wgs84") -> Checked:
+    """Pass 1: every cell typed; a missing required column is one problem for the file."""
+    checked = Checked(spec)
+    for col in spec.columns:
+        if col.required and col.name not in sheet.headers:
+            checked.problems.append(
+                Problem(None, header(spec.name, col.name), "", t("data.cell.missing_column", _LANG))
+            )
+    for number, raw in sheet.rows:
+        row: dict[str, object] = {}
+        for col in spec.columns:
+            if col.name not in sheet.headers:
+                continue
+            try:
+                value = _parse(col, raw.get(col.name))
+                row[col.name] = col.default if value is None else value
+            except ValueError as exc:
+                label = _label(spec, sheet, col.name)
+                checked.problems.append(Problem(number, label, _shown(raw.get(col.name)), str(exc)))
+                row[col.name] = None
+        if coordinates != "wgs84" and row.get("lat") is not None and row.get("lon") is not None:
+            row["lat"], row["lon"] = (
+                round(v, 6) for v in to_wgs84(row["lat"], row["lon"], coordinates)
+            )
+        checked.rows.append(row)
+        checked.row_numbers.append(number)
+    return checked
+
+
+def _schema(spec: TableSpec, present: set[str]) -> pa.DataFrameSchema:
+    columns = {}
+    for col in spec.columns:
+        if col.name not in present:
+            continue
+        checks = []
+        if col.kind == "code":
+            checks.append(pa.Check.isin(list(vocab.VOCABULARIES[col.vocabulary])))
+        if col.non_negative:
+            checks.append(pa.Check.ge(0))
+        if col.max_length:
+            checks.append(pa.Check.str_length(max_value=col.max_length))
+        if col.name == "lat":
+            checks.append(pa.Check.in_range(-90, 90))
+        if col.name == "lon":
+            checks.append(pa.Check.in_range(-180, 180))
+        columns[col.name] = pa.Column(None, checks=checks, nullable=not col.required)
+    key = [k for k in spec.key if k in present]
+    return pa.DataFrameSchema(columns, unique=key or None)
+
+
+def _schema_reason(spec: TableSpec, column: str, check: str, value: object) -> str:
+    if check == "not_nullable":
+        return t("data.cell.required", _LANG)
+    if check.startswith("isin"):
+        return _not_allowed(spec.column(column).vocabulary, str(value))
+    if check.startswith("greater_than_or_equal_to"):
+        return t("import.cell.negative", _LANG)
+    if check.startswith("str_length"):
+        return t("data.cell.too_long", _LANG, length=spec.column(column).max_length)
+    if check.startswith("in_range"):
+        return t("import.cell.coordinate_range", _LANG)
+    if check.endswith("uniqueness"):
+        key = join([header(spec.name, k) for k in spec.key], _LANG)
+        return t("import.cell.duplicate_in_file", _LANG, key=key)
+    return check
+
+
+def check_schema(checked: Checked, sheet: SheetRows) -> None:
+    """Pass 2: pandera over the typed rows, every failure reported."""
+    spec = checked.spec
+    present = set(sheet.headers)
+    if not checked.rows:
+        return
+    frame = pd.DataFrame(checked.rows, columns=[c.name for c in spec.columns if c.name in present])
+    frame = frame.astype(object).where(frame.notna(), None)
+    failed_cells = {(p.row, p.column) for p in checked.problems}
+    try:
+        _schema(spec, present).validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        seen: set[tuple[int, str]] = set()
+        for case in errors.failure_cases.itertuples():
+            if case.index is None or (isinstance(case.index, float) and case.index != case.index):
+                continue
+            if str(case.check).startswith("dtype"):
+                continue
+            number = checked.row_numbers[int(case.index)]
+            column = case.column if case.check != "multiple_fields_uniqueness" else spec.key[0]
+            label = _label(spec, sheet, column)
+            if (number, label) in failed_cells or (number, label) in seen:
+                continue  # the cell already has a reason (it could not be read)
+            seen.add((number, label))
+            value = checked.rows[int(case.index)].get(column)
+            reason = _schema_reason(spec, column, str(case.check), case.failure_case)
+            checked.problems.append(Problem(number, label, _shown(value), reason))
+
+
+def _existing(conn: Connection, table: str, column: str) -> set:
+    col = Base.metadata.tables[table].c[column]
+    return {v for (v,) in conn.execute(select(col).distinct())}
+
+
+def _county_box(conn: Connection) -> tuple[float, float, float, float] | None:
+    lats, lons = [], []
+    for model in (Community, Compound):
+        row = conn.execute(
+            select(
+                func.min(model.lat), func.max(model.lat), func.min(model.lon), func.max(model.lon)
+            )
+        ).one()
+        if row[0] is not None:
+            lats += [row[0], row[1]]
+            lons += [row[2], row[3]]
+    if not lats:
+        return None
+    m = _COUNTY_MARGIN_DEG
+    return min(lats) - m, max(lats) + m, min(lons) - m, max(lons) + m
+
+
+def row_communities(conn: Connection, spec: TableSpec, rows: list[dict]) -> list[str | None]:
+    """The community each row belongs to ('' for a county-wide row, None when unknown)."""
+    if spec.has_community:
+        return [r.get("community_code") for r in rows]
+    if spec.name in PARENT_COMMUNITY:
+        column, parent, key = PARENT_COMMUNITY[spec.name]
+        tbl = Base.metadata.tables[parent]
+        owners = dict(conn.execute(select(tbl.c[key], tbl.c.community_code)).all())
+        return [owners.get(r.get(column)) for r in rows]
+    return ["" for _ in rows]
+
+
+def check_domain(conn: Connection, checked: Checked, sheet: SheetRows, user: User) -> None:
+    """Pass 3: what only the database can tell."""
+    spec = checked.spec
+    label = lambda column: _label(spec, sheet, column)  # noqa: E731
+    add = checked.problems.append
+    for col in spec.columns:
+        if col.references is None or col.name not in sheet.headers:
+            continue
+        ref_table, ref_column = col.references
+        known = _existing(conn, ref_table, ref_column)
+        if ref_table == spec.name:
+            known |= {r.get(ref_column) for r in checked.rows}
+        for number, row in zip(checked.row_numbers, checked.rows, strict=True):
+            value = row.get(col.name)
+            if value is not None and value not in known:
+                reason = t(
+                    "import.cell.unknown_code", _LANG, table=t(f"import.table.{ref_table}", _LANG)
+                )
+                add(Problem(number, label(col.name), _shown(value), reason))
+    for later, operator, earlier in spec.order_checks:
+        for number, row in zip(checked.row_numbers, checked.rows, strict=True):
+            a, b = row.get(later), row.get(earlier)
+            if a is None or b is None:
+                continue
+            if a < b or (operator == ">" and a == b):
+                reason = t("import.cell.order", _LANG, earlier=label(earlier))
+                add(Problem(number, label(later), _shown(a), reason))
+    _check_id_numbers(conn, checked, sheet)
+    _check_coordinates(conn, checked, sheet)
+    _check_scope(conn, checked, user)
+
+
+def _check_id_numbers(conn: Connection, checked: Checked, sheet: SheetRows) -> None:
+    spec = checked.spec
+    for col in spec.columns:
+        if col.kind != "id_number" or col.name not in sheet.headers:
+            continue
+        tbl = Base.metadata.tables[spec.name]
+        key_cols = [tbl.c[k] for k in spec.key]
+        holders: dict[str, tuple] = {}
+        for *key, id_number in conn.execute(select(*key_cols, tbl.c[col.name])):
+            holders.setdefault(id_number, tuple(key))
+        in_file: dict[str, int] = {}
+        for number, row in zip(checked.row_numbers, checked.rows, strict=True):
+            value = row.get(col.name)
+            if value is None:
+                continue
+            key = tuple(row.get(k) for k in spec.key)
+            if value in in_file:
+                reason = t("import.cell.id_twice_in_file", _LANG, row=in_file[value])
+                checked.problems.append(
+                    Problem(number, _label(spec, sheet, col.name), value, reason)
+                )
+            elif value in holders and holders[value] != key:
+                reason = t(
+                    "import.cell.id_registered", _LANG, key="/".join(map(str, holders[value]))
+                )
+                checked.problems.append(
+                    Problem(number, _label(spec, sheet, col.name), value, reason)
+                )
+            in_file.setdefault(value, number)
+
+
+def _check_coordinates(conn: Connection, checked: Checked, sheet: SheetRows) -> None:
+    spec = checked.spec
+    if "lat" not in sheet.headers or "lon" not in sheet.headers:
+        return
+    box = None if spec.name == "communities" else _county_box(conn)
+    lat_min, lat_max, lon_min, lon_max = box or _CHINA_BOX
+    reason_key = "import.cell.outside_county" if box else "import.cell.outside_china"
+    for number, row in zip(checked.row_numbers, checked.rows, strict=True):
+        lat, lon = row.get("lat"), row.get("lon")
+        if lat is None or lon is None:
+            continue
+        if not (lat_min <= lat <= lat_max and lon_min <= lon <= lon_max):
+            value = f"{lat}, {lon}"
+            checked.problems.append(
+                Problem(number, _label(spec, sheet, "lat"), value, t(reason_key, _LANG))
+            )
+
+
+def _check_scope(conn: Connection, checked: Checked, user: User) -> None:
+    """An editor imports rows of their own communities only; county-wide tables are for admins."""
+    if user.role == "admin":
+        return
+    spec = checked.spec
+    if user.role != "editor":
+        checked.problems.append(Problem(None, "", "", t("import.refused.viewer", _LANG)))
+        return
+    if spec.county_wide:
+        checked.problems.append(Problem(None, "", "", t("import.refused.county_table", _LANG)))
+        return
+    owners = row_communities(conn, spec, checked.rows)
+    column = header(spec.name, "community_code")
+    for number, owner in zip(checked.row_numbers, owners, strict=True):
+        if owner is not None and not user.may_see_community(owner):
+            reason = t(
+                "import.refused.community", _LANG, community=owner or t("import.county", _LANG)
+            )
+            checked.problems.append(Problem(number, column, owner or "", reason))

@@ -1,0 +1,135 @@
+"""数据管理 and sign-in: the page, its sections and messages."""
+
+STRINGS = {
+    # sign-in
+    "auth.title": ("登录", "Sign in"),
+    "auth.name": ("用户名", "User name"),
+    "auth.password": ("密码", "Password"),
+    "auth.submit": ("登录", "Sign in"),
+    "auth.sign_out": ("退出登录", "Sign out"),
+    "auth.signed_in_as": ("当前用户：{name}（{role}）", "Signed in as {name} ({role})"),
+    "auth.anonymous": (
+        "未登录：可浏览汇总数据。编辑员登录后可导入数据、查看本社区名册。",
+        "Not signed in: aggregates only. Editors sign in to import data and see their rosters.",
+    ),
+    "auth.why.required": (
+        "本看板需要登录后才能查看。",
+        "This dashboard asks every reader to sign in.",
+    ),
+    "auth.why.role": (
+        "此页面供编辑员和管理员使用，请登录。",
+        "This page is for editors and admins: please sign in.",
+    ),
+    "auth.needs_role": (
+        "您的账号无权打开此页面（需要{role}权限）。",
+        "Your account may not open this page (it needs the {role} role).",
+    ),
+    "auth.role.viewer": ("浏览者", "viewer"),
+    "auth.role.editor": ("编辑员", "editor"),
+    "auth.role.admin": ("管理员", "admin"),
+    # the page
+    "admin.title": ("数据管理", "Data management"),
+    "admin.subtitle": (
+        "下载模板，按模板填写后导入；导入前逐格检查，有任何问题都不会写入。",
+        "Download a template, fill it in and import it: every cell is checked first, and "
+        "nothing is written while any problem remains.",
+    ),
+    "admin.editor_scope": (
+        "您可以导入以下社区的数据：{communities}。全县共用的表（如救助标准、目标）由管理员导入。",
+        "You may import rows of: {communities}. County-wide tables (standards, targets) are "
+        "imported by admins.",
+    ),
+    "admin.templates": ("1. 下载模板", "1. Download a template"),
+    "admin.templates.caption": (
+        "模板第一行是中文表头（批注中有英文字段名），带下拉选项、示例行和“填写说明”工作表。"
+        "身份证号、代码列已设为文本格式，请勿改成数字。",
+        "The first row holds the headers (the column name in a note), with drop-down lists, an "
+        "example row and a data-dictionary sheet. ID and code columns are text: keep them so.",
+    ),
+    "admin.table": ("数据表", "Table"),
+    "admin.templates.one": ("下载此表模板", "Download this template"),
+    "admin.templates.all": ("下载全部模板（ZIP）", "Download every template (ZIP)"),
+    "admin.import": ("2. 导入数据", "2. Import"),
+    "admin.import.caption": (
+        "支持 Excel（.xlsx/.xls）和 CSV（UTF-8 或 GBK 编码均可）。日期可写 2022-07-10、2022/7/10 或 "
+        "2022年7月10日；金额可带千分位或写“万”。同一编号再次导入时更新该行，重复导入同一文件不会产生变化。",
+        "Excel (.xlsx/.xls) or CSV (UTF-8 or GBK). Dates as 2022-07-10, 2022/7/10 or 2022年7月10日; "
+        "amounts with separators or 万. A row whose key exists is updated: importing the same "
+        "file twice changes nothing.",
+    ),
+    "admin.coordinates": ("文件中的坐标系", "Coordinates in the file"),
+    "admin.coordinates.wgs84": ("WGS-84（GPS 原始坐标）", "WGS-84 (GPS)"),
+    "admin.coordinates.gcj02": ("GCJ-02（高德、腾讯）", "GCJ-02 (AMap, Tencent)"),
+    "admin.coordinates.bd09": ("BD-09（百度）", "BD-09 (Baidu)"),
+    "admin.upload": ("选择文件", "Choose a file"),
+    "admin.refused": (
+        "发现{count}个问题（涉及{rows}行），未写入任何数据。请按下表修改后重新上传。",
+        "{count} problems in {rows} rows; nothing was written. Fix them and upload again.",
+    ),
+    "admin.problems.row": ("行号", "Row"),
+    "admin.problems.column": ("列", "Column"),
+    "admin.problems.value": ("填写内容", "Value"),
+    "admin.problems.reason": ("问题", "Problem"),
+    "admin.problems.download": (
+        "下载问题清单（Excel，问题单元格标红）",
+        "Download the problems (Excel, bad cells in red)",
+    ),
+    "admin.checked": ("检查通过：{table}。", "Check passed: {table}."),
+    "admin.summary": (
+        "共{rows}行：新增{added}行，更新{updated}行，不变{unchanged}行。",
+        "{rows} rows: {added} new, {updated} updated, {unchanged} unchanged.",
+    ),
+    "admin.figures.title": (
+        "导入后主要指标的变化（按默认统计期间）",
+        "Headline figures before and after (default period)",
+    ),
+    "admin.figures.figure": ("指标", "Figure"),
+    "admin.figures.before": ("导入前", "Before"),
+    "admin.figures.after": ("导入后", "After"),
+    "admin.figures.mark": ("变化", "Change"),
+    "admin.figures.changed": ("有变化", "changed"),
+    "admin.nothing_to_do": (
+        "文件中的数据与数据库完全一致，无需导入。",
+        "The file matches the database: nothing to import.",
+    ),
+    "admin.confirm": ("确认导入", "Confirm the import"),
+    "admin.done": ("导入完成，各页面已显示新数据。", "Imported: every page shows the new data."),
+    "admin.log": ("3. 操作记录", "3. Audit log"),
+    "admin.log.caption": (
+        "每次导入（含检查未通过的）、导出、备份和登录都有记录：谁、何时、哪个文件（SHA-256）、多少行。",
+        "Every import attempt, export, backup and sign-in: who, when, which file (SHA-256), how many rows.",
+    ),
+    "admin.log.actions": ("操作类型", "Actions"),
+    "admin.log.action.import": ("导入", "Import"),
+    "admin.log.action.export": ("导出", "Export"),
+    "admin.log.action.backup": ("备份", "Backup"),
+    "admin.log.action.sign_in": ("登录", "Sign-in"),
+    "admin.log.empty": ("暂无记录。", "Nothing recorded yet."),
+    "admin.log.col.at": ("时间", "When"),
+    "admin.log.col.actor": ("用户", "Who"),
+    "admin.log.col.action": ("操作", "Action"),
+    "admin.log.col.tables": ("数据表", "Tables"),
+    "admin.log.col.file_name": ("文件", "File"),
+    "admin.log.col.file_sha256": ("文件指纹", "SHA-256"),
+    "admin.log.col.rows": ("行数", "Rows"),
+    "admin.log.col.rows_added": ("新增", "Added"),
+    "admin.log.col.rows_updated": ("更新", "Updated"),
+    "admin.log.col.rows_refused": ("有问题的行", "Refused rows"),
+    "admin.log.col.result": ("结果", "Result"),
+    "admin.backup": ("4. 备份", "4. Backup"),
+    "admin.backup.caption": (
+        "整个数据库导出为模板格式的 ZIP（含姓名和身份证号，请妥善保管）；导入空数据库即可完整恢复。",
+        "The whole database as a ZIP of templates (names and ID numbers in clear: keep it safe); "
+        "importing it into an empty database restores every figure.",
+    ),
+    "admin.backup.prepare": ("生成备份", "Prepare the backup"),
+    "admin.backup.download": ("下载备份（ZIP）", "Download the backup (ZIP)"),
+    "admin.log.all_tables": ("全部{count}个表", "all {count} tables"),
+    "admin.log.result.ok": ("成功", "done"),
+    "admin.log.result.refused": ("未通过", "refused"),
+    "admin.log.result.dry_run": ("仅检查", "checked only"),
+    "admin.log.result.failed": ("失败", "failed"),
+    "admin.log.result.unknown": ("用户不存在", "unknown user"),
+    "admin.log.result.disabled": ("账号已停用", "disabled account"),
+    "admin.log.result.locked": ("账号锁定", "locked"),
+}

@@ -1,0 +1,164 @@
+"""Imports, templates and accounts: problems reported to clerks (in Chinese first), table titles."""
+
+STRINGS = {
+    # cells
+    "import.cell.not_date": (
+        "应为日期（如 2022-07-10、2022/7/10、2022年7月10日），实际为“{value}”",
+        "should be a date (e.g. 2022-07-10, 2022/7/10), got “{value}”",
+    ),
+    "import.cell.not_month": (
+        "应为月份（如 2022-07、2022年7月），实际为“{value}”",
+        "should be a month (e.g. 2022-07), got “{value}”",
+    ),
+    "import.cell.not_number": ("应为数字，实际为“{value}”", "should be a number, got “{value}”"),
+    "import.cell.not_money": (
+        "应为金额（如 1,200.50 或 8.46万），实际为“{value}”",
+        "should be an amount (e.g. 1,200.50 or 8.46万), got “{value}”",
+    ),
+    "import.cell.not_integer": (
+        "应为整数，实际为“{value}”",
+        "should be a whole number, got “{value}”",
+    ),
+    "import.cell.id_as_number": (
+        "身份证号被 Excel 存成了数字（如 6.2E+17），后几位已丢失：请把该列设为“文本”后重新录入",
+        "Excel stored the ID number as a number (e.g. 6.2E+17) and its last digits are lost: "
+        "format the column as text and enter it again",
+    ),
+    "import.cell.not_allowed": (
+        "“{value}”不是允许的取值（可填：{allowed}）",
+        "“{value}” is not allowed (use: {allowed})",
+    ),
+    "import.cell.negative": ("不能为负数", "must not be negative"),
+    "import.cell.coordinate_range": ("坐标超出范围", "coordinate out of range"),
+    "import.cell.duplicate_in_file": (
+        "与文件中另一行重复（{key}相同）",
+        "duplicates another row of the file (same {key})",
+    ),
+    "import.cell.unknown_code": (
+        "在“{table}”中不存在（请先导入该表）",
+        "not found in “{table}” (import that table first)",
+    ),
+    "import.cell.order": ("不能早于“{earlier}”", "must not be before “{earlier}”"),
+    "import.cell.id_twice_in_file": (
+        "与第{row}行的身份证号相同",
+        "same ID number as row {row}",
+    ),
+    "import.cell.id_registered": (
+        "该身份证号已登记在 {key} 名下",
+        "this ID number is already registered under {key}",
+    ),
+    "import.cell.outside_county": (
+        "坐标不在本县范围内（请确认坐标系：WGS-84、高德/腾讯 GCJ-02 或百度 BD-09）",
+        "coordinates outside the county (check the coordinate system: WGS-84, GCJ-02 or BD-09)",
+    ),
+    "import.cell.outside_china": ("坐标不在中国境内", "coordinates outside China"),
+    # files
+    "import.file.empty": ("文件是空的", "the file is empty"),
+    "import.file.encoding": (
+        "无法识别文件编码：请另存为 Excel 工作簿（.xlsx）或 UTF-8 / GBK 编码的 CSV",
+        "unknown text encoding: save as an Excel workbook (.xlsx) or a UTF-8 / GBK CSV",
+    ),
+    "import.file.not_workbook": (
+        "无法读取这个 Excel 文件（文件可能已损坏或加密）",
+        "this Excel file cannot be read (damaged or password-protected?)",
+    ),
+    "import.file.no_header": (
+        "前10行中找不到表头：请使用下载的模板",
+        "no header row in the first 10 rows: use the downloaded template",
+    ),
+    "import.file.no_rows": ("文件中没有数据行", "the file has no data rows"),
+    "import.db_refused": (
+        "数据库拒绝写入，未写入任何数据：{reason}",
+        "the database refused; nothing written: {reason}",
+    ),
+    # who may import what
+    "import.refused.viewer": (
+        "只有编辑员和管理员可以导入数据，请先登录",
+        "only editors and admins may import: sign in first",
+    ),
+    "import.refused.county_table": (
+        "这是全县共用的表，只有管理员可以导入",
+        "this table is county-wide: only admins may import it",
+    ),
+    "import.refused.community": (
+        "不属于您负责的社区（{community}），不能导入",
+        "belongs to a community you do not edit ({community})",
+    ),
+    "import.county": ("全县", "the county"),
+    # accounts
+    "account.password_short": (
+        "密码至少{length}位",
+        "the password needs at least {length} characters",
+    ),
+    "account.bad_role": ("未知角色：{role}（可选 viewer、editor、admin）", "unknown role: {role}"),
+    "account.editor_needs_community": (
+        "编辑员须指定至少一个社区（--community 社区代码）",
+        "an editor needs at least one community (--community CODE)",
+    ),
+    "account.unknown_community": ("社区代码不存在：{codes}", "unknown community code: {codes}"),
+    "account.name_empty": ("用户名不能为空", "the user name must not be empty"),
+    "account.exists": ("用户 {name} 已存在", "user {name} already exists"),
+    "account.unknown": ("用户 {name} 不存在", "no user {name}"),
+    "account.wrong": ("用户名或密码错误", "wrong user name or password"),
+    "account.wrong_left": (
+        "用户名或密码错误（再错{left}次将锁定15分钟）",
+        "wrong user name or password ({left} more and the account locks for 15 minutes)",
+    ),
+    "account.disabled": ("该账号已停用，请联系管理员", "this account is disabled: ask an admin"),
+    "account.locked": (
+        "密码连续错误5次，账号已锁定，请{minutes}分钟后再试",
+        "five wrong passwords: the account is locked, try again in {minutes} minutes",
+    ),
+    # table titles
+    "import.table.communities": ("社区", "Communities"),
+    "import.table.grids": ("网格", "Grids"),
+    "import.table.compounds": ("小区", "Compounds"),
+    "import.table.service_points": ("便民服务点", "Service points"),
+    "import.table.service_point_states": ("服务点运营状态", "Service point states"),
+    "import.table.facility_kinds": ("设施类别", "Facility kinds"),
+    "import.table.facilities": ("设施（六室三站一场）", "Facilities"),
+    "import.table.projects": ("建设项目", "Construction projects"),
+    "import.table.funding": ("筹措资金", "Funding"),
+    "import.table.welfare_standards": ("救助标准", "Assistance standards"),
+    "import.table.welfare_households": ("低保特困家庭", "低保 and 特困 households"),
+    "import.table.welfare_payments": ("救助金发放", "Payments"),
+    "import.table.welfare_reviews": ("低保复核", "Reviews"),
+    "import.table.near_poor_households": ("低保边缘家庭", "Near-poor households"),
+    "import.table.zero_employment_families": ("零就业家庭", "Zero-employment families"),
+    "import.table.jobseekers": ("求职登记人员", "Job seekers"),
+    "import.table.volunteer_orgs": ("志愿服务组织", "Volunteer organisations"),
+    "import.table.volunteer_activities": ("志愿服务活动", "Volunteer activities"),
+    "import.table.elderly_groups": ("老年人文体组织", "Groups for older residents"),
+    "import.table.disputes": ("矛盾纠纷", "Disputes"),
+    "import.table.cadres": ("社区干部", "Cadres"),
+    "import.table.cadre_posts": ("两委任职", "Seats on the two committees"),
+    "import.table.honours": ("荣誉", "Honours"),
+    "import.table.targets": ("目标", "Targets"),
+    # templates and problem workbooks
+    "template.kind.text": ("文本", "text"),
+    "template.kind.id_number": ("18位身份证号（文本格式）", "18-character ID number (as text)"),
+    "template.kind.date": ("日期，如 2022-07-10", "date, e.g. 2022-07-10"),
+    "template.kind.datetime": ("日期时间", "date and time"),
+    "template.kind.month": ("月份，如 2022-07", "month, e.g. 2022-07"),
+    "template.kind.money": ("金额（元），可写 8.46万", "amount in yuan (8.46万 accepted)"),
+    "template.kind.integer": ("整数", "whole number"),
+    "template.kind.number": ("数字", "number"),
+    "template.kind.bool": ("是 / 否", "yes / no"),
+    "template.kind.code": ("从下拉列表选择", "pick from the list"),
+    "template.kind.codes": ("可填多个，用顿号分隔", "several allowed, separated by 、"),
+    "template.allowed": ("可填：{values}", "allowed: {values}"),
+    "template.references": ("须为“{table}”中已有的编号", "must exist in “{table}”"),
+    "template.key": ("唯一编号，重复导入时按此更新", "unique key: a second import updates by it"),
+    "template.rule_sep": ("；", "; "),
+    "template.pick": ("请从下拉列表中选择", "pick a value from the list"),
+    "template.dict.sheet": ("填写说明", "Data dictionary"),
+    "template.dict.header": ("表头", "Header"),
+    "template.dict.name": ("字段名", "Column"),
+    "template.dict.required": ("必填", "Required"),
+    "template.dict.rule": ("填写要求", "Rule"),
+    "template.problems.sheet": ("问题清单", "Problems"),
+    "template.problems.row": ("行号", "Row"),
+    "template.problems.column": ("列", "Column"),
+    "template.problems.value": ("填写内容", "Value"),
+    "template.problems.reason": ("问题", "Problem"),
+}

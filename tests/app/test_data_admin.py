@@ -1,0 +1,123 @@
+"""AppTest: sign-in, who may open 数据管理, the lock after five wrong passwords, the login
+requirement on every page (deep links too), rosters for an editor of the community."""
+
+from __future__ import annotations
+
+import pytest
+
+from data_access import accounts
+from data_access.db import make_engine
+from data_access.importing import run_import
+from data_access.importing.templates import template
+from data_access.users import User
+from tests.app.conftest import assert_clean
+from tests.conftest import EAST, OLD_TOWN
+
+PAGE = "pages/data_admin.py"
+PASSWORD = "correct-horse-1"
+
+
+@pytest.fixture(scope="module")
+def users(app_database):
+    engine = make_engine(app_database)
+    for name, role, communities in (
+        ("app_editor", "editor", (OLD_TOWN,)),
+        ("app_admin", "admin", ()),
+        ("app_viewer", "viewer", ()),
+        ("app_locked", "editor", (EAST,)),
+    ):
+        if name not in {a.name for a in accounts.list_users(engine)}:
+            accounts.add_user(engine, name, PASSWORD, role, communities)
+    # One import attempt in the log, beside the sign-ins (rows with and without a table).
+    run_import(engine, "honours", template("honours"), "honours.xlsx", User("app_admin", "admin"))
+    engine.dispose()
+
+
+def _sign_in(at, name: str, password: str = PASSWORD):
+    at.text_input(key="_auth_name").input(name)
+    at.text_input(key="_auth_password").input(password)
+    at.button[0].click() if False else None
+    form_button = next(b for b in at.button if b.label in ("登录", "Sign in"))
+    form_button.click().run()
+    return at
+
+
+def _texts(at) -> str:
+    parts = [e.value for e in (*at.markdown, *at.caption, *at.info, *at.error, *at.success)]
+    return " ".join(str(p) for p in parts)
+
+
+def test_an_anonymous_reader_gets_the_sign_in_form_on_a_deep_link(open_page, users):
+    at = open_page(PAGE)
+    assert_clean(at)
+    assert [w.key for w in at.text_input] == ["_auth_name", "_auth_password"]
+    assert not at.selectbox  # no table picker, no upload
+    assert "此页面供编辑员和管理员使用" in _texts(at)
+
+
+def test_an_editor_signs_in_sees_their_tables_and_signs_out(open_page, users):
+    at = _sign_in(open_page(PAGE), "app_editor")
+    assert_clean(at)
+    picker = at.selectbox(key="admin_import_table")
+    assert "低保特困家庭" in picker.options
+    # County-wide tables are for admins only.
+    assert "救助标准" not in picker.options and "设施类别" not in picker.options
+    assert "老城社区" in _texts(at)
+    assert "当前用户：app_editor（编辑员）" in _texts(at)
+    assert "admin_log_actions" not in [m.key for m in at.multiselect]  # the log is for admins
+    at.sidebar.button(key="_auth_sign_out").click().run()
+    assert [w.key for w in at.text_input] == ["_auth_name", "_auth_password"]
+    assert "未登录" in _texts(at)
+
+
+def test_an_admin_sees_every_table_and_the_audit_log(open_page, users):
+    at = _sign_in(open_page(PAGE), "app_admin")
+    assert_clean(at)
+    options = at.selectbox(key="admin_import_table").options
+    assert "救助标准" in options and "目标" in options
+    at.multiselect(key="admin_log_actions").set_value(["import", "sign_in"]).run()
+    assert_clean(at)
+    shown = at.dataframe[0].value
+    assert "app_admin" in set(shown.iloc[:, 1])
+
+
+def test_a_viewer_account_is_refused_the_page(open_page, users):
+    at = _sign_in(open_page(PAGE), "app_viewer")
+    assert_clean(at)
+    assert "无权打开此页面" in " ".join(w.value for w in at.warning)
+    assert not at.selectbox
+
+
+def test_five_wrong_passwords_lock_the_account(open_page, users):
+    at = open_page(PAGE)
+    for attempt in range(1, 6):
+        _sign_in(at, "app_locked", "wrong-password")
+        message = " ".join(e.value for e in at.error)
+        if attempt < 5:
+            assert f"再错{5 - attempt}次" in message
+    assert "已锁定" in " ".join(e.value for e in at.error)
+    _sign_in(at, "app_locked", PASSWORD)  # even the right password, while locked
+    assert "已锁定" in " ".join(e.value for e in at.error)
+    assert [w.key for w in at.text_input] == ["_auth_name", "_auth_password"]
+
+
+def test_with_login_required_every_page_shows_the_form_first(open_page, users, monkeypatch):
+    monkeypatch.setenv("REQUIRE_LOGIN", "1")
+    for page in (None, "pages/welfare.py", "pages/service_points.py"):
+        at = open_page(page) if page else open_page()
+        assert_clean(at)
+        assert not at.metric, page
+        assert "本看板需要登录后才能查看" in _texts(at)
+    at = _sign_in(open_page("pages/welfare.py"), "app_viewer")
+    assert at.metric  # a viewer account may read aggregates
+
+
+def test_an_editor_sees_the_masked_roster_of_their_community(open_page, users):
+    at = _sign_in(open_page(PAGE), "app_editor")
+    at.switch_page("pages/welfare.py").run()
+    assert_clean(at)
+    rosters = [d.value for d in at.dataframe if d.value.shape[0] > 20]
+    assert rosters, "the roster appears for the editor"
+    text = rosters[-1].to_string()
+    assert "*" in text  # names and ID numbers masked
+    assert "东部" not in text  # only their own community
