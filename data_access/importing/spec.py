@@ -19,7 +19,7 @@ from data_access.models import DATA_TABLES, Base
 from data_access.text import has, t
 
 # Columns that hold several codes separated by commas (、，, are all accepted on import).
-LIST_COLUMNS: dict[tuple[str, str], str] = {("jobseekers", "groups"): "jobseeker_group"}
+LIST_COLUMNS: dict[tuple[str, str], str] = {}
 # A row without a community column belongs to the community of the row it references.
 PARENT_COMMUNITY: dict[str, tuple[str, str, str]] = {
     # table: (column, parent table, parent key)
@@ -27,6 +27,8 @@ PARENT_COMMUNITY: dict[str, tuple[str, str, str]] = {
     "welfare_payments": ("household_no", "welfare_households", "household_no"),
     "welfare_reviews": ("household_no", "welfare_households", "household_no"),
     "volunteer_activities": ("org_id", "volunteer_orgs", "id"),
+    "jobseeker_groups": ("person_no", "jobseekers", "person_no"),
+    "project_phase_plans": ("project_id", "projects", "id"),
 }
 _IN_CHECK = re.compile(r"^(\w+) IN \((.*)\)$")
 _ORDER_CHECK = re.compile(r"^(\w+) IS NULL OR (\w+) (>=|>) (\w+)$")

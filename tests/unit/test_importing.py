@@ -255,3 +255,24 @@ def test_the_command_line_exit_codes_and_lines(tmp_path, capsys, monkeypatch):
     assert cli(["import", "welfare_households", str(good)]) == 0
     assert cli(["template", "jobseekers", str(tmp_path / "t.xlsx")]) == 0
     assert (tmp_path / "t.xlsx").read_bytes()[:2] == b"PK"
+
+
+def test_every_importable_column_has_a_header_and_every_table_a_title():
+    from data_access.importing import importable_tables, table_spec
+    from data_access.text import has
+
+    for table in importable_tables():
+        assert has(f"import.table.{table}"), table
+        for col in table_spec(table).columns:
+            assert has(f"col.{table}.{col.name}") or has(f"col.{col.name}"), (table, col.name)
+
+
+def test_every_sample_file_imports_into_the_sample_county_unchanged(engine):
+    from data_access.importing import importable_tables
+    from data_access.seeding import SAMPLE_DIR
+
+    for table in importable_tables():
+        data = (SAMPLE_DIR / f"{table}.csv").read_bytes()
+        result = run_import(engine, table, data, f"{table}.csv", ADMIN, dry_run=True)
+        assert result.ok, (table, [p.line() for p in result.problems[:5]])
+        assert result.unchanged == result.rows and not (result.added or result.updated), table
