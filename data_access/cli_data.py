@@ -19,12 +19,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from data_access import accounts
+from data_access import accounts, metrics
 from data_access.db import create_schema, is_empty, make_engine
 from data_access.importing import importable_tables, run_import
 from data_access.importing.coords import SYSTEMS
 from data_access.importing.templates import backup_files, backup_zip, template
-from data_access.text import t
+from data_access.text import numbers, t
 from data_access.users import User
 
 _LANG = "zh"
@@ -86,9 +86,9 @@ def cmd_import(args: argparse.Namespace, actor: str) -> int:
     for change in result.figures:
         if change.changed:
             label = t(f"metric.{change.key}.label", _LANG)
-            print(
-                t("cli.import.figure", _LANG, label=label, before=change.before, after=change.after)
-            )
+            unit = metrics.get(change.key).unit
+            before, after = (numbers.figure(v, unit, _LANG) for v in (change.before, change.after))
+            print(t("cli.import.figure", _LANG, label=label, before=before, after=after))
     return 0
 
 

@@ -20,6 +20,13 @@ from data_access.text import has, t
 
 # Columns that hold several codes separated by commas (、，, are all accepted on import).
 LIST_COLUMNS: dict[tuple[str, str], str] = {}
+# Coded columns without a CHECK constraint: a label is read as its code, and a code this
+# version does not know yet is kept (the app shows it as it is).
+OPEN_VOCABULARIES: dict[tuple[str, str], str] = {
+    ("service_points", "type"): "sp_type",
+    ("disputes", "category"): "dispute_category",
+    ("jobseekers", "placement_channel"): "placement_channel",
+}
 # A row without a community column belongs to the community of the row it references.
 PARENT_COMMUNITY: dict[str, tuple[str, str, str]] = {
     # table: (column, parent table, parent key)
@@ -44,6 +51,7 @@ class ColumnSpec:
     references: tuple[str, str] | None = None  # (table, column)
     key: bool = False
     non_negative: bool = False
+    open_vocabulary: bool = False  # unknown codes are kept, not refused
     default: object = None  # what an empty cell means, when the model says
 
 
@@ -136,7 +144,12 @@ def table_spec(name: str) -> TableSpec:
     columns = []
     for col in tbl.columns:
         kind = _kind(name, col)
-        vocabulary = LIST_COLUMNS.get((name, col.name)) or vocabularies.get(col.name)
+        open_vocabulary = (name, col.name) in OPEN_VOCABULARIES
+        vocabulary = (
+            LIST_COLUMNS.get((name, col.name))
+            or vocabularies.get(col.name)
+            or OPEN_VOCABULARIES.get((name, col.name))
+        )
         if vocabulary and kind == "text":
             kind = "code"
         required = not col.nullable and col.default is None and col.server_default is None
@@ -153,6 +166,7 @@ def table_spec(name: str) -> TableSpec:
                 references=references.get(col.name),
                 key=col.name in key,
                 non_negative=col.name in non_negative,
+                open_vocabulary=open_vocabulary,
                 default=col.default.arg
                 if col.default is not None and col.default.is_scalar
                 else None,

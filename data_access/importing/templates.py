@@ -110,6 +110,7 @@ def _write_sheet(ws, table: str, rows: Iterable[dict]) -> None:
             ]
             check = DataValidation(type="list", formula1=f'"{",".join(labels)}"', allow_blank=True)
             check.error = t("template.pick", _LANG)
+            check.showErrorMessage = not col.open_vocabulary
             ws.add_data_validation(check)
             check.add(f"{letter}2:{letter}{_DATA_ROWS}")
     ws.freeze_panes = "A2"

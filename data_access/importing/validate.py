@@ -154,7 +154,7 @@ def _schema(spec: TableSpec, present: set[str]) -> pa.DataFrameSchema:
         if col.name not in present:
             continue
         checks = []
-        if col.kind == "code":
+        if col.kind == "code" and not col.open_vocabulary:
             checks.append(pa.Check.isin(list(vocab.VOCABULARIES[col.vocabulary])))
         if col.non_negative:
             checks.append(pa.Check.ge(0))

@@ -276,3 +276,21 @@ def test_every_sample_file_imports_into_the_sample_county_unchanged(engine):
         result = run_import(engine, table, data, f"{table}.csv", ADMIN, dry_run=True)
         assert result.ok, (table, [p.line() for p in result.problems[:5]])
         assert result.unchanged == result.rows and not (result.added or result.updated), table
+
+
+def test_an_open_vocabulary_reads_labels_and_keeps_new_codes(engine):
+    from data_access.importing.apply import check_file
+
+    grid = sample_rows("grids")[0]
+    rows = "编号,社区代码,网格代码,服务点类型,服务点名称,纬度,经度,状态,开办日期\n"
+    rows += (
+        f"FWX1,{grid['community_code']},{grid['code']},送奶点,甲,35.578,104.626,运营中,2022-01-01\n"
+    )
+    rows += (
+        f"FWX2,{grid['community_code']},{grid['code']},快递柜,乙,35.578,104.626,运营中,2022-01-01\n"
+    )
+    with engine.connect() as conn:
+        result, typed = check_file(conn, "service_points", rows.encode(), ADMIN)
+    assert result.ok, [p.line() for p in result.problems]
+    assert [r["type"] for r in typed] == ["milk", "快递柜"]
+    assert [r["status"] for r in typed] == ["operating", "operating"]
