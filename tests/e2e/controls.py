@@ -68,9 +68,12 @@ def bar_values(page, field: str, index: int = 0) -> dict[str, str]:
     return out
 
 
-def choose(page, widget, option: str) -> None:
-    """Open a select box or multiselect, click an option by its text, close the list."""
+def choose(page, widget, option: str, search: str | None = None) -> None:
+    """Open a select box or multiselect, click an option by its text, close the list. With
+    `search`, type it first to filter a long list (only part of a long list is drawn)."""
     widget.click()
+    if search:
+        widget.locator('input[role="combobox"]').type(search)
     page.get_by_role("option", name=option, exact=True).click()
     page.keyboard.press("Escape")
     wait_settled(page)
