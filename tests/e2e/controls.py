@@ -39,8 +39,9 @@ def main_text(page) -> str:
 
 def table_rows(page, index: int = 0, timeout: float = 20) -> list[dict[str, str]]:
     """Rows of the index-th table of the page as {column title: cell text}."""
-    grid = page.locator(f'{MAIN} [data-testid="stDataFrame"]').nth(index)
-    grid.scroll_into_view_if_needed()
+    tables = page.locator(f'{MAIN} [data-testid="stDataFrame"]')
+    index = index if index >= 0 else tables.count() + index
+    tables.nth(index).scroll_into_view_if_needed()
     t0 = time.time()
     while True:
         rows = page.evaluate(TABLE_JS, index)
