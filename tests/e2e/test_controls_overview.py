@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
@@ -117,5 +118,22 @@ def test_the_comparison_table_downloads_as_csv(page, app_url):
     assert [r["name"] for r in rows] == ["东部社区"]
     assert int(rows[0]["dibao_persons"]) == expected.persons(EAST)
     assert int(rows[0]["households"]) == HOUSEHOLDS[EAST]
+    assert_no_exception(page)
+    assert page.watch.outside_requests() == []
+
+
+def test_a_chart_downloads_as_png(page, app_url):
+    page.goto(app_url + "/")
+    wait_settled(page)
+    chart = page.locator('[data-testid="stMain"] [data-testid="stVegaLiteChart"]').first
+    chart.scroll_into_view_if_needed()
+    chart.hover()
+    toolbar = page.locator('[data-testid="stElementToolbar"]').filter(
+        has=page.get_by_role("button", name="Download as PNG")
+    )
+    with page.expect_download(timeout=20_000) as info:
+        toolbar.first.get_by_role("button", name="Download as PNG").click()
+    data = Path(info.value.path()).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2_000
     assert_no_exception(page)
     assert page.watch.outside_requests() == []

@@ -253,3 +253,17 @@ def test_the_coverage_table_downloads_as_csv(page, app_url):
     assert float(row["households_500"]) == pytest.approx(expected * 100)
     assert_no_exception(page)
     assert page.watch.outside_requests() == []
+
+
+def test_adopting_one_suggestion_adds_what_it_promised(page, app_url):
+    page.goto(app_url + "/service_points?sp_type=clinic&sp_k=1")
+    wait_settled(page)
+    promised = gain(suggestion_rows(page)[0]["新增覆盖（户）"])
+    assert promised == best_first_gain("clinic", "households")
+    page.get_by_role("button", name="采纳这 1 个选址到推演中").click()
+    wait_settled(page)
+    before, after = scenario_line(page)
+    assert before == households_covered(operating("clinic"))
+    assert after - before == promised
+    assert "sp_add=" in page.url
+    assert_no_exception(page)
