@@ -52,12 +52,16 @@ def monthly_lines(
     return _style(chart)
 
 
-def bars(df: pd.DataFrame, category: str, value_title: str, percent: bool = False) -> alt.Chart:
-    """df: <category>, value → horizontal bars, largest first, value labels at the bar ends."""
-    fmt = ".0%" if percent else ",.0f"
+def bars(
+    df: pd.DataFrame, category: str, value_title: str, percent: bool = False, decimals: int = 0
+) -> alt.Chart:
+    """df: <category>, value → horizontal bars, largest first, value labels at the bar ends
+    (with `decimals` places: a rate such as 20.5 per 1,000 households is not shown as 20)."""
+    fmt = ".0%" if percent else f",.{decimals}f"
+    ticks = ",~f" if decimals and not percent else fmt  # ticks 0, 2.5, 5 rather than 0.0, 2.0
     base = alt.Chart(df).encode(
         y=alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=240)),
-        x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
+        x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=ticks)),
     )
     chart = base.mark_bar(color=PALETTE[0]) + base.mark_text(
         align="left", dx=4, fontSize=13

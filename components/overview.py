@@ -62,8 +62,16 @@ def comparison(f: Filters, key: str, per_thousand: bool) -> None:
         hide_index=True,
     )
     bar_data = query(overview.metric_by_community, f, key, per_thousand)
+    rate = per_thousand and not metrics.get(key).is_ratio  # the table's rule (queries.overview)
+    title = t(f"metric.{key}.label")
     st.altair_chart(
-        charts.bars(bar_data, "name", t(f"metric.{key}.label"), _is_share(key)),
+        charts.bars(
+            bar_data,
+            "name",
+            t("overview.per_thousand.title", metric=title) if rate else title,
+            _is_share(key),
+            decimals=1 if rate else 0,
+        ),
         width="stretch",
     )
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.data import query
 from components.i18n import t
-from components.welfare.settings import K_STABLE, K_TOLERANCE, K_UNSTABLE, tolerance
+from components.welfare.settings import K_STABLE, K_TOLERANCE, K_UNSTABLE, bound, tolerance
 from components.welfare.tables import table, with_vocabulary_labels
 from data_access import privacy
 from data_access.filters import Filters
@@ -47,7 +47,7 @@ def integrity(f: Filters, user: User) -> None:
         min_value=0,
         max_value=500,
         step=5,
-        key=K_TOLERANCE,
+        **bound(K_TOLERANCE),
         help=t("wf.integrity.tolerance.help"),
         width=260,
     )
@@ -71,8 +71,10 @@ def integrity(f: Filters, user: User) -> None:
 def reviews(f: Filters, policy: ReviewPolicy, user: User) -> None:
     """The interval settings and who is due, by community (grid-level figures: editors only)."""
     left, right, _ = st.columns([1, 1, 1])
-    left.number_input(t("wf.review.stable"), min_value=1, max_value=36, step=1, key=K_STABLE)
-    right.number_input(t("wf.review.unstable"), min_value=1, max_value=36, step=1, key=K_UNSTABLE)
+    left.number_input(t("wf.review.stable"), min_value=1, max_value=36, step=1, **bound(K_STABLE))
+    right.number_input(
+        t("wf.review.unstable"), min_value=1, max_value=36, step=1, **bound(K_UNSTABLE)
+    )
     if f.grids and not user.sees_personal_data:
         st.info(t("privacy.grid_only_editors"), icon=":material/lock:")
         return

@@ -10,6 +10,7 @@ STRINGS = {
         "Each community's figures side by side; with “per 1,000 households”, counts are divided by the area's households so communities of different size compare fairly.",
     ),
     "overview.per_thousand": ("按每千户计算", "Per 1,000 households"),
+    "overview.per_thousand.title": ("{metric}（每千户）", "{metric} per 1,000 households"),
     "overview.metric": ("查看指标", "Metric"),
     "overview.trend": ("月度趋势", "Monthly trend"),
     "overview.trend.caption.stock": (
