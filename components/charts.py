@@ -39,7 +39,11 @@ def monthly_lines(
         .mark_line(point=True, strokeWidth=3)
         .encode(
             x=alt.X("month:O", title=None, axis=alt.Axis(labelAngle=-45)),
-            y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=fmt)),
+            y=alt.Y(
+                "value:Q",
+                title=value_title,
+                axis=alt.Axis(format=fmt) if percent else alt.Axis(format=fmt, tickMinStep=1),
+            ),
             color=alt.Color("series:N", title=series_title, scale=alt.Scale(range=PALETTE)),
             tooltip=[
                 alt.Tooltip("series:N", title=series_title),
@@ -59,9 +63,15 @@ def bars(
     (with `decimals` places: a rate such as 20.5 per 1,000 households is not shown as 20)."""
     fmt = ".0%" if percent else f",.{decimals}f"
     ticks = ",~f" if decimals and not percent else fmt  # ticks 0, 2.5, 5 rather than 0.0, 2.0
+    whole = not percent and not decimals
     base = alt.Chart(df).encode(
         y=alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=240)),
-        x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=ticks)),
+        # Whole counts get whole ticks: a county with 3 points read "0 0 0 1 1 1 2 2 ..." before.
+        x=alt.X(
+            "value:Q",
+            title=value_title,
+            axis=alt.Axis(format=ticks, tickMinStep=1) if whole else alt.Axis(format=ticks),
+        ),
     )
     chart = base.mark_bar(color=PALETTE[0]) + base.mark_text(
         align="left", dx=4, fontSize=13
