@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from components.data import query
-from components.i18n import LANG_NAMES, LANGS, t
+from components.i18n import LANG_NAMES, LANGS, lang, t
 from components.url import add_url_notice, clear_notices, shorten, write_url_params
 from data_access.filters import QUICK_PERIODS, Filters, is_month, months_between, quick_periods
 from data_access.queries import common
@@ -125,7 +125,9 @@ def _quick_buttons(months: list[str]) -> None:
     """本年 / 上半年 / 下半年 / 近三个月 / 上月: each sets the range (and so the URL)."""
     ranges = quick_periods(months[0], months[-1])
     st.sidebar.caption(t("filters.quick"))
-    for row in (QUICK_PERIODS[:3], QUICK_PERIODS[3:]):
+    # English words are longer: two buttons a row keep "This year" whole in the sidebar.
+    per_row = 3 if lang() == "zh" else 2
+    for row in (QUICK_PERIODS[i : i + per_row] for i in range(0, len(QUICK_PERIODS), per_row)):
         for col, name in zip(st.sidebar.columns(len(row)), row, strict=True):
             span = ranges[name]
             col.button(

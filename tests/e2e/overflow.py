@@ -1,4 +1,5 @@
-"""Finding figures and labels that are cut off: text wider than its box, or outside its card."""
+"""Finding figures, labels and button captions that are cut off: text wider than its box, or
+outside its card."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ from __future__ import annotations
 CUT_OFF_JS = """() => {
   const selector = '[data-testid="stMetricValue"], [data-testid="stMetricLabel"], '
     + '[data-testid="stMetricDelta"], [data-testid="stMetric"] [data-testid="stCaptionContainer"], '
-    + '.kpi-status, [data-testid="stVerticalBlockBorderWrapper"] [data-testid="stCaptionContainer"]';
+    + '.kpi-status, [data-testid="stVerticalBlockBorderWrapper"] [data-testid="stCaptionContainer"], '
+    + '[data-testid^="stBaseButton"]';
   const found = [];
   for (const root of document.querySelectorAll(selector)) {
     const card = root.closest('[data-testid="stVerticalBlockBorderWrapper"], [data-testid="stGridCell"], [data-testid="stColumn"]');
     const edge = card ? card.getBoundingClientRect() : null;
     for (const el of [root, ...root.querySelectorAll('*')]) {
-      if (!el.clientWidth || el.closest('[data-testid="stTooltipIcon"]')) continue;
+      // The ⓘ icon is not text; a button with help text sits inside a tooltip wrapper too.
+      const icon = el.closest('[data-testid="stTooltipIcon"]') && !el.closest('[data-testid^="stBaseButton"]');
+      if (!el.clientWidth || icon) continue;
       const style = getComputedStyle(el);
       const text = (el.innerText || '').trim().slice(0, 60);
       if (!text) continue;
