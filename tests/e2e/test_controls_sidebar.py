@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tests import welfare_expected as expected
-from tests.conftest import EAST, OLD_TOWN, operating_ids, sample_rows
+from tests.conftest import EAST, OLD_TOWN, jobseeker_groups, operating_ids, sample_rows
 from tests.e2e.conftest import assert_no_exception, card_value, nav_to, wait_settled
 from tests.e2e.controls import SIDEBAR, choose, radio, widget
 from tests.e2e.test_shell import SLIDER, caption, drag, handles
@@ -27,10 +27,11 @@ def points_at(day: str, community: str | None = None) -> int:
 def placed(start: str, end: str) -> int:
     """Laid-off workers re-employed within the months start..end."""
     first, last = f"{start}-01", month_last_day(end).isoformat()
+    groups = jobseeker_groups()
     return sum(
         1
         for p in sample_rows("jobseekers")
-        if "laid_off" in p["groups"].split(",") and first <= p["placed_on"] <= last
+        if "laid_off" in groups.get(p["person_no"], ()) and first <= p["placed_on"] <= last
     )
 
 

@@ -134,7 +134,8 @@ def test_no_card_text_is_cut_off(browser, app_url, spec, lang, size):
     page.goto(f"{app_url}/{spec.url_path}" + ("?lang=en" if lang == "en" else ""))
     wait_settled(page)
     assert_no_exception(page)
-    assert page.locator('[data-testid="stMetric"]').count() >= 2
+    if spec.role == "viewer":  # an editors' page shows an anonymous reader the sign-in form
+        assert page.locator('[data-testid="stMetric"]').count() >= 2
     cut = cut_off_texts(page)
     screenshot(page, f"fit-{spec.url_path or 'overview'}-{lang}-{size[0]}x{size[1]}")
     context.close()
