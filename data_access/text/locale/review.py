@@ -1,0 +1,67 @@
+"""Text of the review meeting (会议汇报): topics, the drafted summary, presentation and exports."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # topics (one screen and one slide each)
+    "review.topic.overview": ("总体情况", "Overview"),
+    "review.topic.service": ("社区服务网点", "Service coverage"),
+    "review.topic.assistance": ("社会救助", "Social assistance"),
+    "review.topic.employment": ("劳动就业", "Employment"),
+    "review.topic.facilities": ("设施建设", "Facilities"),
+    "review.topic.life": ("志愿服务与社区生活", "Volunteering and community life"),
+    "review.scope": (
+        "范围：{area}；期间：{start} 至 {end}；数据截至 {as_of}",
+        "Area: {area}; period: {start} to {end}; data up to {as_of}",
+    ),
+    # the drafted summary
+    "summary.title": (
+        "社区建设工作总结（数据部分·草稿）：{area}",
+        "Work summary (data, draft): {area}",
+    ),
+    "summary.sentence_sep": ("", " "),
+    "summary.change.up": ("，比上期增加{diff}", ", {diff} more than the previous period"),
+    "summary.change.down": ("，比上期减少{diff}", ", {diff} fewer than the previous period"),
+    "summary.change.same": ("，与上期持平", ", the same as the previous period"),
+    "summary.s.service_points": (
+        "共设立社区居民送奶点、信函投送点、报纸发放点、图书阅览室等社区服务网点"
+        "{service_points}个{change}。",
+        "{service_points} community service points were in place — milk delivery, letter and "
+        "newspaper points, reading rooms and others{change}.",
+    ),
+    "summary.s.dibao": (
+        "为{dibao_persons}名低保对象（{dibao_households}户）发放低保金{change}。",
+        "Dibao (minimum living allowance) was paid to {dibao_persons} recipients in "
+        "{dibao_households} households{change}.",
+    ),
+    "summary.s.dibao_paid": (
+        "期末当月发放低保金{dibao_paid_month}{change}。",
+        "In the period's last month {dibao_paid_month} of dibao was paid{change}.",
+    ),
+    "summary.s.tekun": (
+        "将{tekun_households}户特困家庭纳入特困供养{change}。",
+        "{tekun_households} households in extreme hardship received tekun support{change}.",
+    ),
+    "summary.s.reemployed": (
+        "共安排下岗职工再就业{reemployed}人{change}。",
+        "{reemployed} laid-off workers were found new jobs{change}.",
+    ),
+    "summary.s.youth": (
+        "为{youth_informed}名待业青年提供劳务信息{change}。",
+        "{youth_informed} young job seekers were given job information{change}.",
+    ),
+    "summary.s.volunteers": (
+        "组建志愿者组织{volunteer_orgs}个，志愿者{volunteers}名{change}。",
+        "{volunteers} volunteers served in {volunteer_orgs} organisations{change}.",
+    ),
+    "summary.s.served": (
+        "志愿者为群众义务服务{volunteer_residents_served}人次{change}。",
+        "Volunteers served residents {volunteer_residents_served} times{change}.",
+    ),
+    "summary.s.disputes": (
+        "调解矛盾纠纷{disputes_mediated}件{change}。",
+        "{disputes_mediated} disputes were mediated{change}.",
+    ),
+    "summary.s.funding": (
+        "多方筹措社区建设资金{funding_raised}{change}。",
+        "{funding_raised} was raised for community facilities{change}.",
+    ),
+}
