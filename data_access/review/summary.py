@@ -145,7 +145,7 @@ def draft(
     """The summary's data paragraphs for the filters; topics with no sentence left are left out."""
     keys = {k for group in SENTENCES.values() for s in group for k in s.figures}
     snaps = {k: snap(conn, k, f) for k in sorted(keys)}
-    space = t("summary.sentence_sep", lang)
+    space = "" if lang == "zh" else " "  # Chinese sentences run on; English ones take a space
     paragraphs = []
     for topic, group in SENTENCES.items():
         said = [text for s in group if (text := sentence(s, snaps, lang)) is not None]

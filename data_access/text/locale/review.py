@@ -17,7 +17,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "社区建设工作总结（数据部分·草稿）：{area}",
         "Work summary (data, draft): {area}",
     ),
-    "summary.sentence_sep": ("", " "),
     "summary.change.up": ("，比上期增加{diff}", ", {diff} more than the previous period"),
     "summary.change.down": ("，比上期减少{diff}", ", {diff} fewer than the previous period"),
     "summary.change.same": ("，与上期持平", ", the same as the previous period"),
