@@ -64,3 +64,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{funding_raised} was raised for community facilities{change}.",
     ),
 }
+STRINGS.update(
+    {
+        "review.deck.title": ("社区建设工作汇报", "Community development: review meeting"),
+        "review.col.community": ("社区", "Community"),
+    }
+)
+STRINGS.update(
+    {
+        "review.card.change": ("较上期 {change}", "{change} vs previous"),
+        "review.attention": ("需要关注的指标", "Figures that need attention"),
+        "review.attention.none": (
+            "所有设有目标的指标均达到序时进度。",
+            "Every figure with a target is on track.",
+        ),
+        "review.attention.rule": (
+            "红色：明显落后于序时进度（不足应完成进度的90%）；橙色：略慢于序时进度。",
+            "Red: well behind the time elapsed (under 90% of it); amber: slightly behind.",
+        ),
+    }
+)
