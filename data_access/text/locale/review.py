@@ -84,3 +84,45 @@ STRINGS.update(
         ),
     }
 )
+STRINGS.update(
+    {
+        "review.title": ("会议汇报", "Review meeting"),
+        "review.subtitle": (
+            "例会和年终总结会上投屏汇报，会后带走汇报材料和总结草稿",
+            "For the projector at review meetings; take away the deck and the draft summary",
+        ),
+        "review.summary_screen": ("工作总结（草稿）", "Work summary (draft)"),
+        "review.previous": ("上一页", "Previous"),
+        "review.next": ("下一页", "Next"),
+        "review.position": ("第 {n} / {total} 页", "Screen {n} of {total}"),
+        "review.present": ("演示模式", "Presentation mode"),
+        "review.present.help": (
+            "隐藏侧栏、放大字号，便于投屏；筛选条件在侧栏中设置（关闭演示模式即可看到）。"
+            "键盘 ← → 翻页。",
+            "Hides the sidebar and enlarges the type for a projector; the filters are in the "
+            "sidebar (turn presentation mode off to see it). Arrow keys ← → turn the screens.",
+        ),
+        "review.jump": ("跳转到", "Go to"),
+        "review.ranking": ("各社区排名", "Communities ranked"),
+        "review.ranking.figure": ("排名指标", "Rank by"),
+        "review.ranking.no_status_grid": (
+            "目标按社区设定：选择网格时不显示完成状态。",
+            "Targets are set per community: no status when grids are chosen.",
+        ),
+        "review.col.rank": ("名次", "Rank"),
+        "review.col.status": ("完成状态", "Status"),
+        "review.exports.caption": (
+            "导出当前筛选条件下的汇报材料（文件中注明范围、期间和数据日期）：",
+            "Export for the current filters (each file states the area, period and data date):",
+        ),
+        "review.download.docx": ("下载总结草稿（DOCX）", "Download the draft (DOCX)"),
+        "review.download.png": ("本页图表 PNG", "This chart as PNG"),
+        "review.file.deck": ("社区建设工作汇报", "review-meeting"),
+        "review.file.summary": ("工作总结草稿", "work-summary-draft"),
+        "review.share": ("分享此视图", "Share this view"),
+        "review.share.help": (
+            "复制下面的链接：打开后是同一页、同一筛选条件和语言。",
+            "Copy this link: it opens this screen with the same filters and language.",
+        ),
+    }
+)
