@@ -37,6 +37,8 @@ h1 { font-size: clamp(2rem, 2.9vw, 3.4rem) !important; }
 [data-testid="stMetricValue"] { font-size: clamp(2rem, 3vw, 3.4rem) !important; }
 [data-testid="stMetricLabel"] p { font-size: clamp(1.05rem, 1.35vw, 1.6rem) !important; }
 [data-testid="stCaptionContainer"], .kpi-status { font-size: clamp(0.95rem, 1.05vw, 1.25rem); }
+[data-testid="stMainBlockContainer"] button p, [data-testid="stMarkdownContainer"] p,
+[data-testid="stWidgetLabel"] p { font-size: clamp(1rem, 1.15vw, 1.4rem); }
 .review-summary p { font-size: clamp(1.15rem, 1.4vw, 1.7rem); line-height: 1.75; }
 </style>
 """
