@@ -143,7 +143,7 @@ def ranking_chart(table: pd.DataFrame, title: str, unit: str) -> dict:
         x=alt.X(
             "value:Q",
             title=title,
-            axis=alt.Axis(format=".0%" if percent else ",~s", tickCount=4),
+            axis=alt.Axis(format=".0%" if percent else ",.0f", tickCount=3),
             # room at the bar ends for the value labels
             scale=alt.Scale(domain=[0, float(data["value"].max() or 1) * 1.35], nice=False),
         ),

@@ -115,3 +115,27 @@ def test_english(open_page):
     assert_clean(at)
     assert at.title[0].value == "Review meeting · Overview"
     assert metric_values(at)["Service points"] == f"{_service_points():,}"
+
+
+def _bars(at) -> list[str]:
+    return [m.value for m in at.markdown if "kpi-bar" in m.value]
+
+
+def test_status_decides_the_bar_colour_and_word(open_page):
+    """Every card with a target shows its snapshot's status as a colour and a word: on the
+    sample county the employment screen has green cards and a red one (zero-employment families
+    not cleared against a target of 0); the theme's red is never a bar colour."""
+    from components.kpi import STATUS_COLOURS
+
+    at = open_page(PAGE, topic="employment")
+    bars = _bars(at)
+    assert bars
+    red = [b for b in bars if STATUS_COLOURS["red"] in b]
+    green = [b for b in bars if STATUS_COLOURS["green"] in b]
+    assert len(red) == 1 and "明显超出目标" in red[0]
+    assert len(green) == 2 and all("达到序时进度" in b for b in green)
+    assert not any("#FF4B4B" in b.upper() for b in bars)
+    zero_families = sum(
+        1 for r in sample_rows("zero_employment_families") if not r.get("cleared_on")
+    )
+    assert metric_values(at)["零就业家庭未清零"] == f"{zero_families}户"
