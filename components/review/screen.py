@@ -3,6 +3,7 @@ topic's cards and ranking, the drafted summary, the exports and "share this view
 
 from __future__ import annotations
 
+import html
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -39,7 +40,17 @@ h1 { font-size: clamp(2rem, 2.9vw, 3.4rem) !important; }
 [data-testid="stCaptionContainer"], .kpi-status { font-size: clamp(0.95rem, 1.05vw, 1.25rem); }
 [data-testid="stMainBlockContainer"] button p, [data-testid="stMarkdownContainer"] p,
 [data-testid="stWidgetLabel"] p { font-size: clamp(1rem, 1.15vw, 1.4rem); }
-.review-summary p { font-size: clamp(1.15rem, 1.4vw, 1.7rem); line-height: 1.75; }
+[data-testid="stMetricValue"] p, [data-testid="stMetricValue"] div,
+[data-testid="stMetricDelta"] p { font-size: inherit !important; }
+</style>
+"""
+
+
+SUMMARY_CSS = """
+<style>
+.review-summary h2 { font-size: clamp(1.4rem, 1.9vw, 2.2rem); margin: 0.6rem 0 0.4rem; }
+.review-summary h3 { font-size: clamp(1.15rem, 1.5vw, 1.8rem); margin: 1rem 0 0.2rem; }
+.review-summary p { font-size: clamp(1.05rem, 1.3vw, 1.6rem); line-height: 1.75; margin: 0; }
 </style>
 """
 
@@ -162,8 +173,9 @@ def summary(f: Filters) -> None:
     st.caption(s.scope)
     if not s.paragraphs:
         st.info(t("common.no_data"))
-    body = "".join(f"<h3>{p.heading}</h3><p>{p.text}</p>" for p in s.paragraphs)
-    st.html(f'<div class="review-summary"><h2>{s.title}</h2>{body}</div>')
+    esc = html.escape
+    body = "".join(f"<h3>{esc(p.heading)}</h3><p>{esc(p.text)}</p>" for p in s.paragraphs)
+    st.html(SUMMARY_CSS + f'<div class="review-summary"><h2>{esc(s.title)}</h2>{body}</div>')
     st.download_button(
         t("review.download.docx"),
         data=files.summary_docx(s),
