@@ -22,6 +22,7 @@ TITLES = {
     "employment": "就业服务",
     "facilities": "设施建设",
     "community_life": "志愿·为老·平安",
+    "review": "会议汇报 · 总体情况",
 }
 FILE_NAMES = (
     "app",
