@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from openpyxl.styles import Font
 
+from components.charts import FONT
 from components.review.deck import Deck
 from components.review.images import chart_png
 from data_access.review.summary import Summary
@@ -57,9 +58,22 @@ def read_tables(data: bytes) -> dict[str, pd.DataFrame]:
 
 
 def page_png(deck: Deck, topic: str) -> bytes:
-    """The chart of one topic as PNG."""
+    """The chart of one topic as PNG, titled with the topic and the figure, the area, period and
+    data date under it (a picture travels without its slide)."""
     page = next(p for p in deck.pages if p.key == topic)
-    return chart_png(page.chart)
+    spec = {
+        **page.chart,
+        "title": {
+            "text": f"{page.title} · {page.chart_title}",
+            "subtitle": deck.scope,
+            "anchor": "start",
+            "font": FONT,
+            "subtitleFont": FONT,
+            "fontSize": 18,
+            "subtitleFontSize": 13,
+        },
+    }
+    return chart_png(spec)
 
 
 def summary_docx(summary: Summary) -> bytes:
