@@ -221,7 +221,6 @@ REVIEW = PageSpec(
     ":material/co_present:",
     params=(
         UrlParam("topic", choice(_review_screens), "overview"),
-        UrlParam("present", choice(("on", "off")), "on"),
         UrlParam("rank", choice(_review_figures), ""),  # the figure the ranking shows
     ),
 )

@@ -15,7 +15,6 @@ from components.review import screen as ui
 from components.shell import page_header
 
 f = current_filters()
-ui.stylesheet()
 shown = ui.current_screen()
 page_header(t("review.title") + " · " + ui.screen_title(shown), t("review.subtitle"), f)
 shown = ui.navigation()

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from components import kpi, page_state
+from components import kpi, page_state, presentation
 from components.data import query
 from components.i18n import lang, t
 from components.registry import REVIEW
@@ -27,25 +27,6 @@ PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentatio
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-# Presentation mode: no sidebar, type read from the back of a room (sizes follow the window, so
-# 1280×720 and 1920×1080 both fit a topic on one screen).
-PRESENT_CSS = """
-<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"] { display: none; }
-[data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 2rem; max-width: 100%; }
-h1 { font-size: clamp(2rem, 2.9vw, 3.4rem) !important; }
-[data-testid="stMetricValue"] { font-size: clamp(2rem, 3vw, 3.4rem) !important; }
-[data-testid="stMetricLabel"] p { font-size: clamp(1.05rem, 1.35vw, 1.6rem) !important; }
-[data-testid="stCaptionContainer"], .kpi-status { font-size: clamp(0.95rem, 1.05vw, 1.25rem); }
-[data-testid="stMainBlockContainer"] button p, [data-testid="stMarkdownContainer"] p,
-[data-testid="stWidgetLabel"] p { font-size: clamp(1rem, 1.15vw, 1.4rem); }
-[data-testid="stMetricValue"] p, [data-testid="stMetricValue"] div,
-[data-testid="stMetricDelta"] p { font-size: inherit !important; }
-</style>
-"""
-
-
 SUMMARY_CSS = """
 <style>
 .review-summary h2 { font-size: clamp(1.4rem, 1.9vw, 2.2rem); margin: 0.6rem 0 0.4rem; }
@@ -53,15 +34,6 @@ SUMMARY_CSS = """
 .review-summary p { font-size: clamp(1.05rem, 1.3vw, 1.6rem); line-height: 1.75; margin: 0; }
 </style>
 """
-
-
-def presenting() -> bool:
-    return page_state.state()["present"] == "on"
-
-
-def stylesheet() -> None:
-    if presenting():
-        st.html(PRESENT_CSS)
 
 
 def current_screen() -> str:
@@ -106,12 +78,12 @@ def navigation() -> str:
         type="primary",
         width="stretch",
     )
+    st.session_state["review_present"] = presentation.active(default=True)
     mode.toggle(
         t("review.present"),
         help=t("review.present.help"),
-        **page_state.bound(
-            "present", to_widget=lambda v: v == "on", from_widget=lambda b: "on" if b else "off"
-        ),
+        key="review_present",
+        on_change=lambda: presentation.choose(st.session_state["review_present"]),
     )
     return screen
 

@@ -100,7 +100,7 @@ def test_jump_and_presentation_switch(open_page):
     assert at.title[0].value == "会议汇报 · 劳动就业"
     at.toggle[0].set_value(False).run()
     assert_clean(at)
-    assert at.query_params["present"] == "off"
+    assert at.query_params["present"] == "0"
     assert 'data-testid="stSidebar"' not in _html(at)
 
 
@@ -139,3 +139,24 @@ def test_status_decides_the_bar_colour_and_word(open_page):
         1 for r in sample_rows("zero_employment_families") if not r.get("cleared_on")
     )
     assert metric_values(at)["零就业家庭未清零"] == f"{zero_families}户"
+
+
+def test_any_page_presents_with_present_1_and_can_leave(open_page):
+    at = open_page("pages/welfare.py", present="1")
+    assert_clean(at)
+    assert 'data-testid="stSidebar"' in _html(at)
+    assert at.query_params["present"] == "1"
+    _button(at, "退出演示模式").click().run()
+    assert_clean(at)
+    assert 'data-testid="stSidebar"' not in _html(at)
+    assert at.query_params["present"] == "0"
+    plain = open_page("pages/welfare.py")
+    assert 'data-testid="stSidebar"' not in _html(plain)
+    assert not [b for b in plain.button if b.label == "退出演示模式"]
+
+
+def test_a_bad_present_value_is_named_in_a_notice(open_page):
+    at = open_page(PAGE, present="yes")
+    assert_clean(at)
+    assert any("present" in w.value for w in at.warning)
+    assert 'data-testid="stSidebar"' in _html(at)  # the review still presents

@@ -131,7 +131,7 @@ def test_review_every_control(page, app_url, tmp_path):
     page.keyboard.press("Escape")
     page.get_by_text("演示模式").click()
     wait_settled(page, quiet_ms=800)
-    assert "present=off" in page.url
+    assert "present=0" in page.url
     assert page.locator('[data-testid="stSidebar"]').is_visible()
     assert_no_exception(page)
     assert page.watch.outside_requests() == []

@@ -126,3 +126,4 @@ STRINGS.update(
         ),
     }
 )
+STRINGS.update({"present.leave": ("退出演示模式", "Leave presentation mode")})
