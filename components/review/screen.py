@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from components import kpi, page_state, presentation
+from components import data, kpi, page_state, presentation
 from components.data import query
 from components.i18n import lang, t
 from components.registry import REVIEW
@@ -155,22 +155,27 @@ def summary(f: Filters) -> None:
         mime=DOCX,
         icon=":material/description:",
         key="review_dl_docx",
+        on_click="ignore",
     )
 
 
-def _deck(f: Filters):
-    return query(deck_model.build_deck, f, lang())
+def _deck(f: Filters, language: str) -> deck_model.Deck:
+    """Made when a download is clicked, on a thread outside the script run: no session state
+    there, so the language comes in and the connection is opened here."""
+    with data.engine().connect() as conn:
+        return deck_model.build_deck(conn, f, language)
 
 
 def exports(f: Filters, screen: str) -> None:
     """Download buttons: the deck (PPTX, PDF), the tables (XLSX), this topic's chart (PNG). The
     files are made when clicked."""
     st.caption(t("review.exports.caption"))
+    language = lang()  # read here: the files are made later, outside the script run
     cols = st.columns(4)
     name = t("review.file.deck")
     cols[0].download_button(
         "PPTX",
-        data=lambda: deck_pptx(_deck(f)),
+        data=lambda: deck_pptx(_deck(f, language)),
         file_name=f"{name}.pptx",
         mime=PPTX,
         icon=":material/slideshow:",
@@ -179,7 +184,7 @@ def exports(f: Filters, screen: str) -> None:
     )
     cols[1].download_button(
         "PDF",
-        data=lambda: deck_pdf(_deck(f)),
+        data=lambda: deck_pdf(_deck(f, language)),
         file_name=f"{name}.pdf",
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
@@ -188,7 +193,7 @@ def exports(f: Filters, screen: str) -> None:
     )
     cols[2].download_button(
         "XLSX",
-        data=lambda: files.deck_xlsx(_deck(f)),
+        data=lambda: files.deck_xlsx(_deck(f, language)),
         file_name=f"{name}.xlsx",
         mime=XLSX,
         icon=":material/table:",
@@ -198,7 +203,7 @@ def exports(f: Filters, screen: str) -> None:
     if screen in TOPIC_KEYS:
         cols[3].download_button(
             t("review.download.png"),
-            data=lambda: files.page_png(_deck(f), screen),
+            data=lambda: files.page_png(_deck(f, language), screen),
             file_name=f"{screen_title(screen)}.png",
             mime="image/png",
             icon=":material/image:",

@@ -102,6 +102,7 @@ def test_review_every_control(page, app_url, tmp_path):
     assert "社区服务网点138个" in text and "为1,276名低保对象" in text
     with page.expect_download() as dl:
         page.get_by_role("button", name="下载总结草稿（DOCX）").click()
+    wait_settled(page)
     document = docx.Document(dl.value.path())
     assert "社区服务网点138个" in "\n".join(p.text for p in document.paragraphs)
     screenshot(page, "review-summary")
