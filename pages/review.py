@@ -24,6 +24,7 @@ if shown == "summary":
 else:
     ui.topic_cards(shown, f)
     ui.ranking(shown, f)
+    ui.topic_table(shown, f)
 
 ui.jump()
 ui.exports(f, shown)

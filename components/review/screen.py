@@ -228,3 +228,25 @@ def share() -> None:
     with st.popover(t("review.share"), icon=":material/share:"):
         st.caption(t("review.share.help"))
         st.code(share_url(), language=None, wrap_lines=True)
+
+
+def topic_table(key: str, f: Filters) -> None:
+    """The topic's communities × figures, as the XLSX sheet of this topic holds them."""
+    table = query(deck_model.topic_table, f, topic(key), lang())
+    with st.expander(t("review.table"), expanded=False):
+        if table.empty:
+            st.info(t("common.no_data"))
+            return
+        config = {
+            column: st.column_config.NumberColumn(
+                column, format="percent" if _is_share(k) else "localized"
+            )
+            for column, k in zip(table.columns[1:], topic(key).cards, strict=True)
+        }
+        st.dataframe(table, column_config=config, hide_index=True)
+
+
+def _is_share(key: str) -> bool:
+    from data_access.text import numbers
+
+    return numbers.unit(metrics.get(key).unit).kind == "share"

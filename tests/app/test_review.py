@@ -160,3 +160,36 @@ def test_a_bad_present_value_is_named_in_a_notice(open_page):
     assert_clean(at)
     assert any("present" in w.value for w in at.warning)
     assert 'data-testid="stSidebar"' in _html(at)  # the review still presents
+
+
+def test_the_xlsx_sheet_holds_the_table_on_screen(open_page):
+    import os
+
+    import pandas as pd
+
+    from components.review.deck import build_deck
+    from components.review.files import deck_xlsx, read_tables
+    from data_access.db import make_engine
+    from data_access.filters import Filters
+
+    at = open_page(PAGE, topic="employment", community=EAST)
+    shown = at.dataframe[-1].value  # the topic's table, under the ranking
+    assert "下岗职工再就业" in shown.columns
+    engine = make_engine(os.environ["DATABASE_URL"])
+    with engine.connect() as conn:
+        deck = build_deck(conn, Filters((EAST,), (), "2021-07", "2022-06"), "zh")
+    sheet = read_tables(deck_xlsx(deck))["劳动就业"]
+    pd.testing.assert_frame_equal(
+        sheet.reset_index(drop=True), shown.reset_index(drop=True), check_dtype=False
+    )
+    groups = {}
+    for r in sample_rows("jobseeker_groups"):
+        groups.setdefault(r["person_no"], set()).add(r["group_code"])
+    reemployed = sum(
+        1
+        for r in sample_rows("jobseekers")
+        if r["community_code"] == EAST
+        and "2021-07-01" <= r["placed_on"] <= "2022-06-30"
+        and "laid_off" in groups.get(r["person_no"], ())
+    )
+    assert sheet["下岗职工再就业"].tolist() == [reemployed]

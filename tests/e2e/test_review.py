@@ -94,6 +94,12 @@ def test_review_every_control(page, app_url, tmp_path):
     select(page, "排名指标", "“4050”人员就业")
     assert "rank=placed_4050" in page.url
     assert ranked.inner_text() != before
+    # Control: the topic's table (as in the XLSX) opens under the ranking.
+    tables = page.locator('[data-testid="stDataFrame"]')
+    visible = sum(tables.nth(i).is_visible() for i in range(tables.count()))
+    page.get_by_text("本页数据表").click()
+    wait_settled(page, quiet_ms=600)
+    assert sum(tables.nth(i).is_visible() for i in range(tables.count())) == visible + 1
 
     # Control 4: jump to the summary; its DOCX download.
     select(page, "跳转到", "工作总结（草稿）")

@@ -127,3 +127,11 @@ STRINGS.update(
     }
 )
 STRINGS.update({"present.leave": ("退出演示模式", "Leave presentation mode")})
+STRINGS.update(
+    {
+        "review.table": (
+            "本页数据表（与导出的 XLSX 相同）",
+            "This screen's table (as in the XLSX export)",
+        )
+    }
+)
