@@ -12,11 +12,11 @@ import logging
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from components import auth, data, page_state, shell
+from components import auth, data, page_state, presentation, shell
 from components.filters import init_language, sidebar_filters
 from components.guard import ENTERED
 from components.i18n import t
-from components.registry import PAGES
+from components.registry import PAGES, REVIEW
 from components.url import show_url_notices
 
 log = logging.getLogger("dashboard")
@@ -51,6 +51,7 @@ try:
         page_state.enter(spec)
         if auth.may_open(spec.role):
             sidebar_filters(spec.param_names)
+            presentation.apply(default=spec is REVIEW)
             page.run()
         else:
             # Deep links too: the page is not run until the reader may open it.

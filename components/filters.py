@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 import streamlit as st
 
+from components import presentation
 from components.data import query
 from components.i18n import LANG_NAMES, LANGS, lang, t
 from components.url import add_url_notice, clear_notices, shorten, write_url_params
@@ -22,7 +23,7 @@ from data_access.filters import QUICK_PERIODS, Filters, is_month, months_between
 from data_access.queries import common
 from data_access.text import join
 
-GLOBAL_KEYS = ("community", "grid", "from", "to", "lang")
+GLOBAL_KEYS = ("community", "grid", "from", "to", "lang", presentation.PARAM)
 K_COMMUNITIES, K_GRIDS, K_PERIOD, K_LANG = "f_communities", "f_grids", "f_period", "lang"
 _LOADED = "_url_loaded"
 _FILTERS = "_filters"
@@ -38,6 +39,7 @@ def _load_from_url(
             add_url_notice(t("url.unknown_param", key=shorten(key)))
             del qp[key]
 
+    presentation.load_from_url(qp.get(presentation.PARAM))
     lang = qp.get("lang")
     if lang is not None:
         if lang in LANGS:
@@ -95,6 +97,7 @@ def _write_url(
         desired["from"], desired["to"] = [period[0]], [period[1]]
     if st.session_state.get(K_LANG, "zh") != "zh":
         desired["lang"] = [st.session_state[K_LANG]]
+    desired.update(presentation.url_params())
     write_url_params(GLOBAL_KEYS, desired)
 
 

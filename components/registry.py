@@ -201,6 +201,30 @@ DATA_ADMIN = PageSpec(
     role="editor",
 )
 
+
+def _review_screens() -> tuple[str, ...]:
+    from data_access.review.topics import TOPIC_KEYS
+
+    return (*TOPIC_KEYS, "summary")
+
+
+def _review_figures() -> tuple[str, ...]:
+    from data_access.review.topics import TOPICS
+
+    return tuple(dict.fromkeys(k for topic in TOPICS for k in topic.cards))
+
+
+REVIEW = PageSpec(
+    "pages/review.py",
+    "review",
+    "nav.review",
+    ":material/co_present:",
+    params=(
+        UrlParam("topic", choice(_review_screens), "overview"),
+        UrlParam("rank", choice(_review_figures), ""),  # the figure the ranking shows
+    ),
+)
+
 PAGES: tuple[PageSpec, ...] = (
     OVERVIEW,
     SERVICE_POINTS,
@@ -208,6 +232,7 @@ PAGES: tuple[PageSpec, ...] = (
     EMPLOYMENT,
     FACILITIES,
     COMMUNITY_LIFE,
+    REVIEW,
     DATA_ADMIN,
 )
 

@@ -23,6 +23,7 @@ TITLES = {
     "facilities": "设施建设",
     "community_life": "志愿·为老·平安",
     "data_admin": "数据管理",
+    "review": "会议汇报 · 总体情况",
 }
 FILE_NAMES = (
     "app",
@@ -34,6 +35,7 @@ FILE_NAMES = (
     "facilities",
     "community life",
     "data admin",
+    "review",
 )
 LEGACY_JS = """() => {
   const nav = document.querySelector('[data-testid="stSidebarNav"]');

@@ -1,0 +1,98 @@
+"""The other exports: the tables as an XLSX workbook, a chart as PNG, the summary as DOCX."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from openpyxl.styles import Font
+
+from components.charts import FONT
+from components.review.deck import Deck
+from components.review.images import chart_png
+from data_access.review.summary import Summary
+
+SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+TABLE_ROW = 3  # the table's header row (1-based): the title and the scope come first
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    """A valid, unique sheet name (31 characters, none of []:*?/\\)."""
+    base = SHEET_BAD.sub(" ", name)[:31] or "sheet"
+    out, n = base, 2
+    while out in taken:
+        suffix = f" ({n})"
+        out, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(out)
+    return out
+
+
+def deck_xlsx(deck: Deck) -> bytes:
+    """One sheet per table shown (a topic's communities × figures): the title and the area,
+    period and data date on top, headers in the deck's language, numbers as numbers."""
+    out = io.BytesIO()
+    taken: set[str] = set()
+    with pd.ExcelWriter(out, engine="openpyxl") as writer:
+        for page in deck.pages:
+            name = sheet_name(page.table_name, taken)
+            page.table.to_excel(writer, sheet_name=name, index=False, startrow=TABLE_ROW - 1)
+            sheet = writer.sheets[name]
+            sheet["A1"] = f"{deck.title} · {page.title}"
+            sheet["A1"].font = Font(bold=True, size=14)
+            sheet["A2"] = deck.scope
+            for column in sheet.iter_cols(min_row=TABLE_ROW, max_row=TABLE_ROW):
+                cell = column[0]
+                sheet.column_dimensions[cell.column_letter].width = max(
+                    12, 2.2 * len(str(cell.value))
+                )
+    return out.getvalue()
+
+
+def read_tables(data: bytes) -> dict[str, pd.DataFrame]:
+    """The workbook's tables back as frames (for checks and re-use)."""
+    return pd.read_excel(io.BytesIO(data), sheet_name=None, header=TABLE_ROW - 1, engine="openpyxl")
+
+
+def page_png(deck: Deck, topic: str) -> bytes:
+    """The chart of one topic as PNG, titled with the topic and the figure, the area, period and
+    data date under it (a picture travels without its slide)."""
+    page = next(p for p in deck.pages if p.key == topic)
+    spec = {
+        **page.chart,
+        "title": {
+            "text": f"{page.title} · {page.chart_title}",
+            "subtitle": deck.scope,
+            "anchor": "start",
+            "font": FONT,
+            "subtitleFont": FONT,
+            "fontSize": 18,
+            "subtitleFontSize": 13,
+        },
+    }
+    return chart_png(spec)
+
+
+def summary_docx(summary: Summary) -> bytes:
+    """The drafted summary as DOCX: title, scope, then a heading and a paragraph per topic; text
+    in 宋体 / 黑体 as offices write, so Word shows Chinese without substitution."""
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = "SimSun"
+    normal.font.size = Pt(12)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "SimSun")
+    for style in ("Title", "Heading 1", "Heading 2"):
+        doc.styles[style].font.name = "SimHei"
+        doc.styles[style].element.rPr.rFonts.set(qn("w:eastAsia"), "SimHei")
+    doc.add_heading(summary.title, level=1)
+    doc.add_paragraph(summary.scope)
+    for p in summary.paragraphs:
+        doc.add_heading(p.heading, level=2)
+        para = doc.add_paragraph(p.text)
+        para.paragraph_format.first_line_indent = Pt(24)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

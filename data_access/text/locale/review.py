@@ -1,0 +1,137 @@
+"""Text of the review meeting (会议汇报): topics, the drafted summary, presentation and exports."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # topics (one screen and one slide each)
+    "review.topic.overview": ("总体情况", "Overview"),
+    "review.topic.service": ("社区服务网点", "Service coverage"),
+    "review.topic.assistance": ("社会救助", "Social assistance"),
+    "review.topic.employment": ("劳动就业", "Employment"),
+    "review.topic.facilities": ("设施建设", "Facilities"),
+    "review.topic.life": ("志愿服务与社区生活", "Volunteering and community life"),
+    "review.scope": (
+        "范围：{area}；期间：{start} 至 {end}；数据截至 {as_of}",
+        "Area: {area}; period: {start} to {end}; data up to {as_of}",
+    ),
+    # the drafted summary
+    "summary.title": (
+        "社区建设工作总结（数据部分·草稿）：{area}",
+        "Work summary (data, draft): {area}",
+    ),
+    "summary.change.up": ("，比上期增加{diff}", ", {diff} more than the previous period"),
+    "summary.change.down": ("，比上期减少{diff}", ", {diff} fewer than the previous period"),
+    "summary.change.same": ("，与上期持平", ", the same as the previous period"),
+    "summary.s.service_points": (
+        "共设立社区居民送奶点、信函投送点、报纸发放点、图书阅览室等社区服务网点"
+        "{service_points}个{change}。",
+        "{service_points} community service points were in place — milk delivery, letter and "
+        "newspaper points, reading rooms and others{change}.",
+    ),
+    "summary.s.dibao": (
+        "为{dibao_persons}名低保对象（{dibao_households}户）发放低保金{change}。",
+        "Dibao (minimum living allowance) was paid to {dibao_persons} recipients in "
+        "{dibao_households} households{change}.",
+    ),
+    "summary.s.dibao_paid": (
+        "期末当月发放低保金{dibao_paid_month}{change}。",
+        "In the period's last month {dibao_paid_month} of dibao was paid{change}.",
+    ),
+    "summary.s.tekun": (
+        "将{tekun_households}户特困家庭纳入特困供养{change}。",
+        "{tekun_households} households in extreme hardship received tekun support{change}.",
+    ),
+    "summary.s.reemployed": (
+        "共安排下岗职工再就业{reemployed}人{change}。",
+        "{reemployed} laid-off workers were found new jobs{change}.",
+    ),
+    "summary.s.youth": (
+        "为{youth_informed}名待业青年提供劳务信息{change}。",
+        "{youth_informed} young job seekers were given job information{change}.",
+    ),
+    "summary.s.volunteers": (
+        "组建志愿者组织{volunteer_orgs}个，志愿者{volunteers}名{change}。",
+        "{volunteers} volunteers served in {volunteer_orgs} organisations{change}.",
+    ),
+    "summary.s.served": (
+        "志愿者为群众义务服务{volunteer_residents_served}人次{change}。",
+        "Volunteers served residents {volunteer_residents_served} times{change}.",
+    ),
+    "summary.s.disputes": (
+        "调解矛盾纠纷{disputes_mediated}件{change}。",
+        "{disputes_mediated} disputes were mediated{change}.",
+    ),
+    "summary.s.funding": (
+        "多方筹措社区建设资金{funding_raised}{change}。",
+        "{funding_raised} was raised for community facilities{change}.",
+    ),
+}
+STRINGS.update(
+    {
+        "review.deck.title": ("社区建设工作汇报", "Community development: review meeting"),
+        "review.col.community": ("社区", "Community"),
+    }
+)
+STRINGS.update(
+    {
+        "review.card.change": ("较上期 {change}", "{change} vs previous"),
+        "review.attention": ("需要关注的指标", "Figures that need attention"),
+        "review.attention.none": (
+            "所有设有目标的指标均达到序时进度。",
+            "Every figure with a target is on track.",
+        ),
+        "review.attention.rule": (
+            "红色：明显落后于序时进度（不足应完成进度的90%）；橙色：略慢于序时进度。",
+            "Red: well behind the time elapsed (under 90% of it); amber: slightly behind.",
+        ),
+    }
+)
+STRINGS.update(
+    {
+        "review.title": ("会议汇报", "Review meeting"),
+        "review.subtitle": (
+            "例会和年终总结会上投屏汇报，会后带走汇报材料和总结草稿",
+            "For the projector at review meetings; take away the deck and the draft summary",
+        ),
+        "review.summary_screen": ("工作总结（草稿）", "Work summary (draft)"),
+        "review.previous": ("上一页", "Previous"),
+        "review.next": ("下一页", "Next"),
+        "review.position": ("第 {n} / {total} 页", "Screen {n} of {total}"),
+        "review.present": ("演示模式", "Presentation mode"),
+        "review.present.help": (
+            "隐藏侧栏、放大字号，便于投屏；筛选条件在侧栏中设置（关闭演示模式即可看到）。"
+            "键盘 ← → 翻页。",
+            "Hides the sidebar and enlarges the type for a projector; the filters are in the "
+            "sidebar (turn presentation mode off to see it). Arrow keys ← → turn the screens.",
+        ),
+        "review.jump": ("跳转到", "Go to"),
+        "review.ranking": ("各社区排名", "Communities ranked"),
+        "review.ranking.figure": ("排名指标", "Rank by"),
+        "review.ranking.no_status_grid": (
+            "目标按社区设定：选择网格时不显示完成状态。",
+            "Targets are set per community: no status when grids are chosen.",
+        ),
+        "review.col.rank": ("名次", "Rank"),
+        "review.col.status": ("完成状态", "Status"),
+        "review.exports.caption": (
+            "导出当前筛选条件下的汇报材料（文件中注明范围、期间和数据日期）：",
+            "Export for the current filters (each file states the area, period and data date):",
+        ),
+        "review.download.docx": ("下载总结草稿（DOCX）", "Download the draft (DOCX)"),
+        "review.download.png": ("本页图表 PNG", "This chart as PNG"),
+        "review.file.deck": ("社区建设工作汇报", "review-meeting"),
+        "review.file.summary": ("工作总结草稿", "work-summary-draft"),
+        "review.share": ("分享此视图", "Share this view"),
+        "review.share.help": (
+            "复制下面的链接：打开后是同一页、同一筛选条件和语言。",
+            "Copy this link: it opens this screen with the same filters and language.",
+        ),
+    }
+)
+STRINGS.update({"present.leave": ("退出演示模式", "Leave presentation mode")})
+STRINGS.update(
+    {
+        "review.table": (
+            "本页数据表（与导出的 XLSX 相同）",
+            "This screen's table (as in the XLSX export)",
+        )
+    }
+)
