@@ -58,6 +58,9 @@ def _progress_html(s: Snapshot) -> str:
 def _target_line(s: Snapshot) -> str:
     assert s.target is not None
     goal = numbers.figure(s.target.value, s.unit, lang(), compact=True)
+    if s.progress is None:
+        # A target of none (零就业家庭未清零: 0) has no share done: "目标 0户", not "完成 —".
+        return t("kpi.target.only", target=goal)
     line = t(
         "kpi.target",
         target=goal,

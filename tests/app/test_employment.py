@@ -237,3 +237,12 @@ def test_an_old_town_editor_sees_their_families_masked(open_page):
         assert name not in shown
     # The ones not cleared in time come first.
     assert listed["状态"].iloc[0] in ("超期未清零", "超期清零")
+
+
+def test_a_target_of_none_reads_as_the_target_alone(open_page):
+    """零就业家庭未清零 has target 0: the card says "目标 0户" and its status, not "完成 —"."""
+    at = open_page(PAGE)
+    assert_clean(at)
+    texts = " ".join(str(m.value) for m in (*at.markdown, *at.caption))
+    assert "目标 0户" in texts
+    assert "完成 —" not in texts

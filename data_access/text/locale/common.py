@@ -107,6 +107,7 @@ STRINGS = {
         "目标 {target} · 完成 {share} · 序时进度 {expected}",
         "Target {target} · {share} done · {expected} of time",
     ),
+    "kpi.target.only": ("目标 {target}", "Target {target}"),
     "kpi.target.ytd": ("（自 {start} 累计）", "(since {start})"),
     "kpi.target_period": ("目标期间：{period}", "Target period: {period}"),
     "kpi.no_target.none": ("未设目标", "No target set"),
