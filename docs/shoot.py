@@ -10,7 +10,7 @@ running, saves a PNG of the window (--full: of the whole page, by growing the wi
 page's height after the cut-off check at the real size), and reports how long the page took to settle, any error box,
 and any figure or label that is cut off (its text wider than its box). Open the PNGs and look.
 Exit status 1 when any page shows an error or a cut-off figure. docs/overview.png is made with
-`python docs/shoot.py / --size 1440x900 --out docs --name overview`.
+`python docs/shoot.py / --size 1440x900 --lang zh --out docs --name overview`.
 """
 
 from __future__ import annotations
