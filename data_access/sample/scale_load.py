@@ -23,8 +23,10 @@ from data_access.importing.reading import rows_of
 from data_access.importing.validate import parse_rows
 from data_access.models import Community
 from data_access.tables import table
+from data_access.text import t
 from data_access.users import User
 
+_LANG = "zh"
 GENERATOR = User("generator", "admin")
 VALIDATE_UP_TO = 20
 _BATCH = 5_000
@@ -63,7 +65,7 @@ def load(engine: Engine, tables: dict[str, str], mode: str = "auto") -> LoadResu
     create_schema(engine)
     with engine.connect() as conn:
         if conn.execute(select(func.count()).select_from(Community)).scalar_one():
-            raise LoadError("communities", ["the database already holds communities"])
+            raise LoadError("communities", [t("cli.generate.not_empty", _LANG)])
     if mode == "auto":
         communities = tables["communities"].count("\n") - 1
         mode = "validated" if communities <= VALIDATE_UP_TO else "bulk"
