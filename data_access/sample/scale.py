@@ -47,8 +47,8 @@ from data_access.tables import table
 # Tables with no community: written once, from the first pair.
 COUNTY_TABLES = ("facility_kinds", "welfare_standards")
 # Copies of each dispute and each volunteer activity (the original included).
-EXTRA_DISPUTES = 4
-EXTRA_ACTIVITIES = 6
+EXTRA_DISPUTES = 5
+EXTRA_ACTIVITIES = 7
 # Where the pairs lie: one pair is about 0.041° of longitude by 0.015° of latitude.
 PAIR_STEP = (0.045, 0.02)
 # Targets that are rates, not counts: the county's stays as it is.
