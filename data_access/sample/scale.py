@@ -25,13 +25,16 @@ output is deterministic for a seed: CSV text per table, in `DATA_TABLES` order.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
 import math
 import random
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -39,9 +42,10 @@ from sqlalchemy import String
 
 from data_access.idcard import id_number_problem, make_id_number
 from data_access.models import DATA_TABLES
-from data_access.sample import SampleCounty
+from data_access.sample import SampleCounty, area
+from data_access.sample import spec as sample_spec
 from data_access.sample.output import _cell
-from data_access.sample.spec import AS_OF, COMMUNITIES, REGION, TOWN
+from data_access.sample.spec import AS_OF, COMMUNITIES, REGION, TOWN, CommunitySpec
 from data_access.tables import table
 
 # Tables with no community: written once, from the first pair.
@@ -66,6 +70,17 @@ TOWN_STEMS = (
     "东岗", "西岭", "南湖", "北塬", "中山", "长安", "永宁", "安定", "太平",
 )  # fmt: skip
 ORDINALS = "一二三四五六七八九十"
+# Compound names for the pairs: the sample's own and more of the same kind.
+NAME_STEMS = STEMS + (
+    "金色", "阳光", "惠民", "和谐", "盛世", "怡景", "丰泽", "旭日", "紫荆", "银杏", "梧桐", "香樟",
+    "春晖", "秋实", "华府", "御景", "星河", "碧水", "桃园", "梨园",
+)  # fmt: skip
+NAME_ENDINGS = ("小区", "家园", "花园", "新村", "苑", "家属院", "嘉园", "公寓")
+# The pair's two communities vary around the sample's: size by this factor, grids 8–10, about 50
+# compounds and 100 points each (the sample: 7 grids, 33 compounds, 73 points a community).
+SIZE_RANGE = (0.75, 1.3)
+POINTS_FACTOR = 1.37
+COMPOUNDS_RANGE = (44, 56)
 _ID_COLUMNS = ("id_number", "head_id_number")
 _LETTERS = re.compile(r"^([A-Za-z]*)(.*)$")
 
@@ -217,7 +232,10 @@ class ScaledCounty:
 
     def _add_pair(self, number: int) -> None:
         pair = self._pair(number)
-        tables = SampleCounty(f"{self.seed}:{number}").build()
+        shape = random.Random(f"{self.seed}:{number}:shape")
+        specs = pair_specs(shape)
+        with _sample_as(specs, pair_compound_names(shape)):
+            tables = SampleCounty(f"{self.seed}:{number}").build()
         rng = random.Random(f"{self.seed}:{number}:repeat")
         for name in DATA_TABLES:
             rows = tables.get(name, [])
@@ -331,6 +349,75 @@ class ScaledCounty:
                 row["value"] = sum(own) if own else sum(r["value"] for r in rows)
             out.append(row)
         return out
+
+
+def pair_specs(rng: random.Random) -> tuple[CommunitySpec, ...]:
+    """The sample's two communities, resized and with more grids, compounds' room and points."""
+    specs = []
+    for spec in COMMUNITIES:
+        f = rng.uniform(*SIZE_RANGE)
+        points = {
+            kind: n if kind in ("police", "elderly_care") else round(n * POINTS_FACTOR)
+            for kind, n in spec.points.items()
+        }
+        specs.append(
+            dataclasses.replace(
+                spec,
+                households=round(spec.households * f),
+                population=round(spec.population * f),
+                grids_north=5,
+                grids_south=rng.choice((4, 5, 5)),
+                dibao_persons=round(spec.dibao_persons * f),
+                tekun_households=round(spec.tekun_households * f),
+                reemployed=round(spec.reemployed * f),
+                youth_informed=round(spec.youth_informed * f),
+                dibao_exits=round(spec.dibao_exits * f),
+                points=points,
+            )
+        )
+    return tuple(specs)
+
+
+def pair_compound_names(rng: random.Random) -> dict[str, list[str]]:
+    pool = sorted(
+        {*area.COMPOUND_NAMES[COMMUNITIES[0].code], *area.COMPOUND_NAMES[COMMUNITIES[1].code]}
+        | {stem + ending for stem in NAME_STEMS for ending in NAME_ENDINGS}
+    )
+    rng.shuffle(pool)
+    out, used = {}, 0
+    for spec in COMMUNITIES:
+        n = rng.randint(*COMPOUNDS_RANGE)
+        out[spec.code] = pool[used : used + n]
+        used += n
+    return out
+
+
+@contextlib.contextmanager
+def _sample_as(specs: tuple[CommunitySpec, ...], names: dict[str, list[str]]):
+    """Run the sample generator with these two communities (same codes, other figures) and
+    compound names: every sample module's `COMMUNITIES`, `OLD_TOWN`, `EAST` and the area's
+    `COMPOUND_NAMES`, put back afterwards."""
+    replaced = {"COMMUNITIES": specs, "OLD_TOWN": specs[0], "EAST": specs[1]}
+    original = {attr: getattr(sample_spec, attr) for attr in replaced}
+    saved = []
+    modules = [
+        m
+        for name, m in sorted(sys.modules.items())
+        if name.startswith("data_access.sample.")
+        and m not in (None, sample_spec, sys.modules[__name__])
+    ]
+    try:
+        for module in modules:
+            for attr, value in replaced.items():
+                if getattr(module, attr, None) is original[attr]:
+                    saved.append((module, attr, getattr(module, attr)))
+                    setattr(module, attr, value)
+        saved.append((area, "COMPOUND_NAMES", area.COMPOUND_NAMES))
+        area.COMPOUND_NAMES = names
+        yield
+    finally:
+        for module, attr, value in reversed(saved):
+            setattr(module, attr, value)
 
 
 def _shifted(boundary: str, shift: tuple[float, float]) -> str:

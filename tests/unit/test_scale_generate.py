@@ -178,3 +178,17 @@ def test_write_dir(county, tmp_path):
     assert counts["communities"] == N
     assert (tmp_path / "grids.csv").read_text(encoding="utf-8") == county["grids"]
     assert dt.date.fromisoformat(_rows(county["disputes"])[0]["reported_on"])
+
+
+def test_communities_vary_and_the_sample_generator_is_left_as_it_was(rows):
+    from data_access.sample import area, spec, welfare
+
+    sizes = {c["households"] for c in rows["communities"]}
+    assert len(sizes) == N
+    per_community = {c["code"]: 0 for c in rows["communities"]}
+    for g in rows["grids"]:
+        per_community[g["community_code"]] += 1
+    assert all(8 <= n <= 10 for n in per_community.values()), per_community
+    assert area.COMMUNITIES is spec.COMMUNITIES
+    assert welfare.OLD_TOWN is spec.OLD_TOWN
+    assert len(area.COMPOUND_NAMES[spec.OLD_TOWN.code]) == 42
