@@ -75,7 +75,7 @@ NAME_STEMS = STEMS + (
     "金色", "阳光", "惠民", "和谐", "盛世", "怡景", "丰泽", "旭日", "紫荆", "银杏", "梧桐", "香樟",
     "春晖", "秋实", "华府", "御景", "星河", "碧水", "桃园", "梨园",
 )  # fmt: skip
-NAME_ENDINGS = ("小区", "家园", "花园", "新村", "苑", "家属院", "嘉园", "公寓")
+NAME_ENDINGS = ("小区", "家园", "花园", "新村", "苑", "家属院", "嘉园", "家属楼")
 # The pair's two communities vary around the sample's: size by this factor, grids 8–10, about 50
 # compounds and 100 points each (the sample: 7 grids, 33 compounds, 73 points a community).
 SIZE_RANGE = (0.75, 1.3)
