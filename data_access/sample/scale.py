@@ -6,7 +6,8 @@ The sample generator (`SampleCounty`) draws a county town of two communities wit
 the sample: streets and grids that tile their community, compounds adding up to grids and grids
 to communities, points inside their grid, valid ID numbers, dated states, the welfare formula, the
 small grids and compounds the privacy rules are about. This module runs it once per pair of
-communities, each pair with its own seed, and places the pairs side by side on a map of the
+communities, each pair with its own seed and its own shape (`scale_shape`: sizes, 8–10 grids,
+about 50 compounds and 100 points a community), and places the pairs side by side on a map of the
 county:
 
 - codes: community `i` becomes REGION + town (100 + i // 10) + community (i % 10 + 1), so the
@@ -25,27 +26,23 @@ output is deterministic for a seed: CSV text per table, in `DATA_TABLES` order.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import dataclasses
 import datetime as dt
 import io
 import json
 import math
 import random
 import re
-import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import String
 
-from data_access.idcard import id_number_problem, make_id_number
+from data_access.idcard import make_id_number
 from data_access.models import DATA_TABLES
-from data_access.sample import SampleCounty, area
-from data_access.sample import spec as sample_spec
+from data_access.sample import SampleCounty
 from data_access.sample.output import _cell
-from data_access.sample.spec import AS_OF, COMMUNITIES, REGION, TOWN, CommunitySpec
+from data_access.sample.scale_shape import STEMS, pair_compound_names, pair_specs, sample_as
+from data_access.sample.spec import AS_OF, COMMUNITIES, REGION, TOWN
 from data_access.tables import table
 
 # Tables with no community: written once, from the first pair.
@@ -59,28 +56,11 @@ PAIR_STEP = (0.045, 0.02)
 RATE_TARGETS = ("facility_completeness", "office_m2_per_100_households")
 PERIOD_FIRST = dt.date(2021, 7, 1)
 
-STEMS = (
-    "东关", "西关", "南街", "北街", "新华", "人民", "建设", "文化", "和平", "幸福", "朝阳", "滨河",
-    "团结", "胜利", "解放", "光明", "民主", "红星", "东风", "青年", "育才", "长乐", "安居", "振兴",
-    "丰收", "前进", "繁荣", "富民", "兴隆", "康乐", "鼓楼", "钟楼", "府前", "柳园", "翠湖", "锦绣",
-    "金桥", "银河", "新城", "古城", "龙泉", "凤山", "花园", "广场", "站前", "河畔", "园林", "书院",
-)  # fmt: skip
 TOWN_STEMS = (
     "城关", "东城", "西城", "南城", "北城", "新区", "河东", "河西", "开发区", "高新区", "滨江",
     "东岗", "西岭", "南湖", "北塬", "中山", "长安", "永宁", "安定", "太平",
 )  # fmt: skip
 ORDINALS = "一二三四五六七八九十"
-# Compound names for the pairs: the sample's own and more of the same kind.
-NAME_STEMS = STEMS + (
-    "金色", "阳光", "惠民", "和谐", "盛世", "怡景", "丰泽", "旭日", "紫荆", "银杏", "梧桐", "香樟",
-    "春晖", "秋实", "华府", "御景", "星河", "碧水", "桃园", "梨园",
-)  # fmt: skip
-NAME_ENDINGS = ("小区", "家园", "花园", "新村", "苑", "家属院", "嘉园", "家属楼")
-# The pair's two communities vary around the sample's: size by this factor, grids 8–10, about 50
-# compounds and 100 points each (the sample: 7 grids, 33 compounds, 73 points a community).
-SIZE_RANGE = (0.75, 1.3)
-POINTS_FACTOR = 1.37
-COMPOUNDS_RANGE = (44, 56)
 _ID_COLUMNS = ("id_number", "head_id_number")
 _LETTERS = re.compile(r"^([A-Za-z]*)(.*)$")
 
@@ -210,10 +190,6 @@ class ScaledCounty:
             name: self._writers[name][0].getvalue() for name in DATA_TABLES if name in self._writers
         }
 
-    def tables_bytes(self) -> Iterator[tuple[str, bytes]]:
-        for name, text in self.build().items():
-            yield name, text.encode("utf-8")
-
     # -- one pair --------------------------------------------------------------------------------
 
     def _pair(self, number: int) -> _Pair:
@@ -234,7 +210,7 @@ class ScaledCounty:
         pair = self._pair(number)
         shape = random.Random(f"{self.seed}:{number}:shape")
         specs = pair_specs(shape)
-        with _sample_as(specs, pair_compound_names(shape)):
+        with sample_as(specs, pair_compound_names(shape)):
             tables = SampleCounty(f"{self.seed}:{number}").build()
         rng = random.Random(f"{self.seed}:{number}:repeat")
         for name in DATA_TABLES:
@@ -245,7 +221,7 @@ class ScaledCounty:
                 continue
             rows = [r for r in (self._remap(name, row, pair) for row in rows) if r is not None]
             if name == "targets":
-                self._collect_targets(rows, number)
+                self._collect_targets(rows)
                 continue
             if name == "disputes":
                 rows = self._repeat(rows, EXTRA_DISPUTES, rng, ("reported_on", "resolved_on"))
@@ -327,13 +303,12 @@ class ScaledCounty:
 
     # -- targets ---------------------------------------------------------------------------------
 
-    def _collect_targets(self, rows: list[dict], number: int) -> None:
+    def _collect_targets(self, rows: list[dict]) -> None:
         for row in rows:
             if row["community_code"]:
                 self._targets.append(row)
             else:
                 self._county_targets.append(row)
-        del number
 
     def _county_target_rows(self) -> list[dict]:
         """The county's targets: the sum of its communities' (or of the pairs' county figures for
@@ -351,75 +326,6 @@ class ScaledCounty:
         return out
 
 
-def pair_specs(rng: random.Random) -> tuple[CommunitySpec, ...]:
-    """The sample's two communities, resized and with more grids, compounds' room and points."""
-    specs = []
-    for spec in COMMUNITIES:
-        f = rng.uniform(*SIZE_RANGE)
-        points = {
-            kind: n if kind in ("police", "elderly_care") else round(n * POINTS_FACTOR)
-            for kind, n in spec.points.items()
-        }
-        specs.append(
-            dataclasses.replace(
-                spec,
-                households=round(spec.households * f),
-                population=round(spec.population * f),
-                grids_north=5,
-                grids_south=rng.choice((4, 5, 5)),
-                dibao_persons=round(spec.dibao_persons * f),
-                tekun_households=round(spec.tekun_households * f),
-                reemployed=round(spec.reemployed * f),
-                youth_informed=round(spec.youth_informed * f),
-                dibao_exits=round(spec.dibao_exits * f),
-                points=points,
-            )
-        )
-    return tuple(specs)
-
-
-def pair_compound_names(rng: random.Random) -> dict[str, list[str]]:
-    pool = sorted(
-        {*area.COMPOUND_NAMES[COMMUNITIES[0].code], *area.COMPOUND_NAMES[COMMUNITIES[1].code]}
-        | {stem + ending for stem in NAME_STEMS for ending in NAME_ENDINGS}
-    )
-    rng.shuffle(pool)
-    out, used = {}, 0
-    for spec in COMMUNITIES:
-        n = rng.randint(*COMPOUNDS_RANGE)
-        out[spec.code] = pool[used : used + n]
-        used += n
-    return out
-
-
-@contextlib.contextmanager
-def _sample_as(specs: tuple[CommunitySpec, ...], names: dict[str, list[str]]):
-    """Run the sample generator with these two communities (same codes, other figures) and
-    compound names: every sample module's `COMMUNITIES`, `OLD_TOWN`, `EAST` and the area's
-    `COMPOUND_NAMES`, put back afterwards."""
-    replaced = {"COMMUNITIES": specs, "OLD_TOWN": specs[0], "EAST": specs[1]}
-    original = {attr: getattr(sample_spec, attr) for attr in replaced}
-    saved = []
-    modules = [
-        m
-        for name, m in sorted(sys.modules.items())
-        if name.startswith("data_access.sample.")
-        and m not in (None, sample_spec, sys.modules[__name__])
-    ]
-    try:
-        for module in modules:
-            for attr, value in replaced.items():
-                if getattr(module, attr, None) is original[attr]:
-                    saved.append((module, attr, getattr(module, attr)))
-                    setattr(module, attr, value)
-        saved.append((area, "COMPOUND_NAMES", area.COMPOUND_NAMES))
-        area.COMPOUND_NAMES = names
-        yield
-    finally:
-        for module, attr, value in reversed(saved):
-            setattr(module, attr, value)
-
-
 def _shifted(boundary: str, shift: tuple[float, float]) -> str:
     geom = json.loads(boundary)
 
@@ -435,7 +341,3 @@ def _shifted(boundary: str, shift: tuple[float, float]) -> str:
 def generate(communities: int, seed: int) -> dict[str, str]:
     """CSV text per table of an N-community county (load order)."""
     return ScaledCounty(communities, seed).build()
-
-
-def valid_id(number: str) -> bool:
-    return id_number_problem(number) is None
