@@ -192,3 +192,37 @@ def test_communities_vary_and_the_sample_generator_is_left_as_it_was(rows):
     assert area.COMMUNITIES is spec.COMMUNITIES
     assert welfare.OLD_TOWN is spec.OLD_TOWN
     assert len(area.COMPOUND_NAMES[spec.OLD_TOWN.code]) == 42
+
+
+def test_command_line_writes_a_folder_and_loads_an_empty_database(tmp_path, capsys):
+    from data_access.__main__ import main as cli
+
+    assert (
+        cli(["generate", "--communities", "2", "--seed", "3", "--out", str(tmp_path / "csv")]) == 0
+    )
+    assert (tmp_path / "csv" / "communities.csv").read_text(encoding="utf-8") == scale.generate(
+        2, 3
+    )["communities"]
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    args = ["--database-url", url, "generate", "--communities", "2", "--seed", "3"]
+    assert cli([*args, "--mode", "bulk"]) == 0
+    assert "bulk" in capsys.readouterr().out
+    assert cli(args) == 2  # the county is there already: nothing loaded twice
+    assert capsys.readouterr().err
+
+
+def test_benchmark_script_runs(tmp_path):
+    """bench/bench_generate.py end to end at a tiny size (no timing asserted), so it cannot rot."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[2] / "bench" / "bench_generate.py"
+    out = subprocess.run(
+        [sys.executable, str(script), "--sizes", "1", "--modes", "bulk", "--no-append"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert "| 1 | bulk |" in out.stdout
