@@ -1,4 +1,5 @@
-"""Command line: python -m data_access init | seed [--dir] [--replace] | export DIR, and the
+"""Command line: python -m data_access init | seed [--dir] [--replace] | export DIR |
+generate --communities N [--seed S] [--out DIR], and the
 data-management commands of `cli_data` (import, template, backup, restore, users).
 
 Exit 0 on success, 2 on invalid input (one line per problem on stderr, nothing written).
@@ -10,6 +11,7 @@ import argparse
 import getpass
 import socket
 import sys
+import time
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -76,6 +78,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_generate(args: argparse.Namespace) -> int:
+    from data_access.sample import scale, scale_load
+
+    started = time.perf_counter()
+    tables = scale.generate(args.communities, args.seed)
+    generated = time.perf_counter() - started
+    if args.out is not None:
+        for name, count in scale_load.write_dir(tables, args.out).items():
+            print(t("cli.generate.done", _LANG, table=name, count=count))
+        return 0
+    engine = make_engine(args.database_url)
+    try:
+        result = scale_load.load(engine, tables, args.mode)
+    except scale_load.LoadError as exc:
+        print(t("cli.generate.refused", _LANG, table=exc.table), file=sys.stderr)
+        for line in exc.problems[:50]:
+            print(line, file=sys.stderr)
+        return 2
+    for name, count in result.rows.items():
+        print(t("cli.generate.done", _LANG, table=name, count=count))
+    print(
+        t(
+            "cli.generate.loaded",
+            _LANG,
+            mode=result.mode,
+            gen=f"{generated:.1f}",
+            load=f"{result.total_seconds:.1f}",
+        )
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m data_access", description=t("cli.description", _LANG)
@@ -101,6 +135,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--yes", action="store_true", help=t("cli.export.yes.help", _LANG))
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("generate", help=t("cli.generate.help", _LANG))
+    p.add_argument(
+        "--communities", type=int, required=True, help=t("cli.generate.communities.help", _LANG)
+    )
+    p.add_argument("--seed", type=int, default=2022, help=t("cli.generate.seed.help", _LANG))
+    p.add_argument("--out", type=Path, help=t("cli.generate.out.help", _LANG))
+    p.add_argument(
+        "--mode",
+        choices=("auto", "validated", "bulk"),
+        default="auto",
+        help=t("cli.generate.mode.help", _LANG),
+    )
+    p.set_defaults(func=cmd_generate)
 
     cli_data.add_commands(sub, lambda fn: lambda args: fn(args, _actor()))
     return parser

@@ -56,7 +56,11 @@ class Employment:
         rng = self.rng
         retire = RETIREMENT_AGE["M" if male else "F"]
         # The day before the retirement birthday must be after the latest event.
-        oldest = latest_event.replace(year=latest_event.year - retire) + dt.timedelta(days=1)
+        # (An event on 29 February counts from 1 March of a year that has no such day.)
+        day = latest_event
+        if (day.month, day.day) == (2, 29) and (day.year - retire) % 4:
+            day = dt.date(day.year, 3, 1)
+        oldest = day.replace(year=day.year - retire) + dt.timedelta(days=1)
         if male:
             year = rng.choices([(1955, 1975), (1976, 1980), (1981, 1985)], weights=[88, 9, 3])[0]
         else:

@@ -39,6 +39,39 @@ STRINGS = {
         "{table}: 新增 {inserted} 行，已存在 {skipped} 行",
         "{table}: {inserted} rows added, {skipped} already present",
     ),
+    "cli.generate.help": (
+        "生成一个有 N 个社区的合成县（规则同示例县，同一种子结果相同），写入目录或直接载入数据库",
+        "generate a synthetic county of N communities (the sample's rules; same seed, same data), "
+        "into a folder or straight into the database",
+    ),
+    "cli.generate.communities.help": ("社区个数", "number of communities"),
+    "cli.generate.seed.help": ("随机种子", "random seed"),
+    "cli.generate.out.help": (
+        "写成 CSV 的目录（不给则载入数据库，数据库须为空）",
+        "folder to write the CSVs to (without it: load into the database, which must be empty)",
+    ),
+    "cli.generate.mode.help": (
+        "载入方式：validated 逐表经导入校验；bulk 同样解析后批量插入；auto 社区数不超过 20 时校验",
+        "how to load: validated, through the import checks; bulk, the same parsing then batched "
+        "inserts; auto, validated up to 20 communities",
+    ),
+    "cli.generate.done": (
+        "{table}: {count} 行",
+        "{table}: {count} rows",
+    ),
+    "cli.generate.loaded": (
+        "已载入（{mode}），生成 {gen} 秒，载入 {load} 秒",
+        "Loaded ({mode}): generated in {gen} s, loaded in {load} s",
+    ),
+    "cli.generate.not_empty": (
+        "数据库中已有社区数据；合成县只载入空数据库",
+        "The database already holds communities; a synthetic county is loaded only into an "
+        "empty one",
+    ),
+    "cli.generate.refused": (
+        "表 {table} 未能载入：",
+        "Table {table} was not loaded:",
+    ),
     "cli.export.help": ("把每张表导出为 CSV", "export every table as CSV"),
     "cli.export.dir.help": ("导出目录", "export folder"),
     "cli.export.counts": ("{table}: {count} 行 -> {path}", "{table}: {count} rows -> {path}"),
