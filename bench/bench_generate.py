@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import platform
 import resource
 import subprocess
@@ -60,16 +59,10 @@ def one(communities: int, mode: str, url: str) -> dict:
 
 
 def machine() -> str:
-    try:
-        info = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
-        fields = dict(
-            (k.strip(), v.strip())
-            for k, v in (line.split(":", 1) for line in info.splitlines() if ":" in line)
-        )
-        model, cpus = fields.get("Model name", platform.processor()), fields.get("CPU(s)", "?")
-    except (OSError, subprocess.CalledProcessError):
-        model, cpus = platform.processor() or platform.machine(), str(os.cpu_count())
-    return f"{model}, {cpus} CPU(s), Python {platform.python_version()}"
+    """The CPU as the other benchmarks name it, and this Python."""
+    from bench_coverage import machine as cpu  # the same folder: bench/ is sys.path[0]
+
+    return f"{cpu()}, Python {platform.python_version()}"
 
 
 def commit() -> str:

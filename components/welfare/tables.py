@@ -22,7 +22,7 @@ def withheld(f: Filters) -> bool:
 
 
 def count_text(value: float | None, unit: str, fine: bool, with_unit: bool = True) -> str:
-    """A count in its unit ('1,276人' / '1,276'), '<3户' when `fine` (finer than a community) and
+    """A count in its unit ('12人' / '12'), '<3户' when `fine` (finer than a community) and
     the privacy rule says it is too small to show."""
     return fig(value, unit, suppressed=fine and privacy.is_small(value), with_unit=with_unit)
 
