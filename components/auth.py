@@ -14,11 +14,11 @@ import streamlit as st
 
 from components.data import engine
 from components.i18n import t
-from data_access import accounts
+from data_access import accounts, vocab
 from data_access.users import ANONYMOUS, User
 
 SESSION_KEY = "auth_user"
-_RANK = {"viewer": 0, "editor": 1, "admin": 2}
+_RANK = {role: rank for rank, role in enumerate(vocab.USER_ROLES)}  # viewer < editor < admin
 _KEEP_ON_SIGN_OUT = ("lang",)
 
 

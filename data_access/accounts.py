@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.engine import Connection, Engine
 
 from data_access import vocab
@@ -152,18 +152,6 @@ def reset_password(engine: Engine, name: str, password: str) -> None:
             .where(UserRow.name == name)
             .values(password_hash=_HASHER.hash(password), failed_attempts=0, locked_until=None)
         )
-
-
-def set_communities(engine: Engine, name: str, communities: tuple[str, ...]) -> None:
-    with engine.begin() as conn:
-        row = _must_exist(conn, name)
-        _check_role(row["role"], communities)
-        _check_communities(conn, communities)
-        conn.execute(delete(UserCommunity).where(UserCommunity.user_name == name))
-        for code in dict.fromkeys(communities):
-            conn.execute(
-                UserCommunity.__table__.insert().values(user_name=name, community_code=code)
-            )
 
 
 def _log(conn: Connection, name: str, result: str) -> None:

@@ -1,8 +1,8 @@
 """What each importable table expects, read off the models: column kinds, allowed codes, keys,
 references and how a row belongs to a community.
 
-Nothing here is written per table by hand except what the models cannot say (a column that
-holds a list of codes, and how a child row finds its community), so a new table or column is
+Nothing here is written per table by hand except what the models cannot say (coded columns
+without a constraint, and how a child row finds its community), so a new table or column is
 importable as soon as its model and its header text exist.
 """
 
@@ -18,8 +18,6 @@ from data_access import vocab
 from data_access.models import DATA_TABLES, Base
 from data_access.text import has, t
 
-# Columns that hold several codes separated by commas (、，, are all accepted on import).
-LIST_COLUMNS: dict[tuple[str, str], str] = {}
 # Coded columns without a CHECK constraint: a label is read as its code, and a code this
 # version does not know yet is kept (the app shows it as it is).
 OPEN_VOCABULARIES: dict[tuple[str, str], str] = {
@@ -44,7 +42,7 @@ _ORDER_CHECK = re.compile(r"^(\w+) IS NULL OR (\w+) (>=|>) (\w+)$")
 @dataclass(frozen=True)
 class ColumnSpec:
     name: str
-    kind: str  # text, id_number, date, datetime, month, money, integer, number, bool, code, codes
+    kind: str  # text, id_number, date, datetime, month, money, integer, number, bool, code
     required: bool
     vocabulary: str | None = None
     max_length: int | None = None
@@ -97,8 +95,6 @@ def _vocabulary_of(values: tuple[str, ...]) -> str | None:
 
 
 def _kind(table: str, col) -> str:
-    if (table, col.name) in LIST_COLUMNS:
-        return "codes"
     if col.info.get("personal") == "id_number":
         return "id_number"
     kind = col.type
@@ -145,11 +141,7 @@ def table_spec(name: str) -> TableSpec:
     for col in tbl.columns:
         kind = _kind(name, col)
         open_vocabulary = (name, col.name) in OPEN_VOCABULARIES
-        vocabulary = (
-            LIST_COLUMNS.get((name, col.name))
-            or vocabularies.get(col.name)
-            or OPEN_VOCABULARIES.get((name, col.name))
-        )
+        vocabulary = vocabularies.get(col.name) or OPEN_VOCABULARIES.get((name, col.name))
         if vocabulary and kind == "text":
             kind = "code"
         required = not col.nullable and col.default is None and col.server_default is None

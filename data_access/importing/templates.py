@@ -48,7 +48,6 @@ _FORMATS = {
     "text": "@",
     "id_number": "@",
     "code": "@",
-    "codes": "@",
     "bool": "@",
 }
 _DATA_ROWS = 2000  # validation and formats reach this far down the sheet
@@ -69,8 +68,6 @@ def _display(col: ColumnSpec, value: object) -> object:
         return None
     if col.kind == "code" and col.vocabulary:
         return vocab.label(col.vocabulary, str(value), _LANG)
-    if col.kind == "codes" and col.vocabulary:
-        return join([vocab.label(col.vocabulary, c, _LANG) for c in str(value).split(",")], _LANG)
     if col.kind in ("date", "datetime") and isinstance(value, str):
         return dt.date.fromisoformat(value[:10])
     if col.kind in ("money", "number") and isinstance(value, str):
@@ -85,7 +82,7 @@ def _display(col: ColumnSpec, value: object) -> object:
 
 def _rule(col: ColumnSpec) -> str:
     parts = [t(f"template.kind.{col.kind}", _LANG)]
-    if col.vocabulary and col.kind in ("code", "codes"):
+    if col.vocabulary and col.kind == "code":
         labels = [vocab.label(col.vocabulary, c, _LANG) for c in vocab.VOCABULARIES[col.vocabulary]]
         parts.append(t("template.allowed", _LANG, values=join(labels, _LANG)))
     if col.references:

@@ -27,11 +27,10 @@ from data_access.importing.reading import SheetRows
 from data_access.importing.spec import PARENT_COMMUNITY, ColumnSpec, TableSpec, header
 from data_access.models import Base, Community, Compound
 from data_access.tables import FALSE_WORDS, TRUE_WORDS
-from data_access.text import input_forms, join, t
+from data_access.text import join, t
 from data_access.users import User
 
 _LANG = "zh"
-_LIST_SPLIT = input_forms.LIST_SEPARATORS
 # Coordinates more than this far outside the county's compounds and communities are refused.
 _COUNTY_MARGIN_DEG = 0.05  # about 5 km
 _CHINA_BOX = (18.0, 54.0, 73.0, 136.0)  # lat min/max, lon min/max
@@ -103,14 +102,6 @@ def _parse(col: ColumnSpec, raw: object) -> object:
         raise ValueError(t("data.cell.not_bool", _LANG, value=text))
     if col.kind == "code":
         return vocab.code_for_label(col.vocabulary, text) or text
-    if col.kind == "codes":
-        codes = []
-        for part in filter(None, _LIST_SPLIT.split(text)):
-            code = vocab.code_for_label(col.vocabulary, part)
-            if code is None:
-                raise ValueError(_not_allowed(col.vocabulary, part))
-            codes.append(code)
-        return ",".join(dict.fromkeys(codes))
     raise AssertionError(col.kind)
 
 

@@ -147,7 +147,6 @@ STRINGS = {
     "template.kind.number": ("数字", "number"),
     "template.kind.bool": ("是 / 否", "yes / no"),
     "template.kind.code": ("从下拉列表选择", "pick from the list"),
-    "template.kind.codes": ("可填多个，用顿号分隔", "several allowed, separated by 、"),
     "template.allowed": ("可填：{values}", "allowed: {values}"),
     "template.references": ("须为“{table}”中已有的编号", "must exist in “{table}”"),
     "template.key": ("唯一编号，重复导入时按此更新", "unique key: a second import updates by it"),
