@@ -136,6 +136,7 @@ STRINGS = {
     "import.table.cadre_posts": ("两委任职", "Seats on the two committees"),
     "import.table.honours": ("荣誉", "Honours"),
     "import.table.targets": ("目标", "Targets"),
+    "import.table.roads": ("道路（步行网络）", "Roads (walking network)"),
     # templates and problem workbooks
     "template.kind.text": ("文本", "text"),
     "template.kind.id_number": ("18位身份证号（文本格式）", "18-character ID number (as text)"),
