@@ -24,7 +24,7 @@ import random
 
 from scipy.spatial import Delaunay
 
-from data_access.sample.area import Geography, M_PER_DEG_LAT, M_PER_DEG_LON, Pt, _r, metres
+from data_access.sample.area import M_PER_DEG_LAT, M_PER_DEG_LON, Geography, Pt, _r, metres
 from data_access.sample.spec import EAST, OLD_TOWN
 
 STREET_NAMES = {
@@ -49,7 +49,11 @@ def _cross(p1: Pt, p2: Pt, q1: Pt, q2: Pt) -> float | None:
 
 
 def _crosses(a: Pt, b: Pt, barrier: list[Pt]) -> float | None:
-    hits = [h for q1, q2 in zip(barrier, barrier[1:]) if (h := _cross(a, b, q1, q2)) is not None]
+    hits = [
+        h
+        for q1, q2 in zip(barrier, barrier[1:], strict=False)
+        if (h := _cross(a, b, q1, q2)) is not None
+    ]
     return min(hits) if hits else None
 
 
@@ -60,7 +64,7 @@ def _along(a: Pt, b: Pt, f: float) -> Pt:
 def _cut(line: list[Pt], barrier: list[Pt]) -> list[list[Pt]]:
     """The line in pieces that stop RAIL_GAP_M short of the barrier on either side."""
     pieces, current = [], [line[0]]
-    for a, b in zip(line, line[1:]):
+    for a, b in zip(line, line[1:], strict=False):
         f = _crosses(a, b, barrier)
         if f is None:
             current.append(b)
@@ -147,7 +151,7 @@ class RoadNetwork:
             options = sorted(
                 (*_project(p, a, b), i, k)
                 for i, (_n, line) in enumerate(out)
-                for k, (a, b) in enumerate(zip(line, line[1:]))
+                for k, (a, b) in enumerate(zip(line, line[1:], strict=False))
             )
             for _d, spot, i, k in options:
                 if _crosses(p, spot, rail) is None:

@@ -68,12 +68,15 @@ def test_compound_across_the_river_from_its_nearest_point():
     """A's nearest point in a straight line is P1 across the river (160 m); on foot it is P2."""
     lon, lat = zip(*(ll(*PLACES[n]) for n in NAMES), strict=True)
     lat, lon = np.array(lat), np.array(lon)
-    line = cov.haversine_m(lat[_idx("A")], lon[_idx("A")], lat[_idx("P1", "P2")], lon[_idx("P1", "P2")])
+    line = cov.haversine_m(
+        lat[_idx("A")], lon[_idx("A")], lat[_idx("P1", "P2")], lon[_idx("P1", "P2")]
+    )
     assert line == pytest.approx([160, math.hypot(200, 100)], abs=0.01)
     w = _walks()
-    assert walking.nearest_walk_m(w, _idx("P1"), _idx("A"))[0] > walking.nearest_walk_m(
-        w, _idx("P2"), _idx("A")
-    )[0]
+    assert (
+        walking.nearest_walk_m(w, _idx("P1"), _idx("A"))[0]
+        > walking.nearest_walk_m(w, _idx("P2"), _idx("A"))[0]
+    )
 
 
 def test_coverage_differs_from_the_straight_line_exactly_where_it_should():
