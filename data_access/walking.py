@@ -133,13 +133,26 @@ def streets(lines: Iterable[Line]) -> Streets:
     p_lat0 = lat0[seg] + (lat1[seg] - lat0[seg]) * f0
     p_lon1 = lon0[seg] + (lon1[seg] - lon0[seg]) * f1
     p_lat1 = lat0[seg] + (lat1[seg] - lat0[seg]) * f1
-    ends = np.round(np.column_stack((np.r_[p_lon0, p_lon1], np.r_[p_lat0, p_lat1])), _ROUND)
-    nodes, index = np.unique(ends, axis=0, return_inverse=True)
-    index = index.reshape(-1)
+    nodes, index = _unique_positions(np.r_[p_lon0, p_lon1], np.r_[p_lat0, p_lat1])
     u, v = index[: len(seg)], index[len(seg) :]
     w = length[seg] / pieces[seg]
     keep = u != v  # a zero-length segment joins nothing
     return Streets(nodes[:, 1].copy(), nodes[:, 0].copy(), u[keep], v[keep], w[keep])
+
+
+def _unique_positions(lon: FloatArray, lat: FloatArray) -> tuple[FloatArray, IntArray]:
+    """(unique (lon, lat) rows rounded to _ROUND decimals, index of each input row in them).
+    Sorting the two integer columns is many times faster than np.unique(axis=0)."""
+    scale = 10.0**_ROUND
+    x, y = np.round(lon * scale).astype(np.int64), np.round(lat * scale).astype(np.int64)
+    order = np.lexsort((y, x))
+    xs, ys = x[order], y[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (xs[1:] != xs[:-1]) | (ys[1:] != ys[:-1])
+    inverse = np.empty(len(order), dtype=np.intp)
+    inverse[order] = np.cumsum(new) - 1
+    nodes = np.column_stack((xs[new] / scale, ys[new] / scale))
+    return nodes, inverse
 
 
 def streets_from_geojson(geometries: Iterable[str | dict]) -> Streets:
@@ -220,8 +233,8 @@ def _graph(u: IntArray, v: IntArray, w: FloatArray, size: int) -> sparse.csr_mat
 
 def join(s: Streets, lat: ArrayLike, lon: ArrayLike) -> Walks:
     """The graph with a door for each place (lat, lon) joined to its nearest street spot."""
-    lat = np.round(np.asarray(lat, dtype=float).reshape(-1), _ROUND)
-    lon = np.round(np.asarray(lon, dtype=float).reshape(-1), _ROUND)
+    lat = np.asarray(lat, dtype=float).reshape(-1)
+    lon = np.asarray(lon, dtype=float).reshape(-1)
     n = len(s.lat)
     if len(lat) == 0 or s.empty:
         graph = _graph(s.u, s.v, s.w, n)
@@ -229,8 +242,8 @@ def join(s: Streets, lat: ArrayLike, lon: ArrayLike) -> Walks:
         return Walks(graph, np.full(len(lat), -1, np.intp), np.full(len(lat), np.inf), s.lat, s.lon,
                      s.u, s.v, s.w)  # fmt: skip
     # Places at the same spot share a door.
-    spots, place_spot = np.unique(np.column_stack((lat, lon)), axis=0, return_inverse=True)
-    place_spot = place_spot.reshape(-1)
+    lonlat, place_spot = _unique_positions(lon, lat)
+    spots = lonlat[:, ::-1]  # (lat, lon)
     edge, t, offset = nearest_edges(s, spots[:, 0], spots[:, 1])
     m = len(spots)
     split = np.arange(n, n + m)  # the spot on the street
@@ -282,12 +295,14 @@ def nearest_walk_m(
 
 
 def reach_matrix(
-    walks: Walks, candidates: ArrayLike, targets: ArrayLike, radius_m: float, chunk: int = 64
+    walks: Walks, candidates: ArrayLike, targets: ArrayLike, radius_m: float
 ) -> sparse.csr_matrix:
     """Sparse (candidates × targets) 0/1 matrix: which targets lie within a walk of radius_m of a
     point at each candidate place (the walking counterpart of coverage.reach_matrix)."""
     cand = np.asarray(candidates, dtype=np.intp).reshape(-1)
     tgt_doors = walks.doors[np.asarray(targets, dtype=np.intp).reshape(-1)]
+    # Dijkstra returns a dense row per source: chunks of ~40 MB keep a city's memory in check.
+    chunk = max(1, int(5_000_000 // max(walks.graph.shape[0], 1)))
     blocks = []
     for start in range(0, len(cand), chunk):
         src = walks.doors[cand[start : start + chunk]]
