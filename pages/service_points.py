@@ -6,11 +6,11 @@ walking area, scenario; in the URL), fetch through `query` from data_access, ren
 components.service_points.
 """
 
-from dataclasses import replace
-
 from components.guard import ensure_app_entry
 
 ensure_app_entry()
+
+from dataclasses import replace
 
 from components import service_points as ui
 from components.data import query
