@@ -16,14 +16,15 @@ STRINGS = {
         "There are no walkable roads in the database, so walking distances cannot be computed: the page shows "
         "straight-line distances. Import roads on the data page or with python -m data_access import roads FILE.geojson.",
     ),
+    # Appended to a figure's help: the English begins with the space between two sentences.
     "sp.how.line": (
         "距离按直线（大圆）距离计算。",
-        "Distances are straight-line (great-circle) distances.",
+        " Distances are straight-line (great-circle) distances.",
     ),
     "sp.how.walk": (
         "距离按沿街步行距离计算：小区、网点各自到最近街道的直线距离，加上沿可步行街道的最短路径"
         "（Dijkstra 最短路径）。",
-        "Distances are walks along streets: each compound's and point's straight walk to its nearest street plus "
+        " Distances are walks along streets: each compound's and point's straight walk to its nearest street plus "
         "the shortest path along walkable streets (Dijkstra).",
     ),
     # straight line and walking side by side
