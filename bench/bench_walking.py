@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_coverage import LAT0, LON0, city, machine, ms  # noqa: E402
+from bench_coverage import LAT0, LON0, append_results, city, machine, ms  # noqa: E402
 
 from data_access import coverage as cov  # noqa: E402
 from data_access import walking  # noqa: E402
@@ -213,10 +213,7 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if not args.no_append and not args.quick:
-        results = ROOT / "bench" / "RESULTS.md"
-        existing = results.read_text(encoding="utf-8") if results.exists() else "# Benchmarks\n"
-        results.write_text(existing.rstrip("\n") + "\n\n" + text, encoding="utf-8")
-        print(f"appended to {results}")
+        print(f"appended to {append_results(text)}")
 
 
 if __name__ == "__main__":

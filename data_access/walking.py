@@ -331,18 +331,15 @@ def reach_pieces(
     safe_w = np.where(w > 0, w, 1)
     whole = (a + b >= w) & ((a > 0) | (b > 0) | (w == 0))
     out = np.column_stack((lon_u, lat_u, lon_v, lat_v))[whole].tolist()
-    part_u = ~whole & (a > 0)
-    fa = (a / safe_w)[part_u]
-    out += np.column_stack((
-        lon_u[part_u], lat_u[part_u],
-        lon_u[part_u] + (lon_v[part_u] - lon_u[part_u]) * fa,
-        lat_u[part_u] + (lat_v[part_u] - lat_u[part_u]) * fa,
-    )).tolist()  # fmt: skip
-    part_v = ~whole & (b > 0)
-    fb = (b / safe_w)[part_v]
-    out += np.column_stack((
-        lon_v[part_v], lat_v[part_v],
-        lon_v[part_v] + (lon_u[part_v] - lon_v[part_v]) * fb,
-        lat_v[part_v] + (lat_u[part_v] - lat_v[part_v]) * fb,
-    )).tolist()  # fmt: skip
+    # An edge reached from one end only (or from both, with a gap): the stretch from each end.
+    ends = ((lon_u, lat_u, lon_v, lat_v, a), (lon_v, lat_v, lon_u, lat_u, b))
+    for lon0, lat0, lon1, lat1, reach in ends:
+        part = ~whole & (reach > 0)
+        f = (reach / safe_w)[part]
+        stretch = np.column_stack((
+            lon0[part], lat0[part],
+            lon0[part] + (lon1[part] - lon0[part]) * f,
+            lat0[part] + (lat1[part] - lat0[part]) * f,
+        ))  # fmt: skip
+        out += stretch.tolist()
     return [tuple(p) for p in out]
