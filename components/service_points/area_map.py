@@ -16,9 +16,24 @@ SHADES = {300: "#08519C", 500: "#4292C6", 800: "#9ECAE1"}
 WIDTHS = {300: 4, 500: 5, 800: 6}  # px: the farther band is wider, so nearer ones sit inside it
 
 
+BARRIER = "#5A5A5A"  # a rail line: dark grey, drawn under the streets
+
+
 def area_layers(areas: WalkingAreas) -> list[pdk.Layer]:
-    """Street pieces, farthest band first, so the nearer (darker) bands are drawn over it."""
-    layers = []
+    """The lines nobody walks along, then the street pieces, farthest band first, so the nearer
+    (darker) bands are drawn over it."""
+    layers = [
+        pdk.Layer(
+            "PathLayer",
+            data=[{"path": [list(p) for p in line]} for line in areas.barriers],
+            id="walk-barriers",
+            get_path="path",
+            get_color=rgba(BARRIER, 230),
+            width_units=PIXELS,
+            get_width=3,
+            pickable=False,
+        )
+    ]
     for radius in sorted(AREA_MINUTES, reverse=True):
         paths = [{"path": [[a, b], [c, d]]} for a, b, c, d in areas.pieces[radius]]
         layers.append(
@@ -69,6 +84,8 @@ def area_legend(areas: WalkingAreas) -> list[tuple[str, str]]:
         (line(SHADES[r], WIDTHS[r]), t("sp.legend.area", minutes=AREA_MINUTES[r], r=r))
         for r in sorted(AREA_MINUTES)
     ]
+    if areas.barriers:
+        items.append((line(BARRIER, 3), t("sp.legend.barrier")))
     if (areas.compounds["minutes"] > 0).any():
         items.append((swatch("", SHADES[300], 14, ring=True, width=2), t("sp.legend.reached")))
     return items

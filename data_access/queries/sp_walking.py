@@ -9,7 +9,7 @@ page says so (`has_roads`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -124,6 +124,7 @@ class WalkingAreas:
     """The streets within 5 / 10 / 15 minutes' walk of the chosen points, and the compounds reached.
 
     pieces: {radius m: [(lon0, lat0, lon1, lat1), ...]} of street reachable within that walk.
+    barriers: the lines of the roads nobody walks along (a rail line): why some walks go round.
     compounds: the area's compounds with walk_m (inf when past the largest radius) and minutes
         (5, 10, 15; 0 when not reached).
     sources: the points the walks start from (id, name, lat, lon).
@@ -132,6 +133,18 @@ class WalkingAreas:
     pieces: dict[int, list[tuple[float, float, float, float]]]
     compounds: pd.DataFrame
     sources: pd.DataFrame
+    barriers: tuple[tuple[tuple[float, float], ...], ...] = ()
+
+
+def barrier_lines(conn: Connection) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """The lines of the roads that are not walkable (rail lines, expressways), as (lon, lat)."""
+    out = []
+    for (geometry,) in conn.execute(select(Road.geometry).where(Road.walkable.is_(False))):
+        try:
+            out.extend(tuple(tuple(p) for p in line) for line in walking.lines_of(geometry))
+        except (walking.GeometryError, ValueError):
+            continue
+    return tuple(out)
 
 
 def walking_areas(
@@ -177,4 +190,5 @@ def areas(
         chosen = pts[pts["id"] == source][["id", "name", "lat", "lon"]]
     if chosen.empty:
         return None
-    return walking_areas(streets, chosen, sp.compounds(conn, f))
+    found = walking_areas(streets, chosen, sp.compounds(conn, f))
+    return replace(found, barriers=barrier_lines(conn))

@@ -48,3 +48,4 @@ def test_walking_areas_grow_with_the_minutes(conn):
     assert (c.loc[c["minutes"] == 5, "walk_m"] <= 300).all()
     assert np.isinf(c.loc[c["minutes"] == 0, "walk_m"]).all()
     assert sp_walking.areas(conn, F, "police", "NO-SUCH-POINT") is None
+    assert len(areas.barriers) == 1 and len(areas.barriers[0]) >= 2  # the sample's rail line

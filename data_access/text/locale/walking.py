@@ -105,6 +105,10 @@ STRINGS = {
         "步行时间范围内的小区（圈色同街道）",
         "Compounds reached (ring as the streets)",
     ),
+    "sp.legend.barrier": (
+        "不可步行的线路（铁路等），只能从桥或地道通过",
+        "Not walkable (rail line): crossed only at bridges or underpasses",
+    ),
     "sp.map.walk_metres": ("步行 {m} 米", "{m} m on foot"),
     "sp.map.reached": ("步行约 {minutes} 分钟内可达", "Within about {minutes} min on foot"),
     "sp.map.area_source": ("步行时间范围的起点", "Start of the walking-time area"),
