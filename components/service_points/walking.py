@@ -143,7 +143,9 @@ def area_control(state: PageState, scenario: Scenario, areas: WalkingAreas | Non
             return t("sp.area.all", type=kind)
         if value == s.AREA_NONE:
             return t("sp.area.none")
-        return t("sp.area.point", name=names.get(value, value), place=places.get(value, ""))
+        return t(
+            "sp.whatif.point_option", name=names.get(value, value), place=places.get(value, "")
+        )
 
     options = [s.AREA_ALL, s.AREA_NONE, *pts["id"]]
     st.session_state[s.W_AREA] = state.area if state.area in options else s.AREA_ALL

@@ -95,9 +95,9 @@ def rows_of_geojson(data: bytes, spec: TableSpec, coordinates: str = "wgs84") ->
             problems.append(t("import.geojson.feature", _LANG, n=number, reason=str(err)))
     if problems:
         more = len(problems) - _SHOWN_PROBLEMS
-        text = "；".join(problems[:_SHOWN_PROBLEMS])
+        text = "".join(problems[:_SHOWN_PROBLEMS])
         if more > 0:
             text += t("import.geojson.more", _LANG, n=more)
-        raise FileProblem(text)
+        raise FileProblem(text.strip())
     headers = {name: name for name in ("id", "name", "walkable", "geometry")}
     return SheetRows(rows, headers, (), "geojson")

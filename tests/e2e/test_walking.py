@@ -61,7 +61,7 @@ def test_walking_mode_and_its_areas_render_offline(page, app_url):
     point = operating("clinic")[0]
     area_box = widget(page, "stSelectbox", "步行时间范围").first
     community = {c["code"]: c["name"] for c in sample_rows("communities")}[point["community_code"]]
-    choose(page, area_box, f"{point['name']}（{community}）", search=point["name"][:4])
+    choose(page, area_box, f"{point['name']}（位于{community}）", search=point["name"][:4])
     assert f"sp_area={point['id']}" in page.url
     reached = walk_covered([point], 800)
     assert f"15 分钟内 {len(reached)} 个" in main_text(page)

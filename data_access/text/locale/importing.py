@@ -67,8 +67,9 @@ STRINGS = {
         "GeoJSON 文件应为 FeatureCollection（要素集合）",
         "a GeoJSON file must be a FeatureCollection",
     ),
-    "import.geojson.feature": ("第 {n} 个要素：{reason}", "feature {n}: {reason}"),
-    "import.geojson.more": ("；另有 {n} 个要素有问题", "; {n} more features have problems"),
+    # One sentence a feature: they are written one after the other.
+    "import.geojson.feature": ("第 {n} 个要素：{reason}。", "Feature {n}: {reason}. "),
+    "import.geojson.more": ("另有 {n} 个要素有问题。", "{n} more features have problems."),
     "import.geojson.not_feature": ("不是要素（Feature）", "not a Feature"),
     "import.geojson.no_id": (
         "缺少编号（要素的 id 或属性 id）",

@@ -80,7 +80,6 @@ STRINGS = {
     "sp.area": ("步行时间范围", "Walking-time area"),
     "sp.area.none": ("不显示", "Off"),
     "sp.area.all": ("全部{type}", "Every {type}"),
-    "sp.area.point": ("{name}（{place}）", "{name} ({place})"),
     "sp.area.help": (
         "在地图上用三种深浅标出从网点沿街步行 5 / 10 / 15 分钟可到达的街道。按 GB 50180-2018 居住区"
         "生活圈的步行距离取 300 / 500 / 800 米（约每分钟 55–60 米，老年人的步速），与覆盖半径一致。",
