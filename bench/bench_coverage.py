@@ -187,6 +187,14 @@ def machine() -> str:
     return f"{model}, {cpus} CPU(s)"
 
 
+def append_results(text: str) -> Path:
+    """Append a Markdown section to bench/RESULTS.md (created with its title when missing)."""
+    results = ROOT / "bench" / "RESULTS.md"
+    existing = results.read_text(encoding="utf-8") if results.exists() else "# Benchmarks\n"
+    results.write_text(existing.rstrip("\n") + "\n\n" + text, encoding="utf-8")
+    return results
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=7)
@@ -255,10 +263,7 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if not args.no_append:
-        results = ROOT / "bench" / "RESULTS.md"
-        existing = results.read_text(encoding="utf-8") if results.exists() else "# Benchmarks\n"
-        results.write_text(existing.rstrip("\n") + "\n\n" + text, encoding="utf-8")
-        print(f"appended to {results}")
+        print(f"appended to {append_results(text)}")
 
 
 if __name__ == "__main__":

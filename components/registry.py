@@ -148,6 +148,8 @@ SERVICE_POINTS = PageSpec(
         UrlParam("sp_close", text, (), multiple=True),
         UrlParam("sp_k", whole_number(range(MAX_SUGGESTIONS + 1)), 3),
         UrlParam("sp_w", choice(("hh", "60")), "hh"),
+        UrlParam("sp_mode", choice(("line", "walk")), "line"),
+        UrlParam("sp_area", text, "all"),
     ),
 )
 WELFARE = PageSpec(

@@ -6,6 +6,7 @@
 - `map`: the map of compounds, points, walking circles, scenario and suggestions (components.maps)
 - `what_if`, `suggestions`: the scenario of one type and the greedy site suggestions
 - `tables`, `charts`: uncovered compounds, coverage by type and community, point counts
+- `walking`, `area_map`: the straight line / walking switch and comparison, walking-time areas
 - `colours`, `formatting`: shared by the above
 """
 
@@ -19,15 +20,20 @@ from components.service_points.header import (
     title_caption,
 )
 from components.service_points.map import MapData, service_point_map
-from components.service_points.state import PageState, drop_rejected, load_state
+from components.service_points.state import AREA_NONE, PageState, drop_rejected, load_state
 from components.service_points.suggestions import suggestions
 from components.service_points.tables import coverage_table, uncovered
+from components.service_points.walking import area_control, check_area, comparison, no_roads
 from components.service_points.what_if import what_if
 
 __all__ = [
+    "AREA_NONE",
     "MapData",
     "PageState",
+    "area_control",
     "charts_section",
+    "check_area",
+    "comparison",
     "controls",
     "coverage_table",
     "drop_rejected",
@@ -35,6 +41,7 @@ __all__ = [
     "empty_states",
     "kpis",
     "load_state",
+    "no_roads",
     "pick_a_type",
     "service_point_map",
     "suggestions",

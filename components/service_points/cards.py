@@ -8,7 +8,7 @@ import streamlit as st
 
 from components import kpi
 from components.i18n import label, number, t
-from components.service_points.formatting import pct, signed, type_name
+from components.service_points.formatting import how, pct, signed, type_name
 from components.service_points.state import PageState
 from data_access.filters import Filters
 from data_access.queries.sp_coverage import Scenario
@@ -52,7 +52,7 @@ def kpis(f: Filters, state: PageState, scenario: Scenario | None, table: pd.Data
                 _coverage_card(
                     t("sp.kpi.weakest", r=r, who=short),
                     pct(low[1]) if low else pct(None),
-                    t("sp.kpi.weakest.help", r=r, who=who),
+                    t("sp.kpi.weakest.help", r=r, who=who) + how(state.mode),
                     t("sp.kpi.weakest.caption", type=label("sp_type", low[0])) if low else "",
                 )
                 continue
@@ -74,7 +74,8 @@ def kpis(f: Filters, state: PageState, scenario: Scenario | None, table: pd.Data
             _coverage_card(
                 t("sp.kpi.coverage", r=r, who=short),
                 pct(fig["after_share"]),
-                t("sp.kpi.coverage.help", r=r, who=who, type=type_name(state.sp_type)),
+                t("sp.kpi.coverage.help", r=r, who=who, type=type_name(state.sp_type))
+                + how(state.mode),
                 caption,
                 delta,
             )

@@ -23,5 +23,10 @@ def type_name(code: str) -> str:
     return t("sp.type.all") if code == ALL else label("sp_type", code)
 
 
+def how(mode: str) -> str:
+    """The sentence every coverage figure's help ends with: how its distances were measured."""
+    return t(f"sp.how.{mode}")
+
+
 def radius_name(radius: int) -> str:
     return t("sp.radius.option", r=radius, minutes=WALK_MINUTES.get(radius, round(radius / 50)))

@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.i18n import lang, t
 from components.service_points import state as s
+from components.service_points import walking
 from components.service_points.formatting import ALL, radius_name, type_name
 from components.shell import page_header
 from data_access import vocab
@@ -22,7 +23,7 @@ def title_caption(f: Filters) -> None:
 
 def controls(state: s.PageState) -> s.PageState:
     """The type filter and the walking radius, above everything they steer."""
-    left, right = st.columns([2, 3], vertical_alignment="bottom")
+    left, right, third = st.columns([2, 3, 2], vertical_alignment="bottom")
     st.session_state[s.W_TYPE] = state.sp_type
     left.selectbox(
         t("sp.type"),
@@ -42,6 +43,7 @@ def controls(state: s.PageState) -> s.PageState:
         horizontal=True,
         help=t("sp.radius.help"),
     )
+    walking.mode_switch(state, third)
     return s.current()
 
 

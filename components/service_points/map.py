@@ -17,6 +17,7 @@ import pydeck as pdk
 from components import maps
 from components.i18n import label, number, t
 from components.maps import METERS, PIXELS, dots, line, rgba, swatch, tip
+from components.service_points.area_map import area_layers, area_legend, reached_layer
 from components.service_points.colours import (
     COVERED,
     INACTIVE,
@@ -27,6 +28,7 @@ from components.service_points.colours import (
     type_colour,
 )
 from data_access.queries.sp_coverage import Scenario
+from data_access.queries.sp_walking import WalkingAreas
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class MapData:
     scenario: Scenario | None = None
     suggested: pd.DataFrame | None = None
     fit_grids: bool = False  # grids were chosen: fit the view to them, not to whole communities
+    areas: WalkingAreas | None = None  # walking-time areas to draw (walking mode, one type)
 
 
 def box_of(data: MapData):
@@ -55,8 +58,10 @@ def view_of(data: MapData, width_px: int = maps.DESKTOP_FIT_PX, mobile: bool = F
 # ------------------------------------------------------------------------------ rows
 
 
-def _metres(value: float) -> str:
-    return t("sp.map.metres", m=number(value)) if math.isfinite(value) else t("sp.map.no_point")
+def _metres(value: float, mode: str = "line") -> str:
+    if not math.isfinite(value):
+        return t("sp.map.no_point")
+    return t("sp.map.walk_metres" if mode == "walk" else "sp.map.metres", m=number(value))
 
 
 def _radii(compounds: pd.DataFrame) -> list[float]:
@@ -82,14 +87,14 @@ def _compound_rows(compounds: pd.DataFrame, scenario: Scenario | None) -> list[d
         kind = label("sp_type", scenario.sp_type)
         if bool(c.covered_after):
             style.update(fill=rgba(COVERED, 210), line=rgba("#757575"), w=1)
-            reach = t("sp.map.covered", type=kind, distance=_metres(c.dist_after))
+            reach = t("sp.map.covered", type=kind, distance=_metres(c.dist_after, scenario.mode))
         else:
             style.update(fill=rgba(WARNING, 235), line=rgba("#3C1400"), w=2)
             reach = t(
                 "sp.map.uncovered",
                 type=kind,
                 radius=scenario.radius,
-                distance=_metres(c.dist_after),
+                distance=_metres(c.dist_after, scenario.mode),
             )
         rows.append({**style, **tip(c.name, people, reach, place)})
     return rows
@@ -203,7 +208,14 @@ def markers(data: MapData) -> list[pdk.Layer]:
     closed_ids = set(s.closed["id"]) if s is not None else set()
     point_px = 8 if s is not None else 6  # one type: few points, draw them larger
     status = {code: label("sp_status", code) for code in ("operating", "suspended", "closed")}
-    layers = [_walk_layer(s, closed_ids)] if s is not None else []
+    # Walking: the streets within reach say it; a straight-line circle would overstate it.
+    layers = [_walk_layer(s, closed_ids)] if s is not None and s.mode == "line" else []
+    if data.areas is not None:
+        layers.extend(area_layers(data.areas))
+        ids = list(data.compounds["id"])
+        layers.append(
+            reached_layer(data.areas, dict(zip(ids, _radii(data.compounds), strict=True)))
+        )
     layers.append(
         dots("compounds", _compound_rows(data.compounds, s), get_radius="r",
              get_fill_color="fill", get_line_color="line", get_line_width="w",
@@ -275,10 +287,13 @@ def legend_items(data: MapData) -> list[tuple[str, str]]:
             items.append((added, t("sp.legend.added")))
     if data.suggested is not None and not data.suggested.empty:
         items.append((swatch("", SUGGESTED, 16, ring=True, width=3), t("sp.legend.suggested")))
-    if s is not None:
+    if data.areas is not None:
+        items.extend(area_legend(data.areas))
+    if s is not None and s.mode == "line":
         colour = type_colour(s.sp_type)
         walk = swatch(colour + "22", colour + "78", 16)
         items.append((walk, t("sp.legend.walk", radius=s.radius)))
+    if s is not None:
         items.append((swatch(COVERED, "#757575", 14), t("sp.legend.covered")))
         uncovered = swatch(WARNING, "#3C1400", 14, width=2)
         items.append((uncovered, t("sp.legend.uncovered", radius=s.radius)))

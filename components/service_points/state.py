@@ -29,9 +29,11 @@ DEFAULT_RADIUS, DEFAULT_K = 500, 3
 COORD_ERROR = "_sp_coord_error"
 W_TYPE, W_RADIUS, W_ADD, W_CLOSE = "spw_type", "spw_radius", "spw_add", "spw_close"
 W_K, W_MEASURE, W_LAT, W_LON = "spw_k", "spw_measure", "spw_lat", "spw_lon"
+W_MODE, W_AREA = "spw_mode", "spw_area"
+AREA_ALL, AREA_NONE = "all", "none"  # walking-time areas from every point of the type, or none
 # PageState field → URL parameter of the page registry (components.registry.SERVICE_POINTS).
 _PARAMS = {"sp_type": "sp_type", "radius": "sp_r", "added": "sp_add", "closed": "sp_close",
-           "k": "sp_k", "measure": "sp_w"}  # fmt: skip
+           "k": "sp_k", "measure": "sp_w", "mode": "sp_mode", "area": "sp_area"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class PageState:
     closed: tuple[str, ...] = ()  # point ids
     k: int = DEFAULT_K
     measure: str = "households"
+    mode: str = "line"  # 'line' (straight) or 'walk' (along streets)
+    area: str = AREA_ALL  # walking-time areas: 'all', 'none' or one point's id
 
     @property
     def types(self) -> tuple[str, ...]:
@@ -52,7 +56,7 @@ def current() -> PageState:
     s = page_state.state()
     return PageState(
         s["sp_type"], s["sp_r"], tuple(s["sp_add"]), tuple(s["sp_close"]), s["sp_k"],
-        MEASURES[s["sp_w"]],
+        MEASURES[s["sp_w"]], s["sp_mode"], s["sp_area"] or AREA_ALL,
     )  # fmt: skip
 
 
@@ -93,8 +97,15 @@ def drop_rejected(scenario: Scenario | None) -> None:
 
 
 def on_type() -> None:
-    # A scenario belongs to one type: switching type starts afresh.
-    update(sp_type=st.session_state[W_TYPE], added=(), closed=())
+    # A scenario belongs to one type: switching type starts afresh (a chosen point's walking area
+    # too).
+    area = current().area
+    update(
+        sp_type=st.session_state[W_TYPE],
+        added=(),
+        closed=(),
+        area=area if area in (AREA_ALL, AREA_NONE) else AREA_ALL,
+    )
     st.session_state.pop(COORD_ERROR, None)
 
 
@@ -146,3 +157,11 @@ def on_k() -> None:
 
 def on_measure() -> None:
     update(measure=st.session_state[W_MEASURE])
+
+
+def on_mode() -> None:
+    update(mode=st.session_state[W_MODE])
+
+
+def on_area() -> None:
+    update(area=st.session_state[W_AREA])

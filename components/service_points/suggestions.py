@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.i18n import t
 from components.service_points import state as s
-from components.service_points.formatting import type_name
+from components.service_points.formatting import how, type_name
 from components.service_points.state import PageState
 from data_access.queries.sp_coverage import COVERAGE_MEASURES, MAX_SUGGESTIONS
 
@@ -17,7 +17,7 @@ def suggestions(state: PageState, suggested: pd.DataFrame | None) -> None:
     """K sites chosen greedily, each with its marginal gain; one click adopts them all."""
     kind = type_name(state.sp_type)
     st.subheader(t("sp.suggest.title", type=kind))
-    st.caption(t("sp.suggest.caption", r=state.radius))
+    st.caption(t("sp.suggest.caption", r=state.radius) + how(state.mode))
     left, right = st.columns([1, 2], vertical_alignment="bottom")
     st.session_state[s.W_K] = state.k
     left.number_input(

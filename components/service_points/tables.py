@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.i18n import label, number, t
-from components.service_points.formatting import WALK_MINUTES, type_name
+from components.service_points.formatting import WALK_MINUTES, how, type_name
 from components.service_points.state import PageState
 from data_access.coverage import RADII_M
 from data_access.queries.sp_coverage import COVERAGE_MEASURES, Scenario
@@ -43,7 +43,9 @@ def uncovered(state: PageState, scenario: Scenario) -> None:
                 t("sp.col.elderly"), format="localized"
             ),
             "dist_after": st.column_config.NumberColumn(
-                t("sp.col.nearest", type=kind), help=t("sp.col.nearest.help"), format="%d m"
+                t("sp.col.nearest", type=kind),
+                help=t("sp.col.nearest.help") + how(state.mode),
+                format="%d m",
             ),
         },
         hide_index=True,
@@ -51,10 +53,10 @@ def uncovered(state: PageState, scenario: Scenario) -> None:
     )
 
 
-def coverage_table(table: pd.DataFrame) -> None:
+def coverage_table(table: pd.DataFrame, mode: str = "line") -> None:
     """300 / 500 / 800 m coverage by type and community, for households and for residents 60+."""
     st.subheader(t("sp.coverage.title"))
-    st.caption(t("sp.coverage.caption"))
+    st.caption(t("sp.coverage.caption") + how(mode))
     if table.empty:
         st.info(t("sp.empty.area"))
         return
@@ -74,7 +76,7 @@ def coverage_table(table: pd.DataFrame) -> None:
             shown[col] = shown[col] * 100
             config[col] = st.column_config.NumberColumn(
                 t(f"sp.col.share.{measure}", r=r),
-                help=t("sp.col.share.help", r=r, minutes=WALK_MINUTES[r]),
+                help=t("sp.col.share.help", r=r, minutes=WALK_MINUTES[r]) + how(mode),
                 format="%.1f%%",
                 width="small",
             )

@@ -7,7 +7,7 @@ import streamlit as st
 
 from components.i18n import number, t
 from components.service_points import state as s
-from components.service_points.formatting import pct, signed, type_name
+from components.service_points.formatting import how, pct, signed, type_name
 from components.service_points.state import PageState
 from data_access.coverage import RADII_M
 from data_access.queries.sp_coverage import Scenario
@@ -47,7 +47,7 @@ def what_if(state: PageState, scenario: Scenario) -> None:
             key=s.W_ADD,
             on_change=s.on_add,
             placeholder=t("sp.whatif.add.placeholder"),
-            help=t("sp.whatif.add.help", r=state.radius),
+            help=t("sp.whatif.add.help", r=state.radius) + how(state.mode),
         )
         st.markdown(t("sp.whatif.coords"))
         lat_col, lon_col, button_col = st.columns([2, 2, 1], vertical_alignment="bottom")

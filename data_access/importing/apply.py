@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from data_access import metrics
 from data_access.db import bump_data_version
 from data_access.filters import Filters, add_months
+from data_access.importing.geojson import looks_like_geojson, rows_of_geojson
 from data_access.importing.reading import FileProblem, SheetRows, rows_of
 from data_access.importing.spec import TableSpec, table_spec
 from data_access.importing.validate import Problem, check_domain, check_schema, parse_rows
@@ -167,7 +168,11 @@ def check_file(
     spec = table_spec(table)
     result = ImportResult(table, "", _sha256(data))
     try:
-        sheet: SheetRows = rows_of(data, spec)
+        sheet: SheetRows = (
+            rows_of_geojson(data, spec, coordinates)
+            if looks_like_geojson(data)
+            else rows_of(data, spec)
+        )
     except FileProblem as exc:
         result.problems.append(Problem(None, "", "", str(exc)))
         return result, []

@@ -27,6 +27,7 @@ from data_access.models.facilities import (
     Project,
     ProjectPhasePlan,
 )
+from data_access.models.roads import Road
 from data_access.models.service_points import ServicePoint, ServicePointState
 from data_access.models.welfare import (
     NearPoorHousehold,
@@ -64,6 +65,7 @@ DATA_TABLES: tuple[str, ...] = (
     "cadre_posts",
     "honours",
     "targets",
+    "roads",
 )
 
 __all__ = [
@@ -76,6 +78,7 @@ __all__ = [
     "Compound",
     "ServicePoint",
     "ServicePointState",
+    "Road",
     "FacilityKind",
     "Facility",
     "Project",

@@ -11,8 +11,9 @@ import pandas as pd
 from sqlalchemy.engine import Connection
 
 from data_access import coverage as cov
-from data_access import vocab
+from data_access import vocab, walking
 from data_access.filters import Filters
+from data_access.queries import sp_walking
 from data_access.queries.service_points import compounds, operating_points
 from data_access.queries.sp_sites import resolve_sites
 
@@ -32,6 +33,8 @@ class Scenario:
     added, closed: the scenario's new sites and the points it closes.
     uncovered: compounds still out of reach at the radius after the scenario, largest first.
     rejected: (parameter, value, reason) of inputs that were ignored.
+    mode: how distances were measured: 'line' (straight) or 'walk' (along streets; asked for
+        walking with no street network gives 'line').
     """
 
     sp_type: str
@@ -43,6 +46,7 @@ class Scenario:
     closed: pd.DataFrame
     uncovered: pd.DataFrame
     rejected: tuple[tuple[str, str, str], ...]
+    mode: str = "line"
 
     @property
     def active(self) -> bool:
@@ -71,9 +75,11 @@ def scenario(
     radius: int = 500,
     added: tuple[str, ...] = (),
     closed: tuple[str, ...] = (),
+    mode: str = "line",
 ) -> Scenario:
     """Coverage of the chosen area's compounds by the type's operating points, before and after
-    adding sites (`added`: compound ids or 'lat,lon') and closing points (`closed`: point ids)."""
+    adding sites (`added`: compound ids or 'lat,lon') and closing points (`closed`: point ids),
+    by straight-line distance (mode 'line') or walking distance along streets ('walk')."""
     comps = compounds(conn, f)
     pts = operating_points(conn, f, (sp_type,))
     sites, rejected_sites = resolve_sites(conn, added)
@@ -83,9 +89,20 @@ def scenario(
     rejected += [("sp_close", pid, "not_operating") for pid in wanted_closed if pid not in known]
     close_mask = pts["id"].isin(wanted_closed).to_numpy()
 
-    result = cov.what_if(
-        pts["lat"], pts["lon"], comps["lat"], comps["lon"], sites["lat"], sites["lon"], close_mask
-    )
+    streets = sp_walking.street_network(conn) if mode == "walk" else None
+    if streets is not None and not streets.empty:
+        result = sp_walking.walk_what_if(streets, pts, comps, sites, close_mask)
+    else:
+        mode = "line"
+        result = cov.what_if(
+            pts["lat"],
+            pts["lon"],
+            comps["lat"],
+            comps["lon"],
+            sites["lat"],
+            sites["lon"],
+            close_mask,
+        )
     comps = comps.assign(
         dist_before=result.before_m,
         dist_after=result.after_m,
@@ -123,6 +140,7 @@ def scenario(
         closed=pts[pts["closed"]].reset_index(drop=True),
         uncovered=uncovered,
         rejected=tuple(rejected),
+        mode=mode,
     )
 
 
@@ -135,19 +153,24 @@ def suggestions(
     measure: str = "households",
     added: tuple[str, ...] = (),
     closed: tuple[str, ...] = (),
+    mode: str = "line",
 ) -> pd.DataFrame:
     """Up to k compound sites for new points of the type, on top of the scenario, chosen greedily
     (each pick adds the most `measure` given the picks before it; data_access.coverage).
 
     Columns: rank, compound_id, name, community, lat, lon, gain_households,
     gain_residents_60_plus, households_after, households_share_after. Fewer than k rows when
-    further sites would add nothing.
+    further sites would add nothing. In mode 'walk' a site reaches the compounds within a walk
+    of the radius along streets.
     """
     if measure not in COVERAGE_MEASURES:
         raise ValueError(f"measure must be one of {COVERAGE_MEASURES}, got {measure!r}")
-    base = scenario(conn, f, sp_type, radius, added, closed)
+    base = scenario(conn, f, sp_type, radius, added, closed, mode)
     comps = base.compounds
-    reach = cov.reach_matrix(comps["lat"], comps["lon"], comps["lat"], comps["lon"], radius)
+    if base.mode == "walk":
+        reach = sp_walking.walk_reach(sp_walking.street_network(conn), comps, radius)
+    else:
+        reach = cov.reach_matrix(comps["lat"], comps["lon"], comps["lat"], comps["lon"], radius)
     picks = cov.greedy_sites(
         reach, comps[measure], comps["covered_after"], min(int(k), MAX_SUGGESTIONS)
     )
@@ -187,17 +210,26 @@ def suggestions(
     return pd.DataFrame(rows, columns=columns)
 
 
-def coverage_table(conn: Connection, f: Filters, types: tuple[str, ...] = ()) -> pd.DataFrame:
+def coverage_table(
+    conn: Connection, f: Filters, types: tuple[str, ...] = (), mode: str = "line"
+) -> pd.DataFrame:
     """Share of households and of residents aged 60+ within 300 / 500 / 800 m of an operating
     point, per type and community, with an all-area row (community_code '') when the area spans
     several communities.
 
     Columns: type, community_code, community, households, residents_60_plus, then
     households_300 … households_800 and residents_60_plus_300 … (shares 0..1; NaN when the
-    community has no one to cover). The current network only, without any what-if.
+    community has no one to cover). The current network only, without any what-if. Mode 'walk'
+    measures along streets (straight line when there are none).
     """
     comps = compounds(conn, f)
     pts = operating_points(conn, f, types)
+    streets = sp_walking.street_network(conn) if mode == "walk" else None
+    placed = (
+        sp_walking.places(streets, comps, pts)
+        if streets is not None and not streets.empty and len(comps)
+        else None
+    )
     codes = list(dict.fromkeys(comps["community_code"]))
     names = dict(zip(comps["community_code"], comps["community"], strict=False))
     group = comps["community_code"].map({c: i for i, c in enumerate(codes)}).to_numpy()
@@ -205,7 +237,15 @@ def coverage_table(conn: Connection, f: Filters, types: tuple[str, ...] = ()) ->
     rows = []
     for sp_type in types or tuple(vocab.SERVICE_POINT_TYPES):
         of_type = pts[pts["type"] == sp_type]
-        dist = cov.nearest_distance_m(of_type["lat"], of_type["lon"], comps["lat"], comps["lon"])
+        if placed is not None:
+            on_foot = walking.from_sources(
+                placed.walks, placed.points(pts["type"] == sp_type), max(cov.RADII_M)
+            )
+            dist = on_foot[placed.walks.doors[placed.compounds]]
+        else:
+            dist = cov.nearest_distance_m(
+                of_type["lat"], of_type["lon"], comps["lat"], comps["lon"]
+            )
         block: dict[str, dict] = {
             c: {"type": sp_type, "community_code": c, "community": names[c]} for c in codes
         }

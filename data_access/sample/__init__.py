@@ -12,8 +12,9 @@ sample_data/README.md). All names and ID numbers are invented; region code 62990
 
 One module per domain: `area` (communities, grids, compounds), `service_points`, `facilities`
 (with projects and funding), `welfare`, `employment`, `community_life` (volunteers, groups,
-disputes, cadres, honours), `people` (names, ID numbers), `targets`. Each draws from a random
-generator of its own, derived from the seed, so changing one domain leaves the others as they were.
+disputes, cadres, honours), `people` (names, ID numbers), `targets`, `roads` (the street
+network). Each draws from a random generator of its own, derived from the seed, so changing one
+domain leaves the others as they were.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from data_access.sample.community_life import CommunityLife
 from data_access.sample.employment import Employment
 from data_access.sample.output import write_csv
 from data_access.sample.people import People
+from data_access.sample.roads import RoadNetwork
 from data_access.sample.service_points import ServicePoints
 from data_access.sample.welfare import Welfare, benefit, standard_at
 
@@ -69,6 +71,7 @@ class SampleCounty:
         Employment(self.rng("employment"), geo, people).build(tables)
         CommunityLife(self.rng("community_life"), geo).build(tables)
         targets.build(tables)
+        RoadNetwork(self.rng("roads"), geo).build(tables)
         return tables
 
 

@@ -147,9 +147,13 @@ class CompoundRec:
     lat: float
 
 
-def layout(rng: random.Random, spec: CommunitySpec) -> tuple[list[Pt], list[list[Pt]]]:
-    """The community's outline and its grids' rings (north of the main street west to east, then
-    south of it), drawn along streets."""
+def layout(
+    rng: random.Random, spec: CommunitySpec
+) -> tuple[list[Pt], list[list[Pt]], dict[str, list[list[Pt]]]]:
+    """The community's outline, its grids' rings (north of the main street west to east, then
+    south of it), drawn along streets, and the streets themselves ({"main": [line], "north",
+    "south", "lanes": [line, ...]}, sharing their vertices where they meet). Recording the
+    streets draws nothing from `rng`, so the grids and compounds are as they were."""
     x0, y0, x1, y1 = spec.bbox
     w, h = x1 - x0, y1 - y0
     south = _edge(rng, x0, x1, y0, 0.05 * h)
@@ -195,7 +199,13 @@ def layout(rng: random.Random, spec: CommunitySpec) -> tuple[list[Pt], list[list
         + list(reversed(north.between(x0, x1)))[1:]
         + list(reversed(west))[1:-1]
     )
-    return outline, rings
+    streets = {
+        "main": [main.between(x0, x1)],
+        "north": [north.between(x0, x1)],
+        "south": [south.between(x0, x1)],
+        "lanes": [*lanes_n, *lanes_s],
+    }
+    return outline, rings, streets
 
 
 def spot_in(rng: random.Random, ring: list[Pt], margin_m: float, near: Pt | None = None,
@@ -226,12 +236,14 @@ class Geography:
         self.compounds: list[CompoundRec] = []
         self.grid_rings: dict[str, list[Pt]] = {}
         self.outlines: dict[str, list[Pt]] = {}
+        self.streets: dict[str, dict[str, list[list[Pt]]]] = {}  # community → layout()'s streets
 
     def build(self, tables: dict[str, list[dict]]) -> None:
         communities, grids = [], []
         for spec in COMMUNITIES:
-            outline, rings = layout(self.rng, spec)
+            outline, rings, streets = layout(self.rng, spec)
             self.outlines[spec.code] = outline
+            self.streets[spec.code] = streets
             codes = [f"{spec.code}{n:03d}" for n in range(1, len(rings) + 1)]
             self.grid_rings.update(zip(codes, rings, strict=True))
             recs = self._compounds(spec, codes)

@@ -122,6 +122,8 @@ def _plans() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
                 kind = "key"
             elif col.name in ("lat", "lon", "boundary", *_ID_COLUMNS):
                 kind = col.name if col.name not in _ID_COLUMNS else "id_number"
+            elif col.name == "geometry":  # a road's GeoJSON line moves like a boundary
+                kind = "boundary"
             elif isinstance(col.type, String):
                 kind = "text"
             else:

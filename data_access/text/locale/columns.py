@@ -150,6 +150,9 @@ STRINGS = {
     "col.honours.awarded_by": ("授予单位", "Awarded by"),
     "col.honours.year": ("年度", "Year"),
     # targets
+    "col.roads.name": ("道路名称", "Street name"),
+    "col.roads.walkable": ("可步行", "Walkable"),
+    "col.roads.geometry": ("几何（GeoJSON 线）", "Geometry (GeoJSON line)"),
     "col.targets.metric_key": ("指标代码", "Metric key"),
     "col.targets.community_code": ("社区代码（空为全县）", "Community code (empty: county)"),
     "col.targets.period": ("目标期间", "Period"),

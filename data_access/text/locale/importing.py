@@ -54,6 +54,39 @@ STRINGS = {
     "import.cell.outside_china": ("坐标不在中国境内", "coordinates outside China"),
     # files
     "import.file.empty": ("文件是空的", "the file is empty"),
+    # GeoJSON (roads)
+    "import.geojson.only_roads": (
+        "GeoJSON 文件只能导入“道路”表",
+        "a GeoJSON file can only be imported into the roads table",
+    ),
+    "import.geojson.not_json": (
+        "不是有效的 GeoJSON（第 {line} 行附近格式错误）",
+        "not valid GeoJSON (malformed near line {line})",
+    ),
+    "import.geojson.not_collection": (
+        "GeoJSON 文件应为 FeatureCollection（要素集合）",
+        "a GeoJSON file must be a FeatureCollection",
+    ),
+    # One sentence a feature: they are written one after the other.
+    "import.geojson.feature": ("第 {n} 个要素：{reason}。", "Feature {n}: {reason}. "),
+    "import.geojson.more": ("另有 {n} 个要素有问题。", "{n} more features have problems."),
+    "import.geojson.not_feature": ("不是要素（Feature）", "not a Feature"),
+    "import.geojson.no_id": (
+        "缺少编号（要素的 id 或属性 id）",
+        "no id (the feature's id or properties.id)",
+    ),
+    "import.geojson.not_object": ("缺少几何（geometry）", "no geometry"),
+    "import.geojson.not_line": (
+        "几何类型为 {kind}，应为线（LineString 或 MultiLineString）",
+        "geometry type {kind}, expected a line (LineString or MultiLineString)",
+    ),
+    "import.geojson.no_coordinates": ("几何没有坐标", "the geometry has no coordinates"),
+    "import.geojson.too_few_points": ("线至少需要两个点", "a line needs at least two positions"),
+    "import.geojson.not_number": ("坐标不是数字", "a coordinate is not a number"),
+    "import.geojson.out_of_range": (
+        "坐标超出范围（经度 −180～180，纬度 −90～90）",
+        "a coordinate is out of range (longitude −180..180, latitude −90..90)",
+    ),
     "import.file.encoding": (
         "无法识别文件编码：请另存为 Excel 工作簿（.xlsx）或 UTF-8 / GBK 编码的 CSV",
         "unknown text encoding: save as an Excel workbook (.xlsx) or a UTF-8 / GBK CSV",
@@ -136,6 +169,7 @@ STRINGS = {
     "import.table.cadre_posts": ("两委任职", "Seats on the two committees"),
     "import.table.honours": ("荣誉", "Honours"),
     "import.table.targets": ("目标", "Targets"),
+    "import.table.roads": ("道路（步行网络）", "Roads (walking network)"),
     # templates and problem workbooks
     "template.kind.text": ("文本", "text"),
     "template.kind.id_number": ("18位身份证号（文本格式）", "18-character ID number (as text)"),

@@ -16,8 +16,8 @@ STRINGS = {
     "sp.radius": ("步行半径", "Walking radius"),
     "sp.radius.option": ("{r} 米（约{minutes}分钟）", "{r} m (~{minutes} min)"),
     "sp.radius.help": (
-        "“生活圈”步行半径：300 米≈5 分钟、500 米≈10 分钟、800 米≈15 分钟。小区与网点之间按直线（大圆）距离计算。",
-        "Life-circle radii: 300 m ≈ 5, 500 m ≈ 10, 800 m ≈ 15 walking minutes, measured as the straight (great-circle) distance between compound and point.",
+        "“生活圈”步行半径：300 米≈5 分钟、500 米≈10 分钟、800 米≈15 分钟（GB 50180-2018）。距离按右侧所选算法计算：直线（大圆）距离或沿街步行距离。",
+        "Life-circle radii (GB 50180-2018): 300 m ≈ 5, 500 m ≈ 10, 800 m ≈ 15 walking minutes, measured as chosen on the right: straight-line (great-circle) or walking along streets.",
     ),
     "sp.measure.households": ("户", "households"),
     "sp.measure.residents_60_plus": ("60岁以上居民", "residents 60+"),
@@ -28,9 +28,9 @@ STRINGS = {
     # cards
     "sp.kpi.coverage": ("{r} 米覆盖率（{who}）", "{r} m coverage ({who})"),
     "sp.kpi.coverage.help": (
-        "所选范围内，所在小区距最近的运营中{type}直线距离不超过 {r} 米的{who}数 ÷ 所选范围各小区{who}总数。"
+        "所选范围内，所在小区距最近的运营中{type}不超过 {r} 米的{who}数 ÷ 所选范围各小区{who}总数。"
         "网点按期末运营状态计，范围外邻近社区的网点同样计入（居民就近步行，不受社区边界限制）；有推演时显示推演后的数值。",
-        "Share of the area's {who} whose compound lies within {r} m (great-circle) of an operating {type}, "
+        "Share of the area's {who} whose compound lies within {r} m of an operating {type}, "
         "counting points across community lines (people walk to the nearest one); with a what-if, the figure after it.",
     ),
     "sp.kpi.covered_of": (
@@ -217,8 +217,8 @@ STRINGS = {
     "sp.col.elderly": ("60岁以上人数", "Residents 60+"),
     "sp.col.nearest": ("最近的{type}", "Nearest {type}"),
     "sp.col.nearest.help": (
-        "小区到最近一个运营中同类网点的直线距离（推演后）；空白表示没有该类网点。",
-        "Straight-line distance to the nearest operating point of the type (after the what-if); empty when there is none.",
+        "小区到最近一个运营中同类网点的距离（推演后）；空白表示没有该类网点（或步行超过 800 米）。",
+        "Distance to the nearest operating point of the type (after the what-if); empty when there is none (or, walking, none within 800 m).",
     ),
     "sp.col.share.households": ("{r}米·户", "{r} m homes"),
     "sp.col.share.residents_60_plus": ("{r}米·60岁+", "{r} m 60+"),

@@ -1,0 +1,132 @@
+"""Roads imported from GeoJSON through the import path: dry run, one transaction, audit, and a
+Chinese reason naming each feature that is not a street line."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import func, select
+
+from data_access.__main__ import main as cli
+from data_access.db import make_engine
+from data_access.importing import run_import
+from data_access.models import AuditLog, Road
+from data_access.queries import sp_walking
+from data_access.seeding import seed
+from data_access.users import User
+
+ADMIN = User("tester", "admin")
+
+
+def _feature(fid, coords, kind="LineString", **props) -> dict:
+    return {
+        "type": "Feature",
+        "id": fid,
+        "properties": props,
+        "geometry": {"type": kind, "coordinates": coords},
+    }
+
+
+def _collection(*features) -> bytes:
+    return json.dumps({"type": "FeatureCollection", "features": list(features)}).encode()
+
+
+GOOD = _collection(
+    _feature("OSM-1", [[104.62, 35.575], [104.621, 35.575]], name="新街", walkable=True),
+    _feature(
+        "OSM-2",
+        [[[104.621, 35.575], [104.622, 35.576]], [[104.622, 35.576], [104.623, 35.576]]],
+        kind="MultiLineString",
+    ),
+    _feature("OSM-3", [[104.62, 35.57], [104.62, 35.58]], name="铁路", walkable=False),
+)
+
+
+def _roads(engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(Road)).scalar_one()
+
+
+def test_a_geojson_file_imports_after_a_dry_run_and_is_audited(empty_engine):
+    seed(empty_engine)
+    before = _roads(empty_engine)
+    dry = run_import(empty_engine, "roads", GOOD, "streets.geojson", ADMIN, dry_run=True)
+    assert not dry.problems and dry.added == 3 and not dry.written
+    assert _roads(empty_engine) == before
+    done = run_import(empty_engine, "roads", GOOD, "streets.geojson", ADMIN, dry_run=False)
+    assert done.written and done.added == 3 and done.encoding == "geojson"
+    with empty_engine.connect() as conn:
+        rows = {r.id: r for r in conn.execute(select(Road).where(Road.id.like("OSM-%")))}
+        logged = conn.execute(
+            select(AuditLog.result, AuditLog.rows_added).where(AuditLog.action == "import")
+        ).all()
+    assert rows["OSM-1"].name == "新街" and rows["OSM-1"].walkable is True
+    assert rows["OSM-2"].walkable is True  # no property: walkable
+    assert rows["OSM-3"].walkable is False
+    assert json.loads(rows["OSM-2"].geometry)["type"] == "MultiLineString"
+    assert ("dry_run", 3) in logged and ("ok", 3) in logged
+    # The second import changes nothing.
+    again = run_import(empty_engine, "roads", GOOD, "streets.geojson", ADMIN, dry_run=False)
+    assert again.added == 0 and again.unchanged == 3
+
+
+def test_bad_features_are_named_with_their_number_and_reason_and_nothing_is_written(empty_engine):
+    seed(empty_engine)
+    before = _roads(empty_engine)
+    bad = _collection(
+        _feature("A", [[104.62, 35.575], [104.621, 35.575]]),
+        _feature("B", [[[104.62, 35.575], [104.621, 35.575], [104.62, 35.576]]], kind="Polygon"),
+        _feature(None, [[104.62, 35.575], [104.621, 35.575]]),
+        _feature("D", [[104.62, 35.575]]),
+        _feature("E", [[104.62, 35.575], ["东", 35.575]]),
+    )
+    result = run_import(empty_engine, "roads", bad, "bad.geojson", ADMIN, dry_run=False)
+    text = " ".join(p.reason for p in result.problems)
+    assert "第 2 个要素：几何类型为 Polygon，应为线（LineString 或 MultiLineString）" in text
+    assert "第 3 个要素：缺少编号" in text
+    assert "第 4 个要素：线至少需要两个点" in text
+    assert "第 5 个要素：坐标不是数字" in text
+    assert "第 1 个要素" not in text
+    assert not result.written and _roads(empty_engine) == before
+
+
+def test_not_a_collection_and_not_json_are_refused_in_chinese(empty_engine):
+    seed(empty_engine)
+    r1 = run_import(empty_engine, "roads", b'{"type": "Point"}', "x.geojson", ADMIN)
+    assert "FeatureCollection" in r1.problems[0].reason
+    r2 = run_import(empty_engine, "roads", b'{"type": "Feature", ', "x.geojson", ADMIN)
+    assert "不是有效的 GeoJSON" in r2.problems[0].reason
+    r3 = run_import(empty_engine, "compounds", GOOD, "x.geojson", ADMIN)
+    assert "只能导入“道路”表" in r3.problems[0].reason
+
+
+def test_the_command_line_imports_roads_and_the_network_reads_them(tmp_path, capsys, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'roads.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    engine = make_engine(url)
+    seed(engine)
+    path = tmp_path / "streets.geojson"
+    path.write_bytes(GOOD)
+    assert cli(["import", "roads", str(path), "--dry-run"]) == 0
+    assert "新增3" in capsys.readouterr().out
+    assert cli(["import", "roads", str(path)]) == 0
+    with engine.connect() as conn:
+        streets = sp_walking.street_network(conn)
+    # The rail line (not walkable) is not in the network; the two walkable features are.
+    with engine.connect() as conn:
+        ids = set(conn.execute(select(Road.id)).scalars())
+    assert {"OSM-1", "OSM-2", "OSM-3"} <= ids
+    assert not any(
+        abs(lat - 35.58) < 1e-9 and abs(lon - 104.62) < 1e-9
+        for lat, lon in zip(streets.lat, streets.lon, strict=True)
+    )
+
+
+def test_without_walkable_roads_walking_falls_back(empty_engine):
+    seed(empty_engine)
+    with empty_engine.begin() as conn:
+        conn.execute(Road.__table__.update().values(walkable=False))
+    with empty_engine.connect() as conn:
+        assert not sp_walking.has_roads(conn)
+        assert sp_walking.walkable_mode(conn, "walk") == "line"
+        assert sp_walking.street_network(conn).empty

@@ -1,0 +1,51 @@
+"""The service-point queries in walking mode on the sample county (SQLite and, with
+TEST_DATABASE_URL, PostgreSQL): walking never beats the straight line, the straight-line mode is
+today's figures, and the what-if and suggestions use the same walking distances."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from data_access.filters import Filters
+from data_access.queries import sp_coverage, sp_walking
+
+F = Filters(start="2021-07", end="2022-06")
+
+
+def test_straight_line_mode_is_todays_table_and_walking_never_covers_more(conn):
+    today = sp_coverage.coverage_table(conn, F)
+    line = sp_coverage.coverage_table(conn, F, (), "line")
+    walk = sp_coverage.coverage_table(conn, F, (), "walk")
+    pd.testing.assert_frame_equal(today, line)
+    shares = [c for c in line.columns if c.startswith(("households_", "residents_60_plus_"))]
+    assert (walk[shares].fillna(0).to_numpy() <= line[shares].fillna(0).to_numpy() + 1e-12).all()
+    # The river and the rail line make a difference somewhere at 500 m.
+    assert (walk["households_500"] < line["households_500"] - 1e-9).any()
+
+
+def test_the_walking_what_if_and_suggestions_agree(conn):
+    base = sp_coverage.scenario(conn, F, "clinic", 500, (), (), "walk")
+    assert base.mode == "walk"
+    line = sp_coverage.scenario(conn, F, "clinic", 500)
+    assert (base.compounds["dist_before"] >= line.compounds["dist_before"] - 1e-6).all()
+    picks = sp_coverage.suggestions(conn, F, "clinic", 500, 2, "households", (), (), "walk")
+    first = picks.iloc[0]
+    after = sp_coverage.scenario(conn, F, "clinic", 500, (first["compound_id"],), (), "walk")
+    assert after.figures(500)["change"] == first["gain_households"]
+    # A point at a compound is 0 m from it on foot too.
+    row = after.compounds[after.compounds["id"] == first["compound_id"]].iloc[0]
+    assert row["dist_after"] < 1e-6
+
+
+def test_walking_areas_grow_with_the_minutes(conn):
+    areas = sp_walking.areas(conn, F, "police")
+    assert areas is not None
+    lengths = {r: len(p) for r, p in areas.pieces.items()}
+    assert 0 < lengths[300] <= lengths[500] <= lengths[800]
+    c = areas.compounds
+    assert set(c["minutes"]) <= {0, 5, 10, 15}
+    assert (c.loc[c["minutes"] == 5, "walk_m"] <= 300).all()
+    assert np.isinf(c.loc[c["minutes"] == 0, "walk_m"]).all()
+    assert sp_walking.areas(conn, F, "police", "NO-SUCH-POINT") is None
+    assert len(areas.barriers) == 1 and len(areas.barriers[0]) >= 2  # the sample's rail line
