@@ -129,8 +129,7 @@ def zip_problem(data: bytes) -> str | None:
                 budget -= _member_problem(archive, info, budget)
     except _Refused as exc:
         return str(exc)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
-        return t("import.file.not_workbook", _LANG)
-    except (RuntimeError, NotImplementedError):  # encrypted or an unknown compression
+    except Exception:  # noqa: BLE001 — bad CRC, broken deflate (zlib.error), encrypted, unknown
+        # compression: whatever the ZIP reader raises, the user's answer is "not a workbook"
         return t("import.file.not_workbook", _LANG)
     return None
