@@ -47,9 +47,16 @@ def size_problem(size: int) -> str | None:
 def grid_problem(rows: int, columns: int, cells: int | None = None) -> str | None:
     """Refusal of a grid of `rows` × `columns` (or `cells` filled ones), else None."""
     if columns > MAX_COLUMNS:
-        return t("import.limit.columns", _LANG, columns=numbers.plain(columns), limit=numbers.plain(MAX_COLUMNS))
+        return t(
+            "import.limit.columns",
+            _LANG,
+            columns=numbers.plain(columns),
+            limit=numbers.plain(MAX_COLUMNS),
+        )
     if rows > MAX_ROWS:
-        return t("import.limit.rows", _LANG, rows=numbers.plain(rows), limit=numbers.plain(MAX_ROWS))
+        return t(
+            "import.limit.rows", _LANG, rows=numbers.plain(rows), limit=numbers.plain(MAX_ROWS)
+        )
     if max(rows * columns if cells is None else cells, 0) > MAX_CELLS:
         return t("import.limit.cells", _LANG, limit=numbers.plain(MAX_CELLS))
     return None
