@@ -5,6 +5,11 @@ A template's first sheet has the Chinese headers (the column name as a cell note
 lists for coded columns, text format for codes and ID numbers (so Excel keeps every digit), date
 and money formats, and one example row taken from the sample county; the second sheet is the
 table's data dictionary.
+
+Text from the data that a spreadsheet would evaluate (= + - @ first) is written as quote-prefixed
+string cells (`formula_guard`), never as formulas, with the value unchanged: templates and the
+problem workbook are opened by clerks, and a backup must still restore every value exactly —
+which a leading apostrophe in the value would break.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from data_access import vocab
+from data_access.formula_guard import harden_cells
+from data_access.importing import limits
 from data_access.importing.spec import (
     ColumnSpec,
     header,
@@ -116,6 +123,7 @@ def _write_sheet(ws, table: str, rows: Iterable[dict]) -> None:
         for i, col in enumerate(spec.columns, start=1):
             cell = ws.cell(row=number, column=i, value=_display(col, row.get(col.name)))
             cell.number_format = _FORMATS[col.kind]
+            harden_cells((cell,))
     for i, col in enumerate(spec.columns, start=1):
         # The column's own format, so what a clerk types below (ID digits, dates) keeps its form.
         ws.column_dimensions[get_column_letter(i)].number_format = _FORMATS[col.kind]
@@ -159,10 +167,14 @@ def problems_workbook(data: bytes, problems: list[Problem]) -> bytes:
         cell.font = Font(bold=True)
     for p in problems:
         sheet.append([p.row, p.column, p.value, p.reason])
+    harden_cells(c for row in sheet.iter_rows(min_row=2) for c in row)
     for letter, width in zip("ABCD", (8, 22, 28, 80), strict=True):
         sheet.column_dimensions[letter].width = width
     marked = None
-    if data.startswith(b"PK\x03\x04"):
+    # The upload itself is opened again only when the import's own limits let it through: a
+    # refused ZIP bomb must not reach openpyxl here either.
+    safe = limits.size_problem(len(data)) is None and limits.zip_problem(data) is None
+    if data.startswith(b"PK\x03\x04") and safe:
         try:
             marked = load_workbook(io.BytesIO(data))
         except Exception:  # noqa: BLE001 — the problem list alone is still useful
@@ -184,6 +196,7 @@ def problems_workbook(data: bytes, problems: list[Problem]) -> bytes:
         mark_sheet = marked.create_sheet(t("template.problems.sheet", _LANG), 0)
         for row in sheet.iter_rows(values_only=True):
             mark_sheet.append(list(row))
+        harden_cells(c for row in mark_sheet.iter_rows(min_row=2) for c in row)
         marked.save(out)
         return out.getvalue()
     out = io.BytesIO()
