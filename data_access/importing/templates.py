@@ -30,6 +30,7 @@ from sqlalchemy.engine import Engine
 from data_access import vocab
 from data_access.formula_guard import harden_cells
 from data_access.importing import limits
+from data_access.importing.apply import ImportResult, run_import
 from data_access.importing.spec import (
     ColumnSpec,
     header,
@@ -41,6 +42,7 @@ from data_access.importing.validate import Problem
 from data_access.models import AuditLog, Base
 from data_access.tables import read_csv_rows
 from data_access.text import join, t
+from data_access.users import User
 
 _LANG = "zh"
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -232,8 +234,49 @@ def backup_zip(engine: Engine, actor: str) -> bytes:
     return out.getvalue()
 
 
+class BackupProblem(ValueError):
+    """The archive is not a backup this app can restore (reason in Chinese)."""
+
+
 def backup_files(archive: bytes) -> list[tuple[str, bytes]]:
-    """(table, file bytes) of a backup ZIP, in load order."""
-    with zipfile.ZipFile(io.BytesIO(archive)) as z:
-        names = sorted(n for n in z.namelist() if n.endswith(".xlsx"))
-        return [(n.split("_", 1)[1].removesuffix(".xlsx"), z.read(n)) for n in names]
+    """(table, file bytes) of a backup ZIP, in load order. Only members named like a backup's
+    tables are read, each only when its declared size is within the import's file limit (a
+    member unpacking past its declared size fails its CRC check), so a hostile archive cannot
+    take the memory before the import's own checks see the file."""
+    known = set(importable_tables())
+    try:
+        with zipfile.ZipFile(io.BytesIO(archive)) as z:
+            infos = [
+                i
+                for i in z.infolist()
+                if i.filename.endswith(".xlsx")
+                and "_" in i.filename
+                and i.filename.split("_", 1)[1].removesuffix(".xlsx") in known
+            ]
+            if not infos or len(infos) > len(known):
+                raise BackupProblem(t("import.backup.not_backup", _LANG))
+            for info in infos:
+                problem = limits.size_problem(info.file_size)
+                if problem:
+                    raise BackupProblem(f"{info.filename}: {problem}")
+            return [
+                (i.filename.split("_", 1)[1].removesuffix(".xlsx"), z.read(i))
+                for i in sorted(infos, key=lambda i: i.filename)
+            ]
+    except BackupProblem:
+        raise
+    except Exception as exc:  # noqa: BLE001 — any ZIP reader failure: not a backup
+        raise BackupProblem(t("import.backup.not_backup", _LANG)) from exc
+
+
+def restore_zip(engine: Engine, archive: bytes, user: User) -> list[ImportResult]:
+    """Import every table of a backup in load order, stopping at the first refused table (its
+    result is the last one returned). The target should be empty: rows already there are
+    upserted by key, not removed."""
+    results = []
+    for table, data in backup_files(archive):
+        result = run_import(engine, table, data, f"backup:{table}", user, dry_run=False)
+        results.append(result)
+        if result.problems:
+            break
+    return results

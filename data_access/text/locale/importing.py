@@ -71,6 +71,10 @@ STRINGS = {
         "无法按表格读取这个文件（引号未闭合或单元格过长）：请另存为 Excel 工作簿（.xlsx）",
         "this file cannot be read as a table (an unclosed quote or a cell too long): save it as .xlsx",
     ),
+    "import.backup.not_backup": (
+        "这不是本系统导出的备份文件（ZIP 中没有可识别的数据表）",
+        "not a backup made by this app (no known tables in the ZIP)",
+    ),
     "import.limit.size": (
         "文件有 {size} MB，超过上限 {limit} MB：请按社区或年份拆分后分别导入",
         "the file is {size} MB, over the {limit} MB limit: split it by community or year",
@@ -133,6 +137,10 @@ STRINGS = {
         "wrong user name or password ({left} more and the account locks for 15 minutes)",
     ),
     "account.disabled": ("该账号已停用，请联系管理员", "this account is disabled: ask an admin"),
+    "account.throttled": (
+        "登录失败次数过多，请1分钟后再试",
+        "too many failed sign-ins from this computer: try again in a minute",
+    ),
     "account.locked": (
         "密码连续错误5次，账号已锁定，请{minutes}分钟后再试",
         "five wrong passwords: the account is locked, try again in {minutes} minutes",
