@@ -16,9 +16,9 @@ from data_access.text import join
 _NOTICES = "_url_notices"
 VALUE_CHARS = 40  # a value longer than this is cut
 SHOWN_NOTICES = 5  # more than this: "… and N more"
-# Values read per parameter: more than a city's grids, few enough that a hostile link of
-# 10,000 values costs nothing (each bad value is checked and named in a notice).
-MAX_VALUES = 2000
+# Values read per parameter, so a hostile link costs little (each bad value is checked and named
+# in a notice). Streamlit itself drops a whole query string of more than 1,000 parameters.
+MAX_VALUES = 500
 
 
 def shorten(value: str, limit: int = VALUE_CHARS) -> str:
