@@ -28,7 +28,8 @@ def _hostile(spec) -> dict[str, str | list[str]]:
         "x' OR '1'='1": "1",
     }
     for param in spec.params:
-        params[param.name] = [SQL, *MANY] if param.multiple else SCRIPT
+        # Short lists here: Streamlit drops a query string of over 1,000 parameters whole.
+        params[param.name] = [SQL, *MANY[:50]] if param.multiple else SCRIPT
     return params
 
 
@@ -38,7 +39,8 @@ def _hostile(spec) -> dict[str, str | list[str]]:
 def test_a_hostile_link_is_ignored_with_one_notice(spec):
     at = open_app_page(None if not spec.url_path else spec.file, **_hostile(spec))
     assert_clean(at)
-    assert len(at.warning) == 1 and "及其他" in at.warning[0].value  # one notice, cut short
+    url_notices = [w.value for w in at.warning if "已忽略" in w.value]
+    assert len(url_notices) == 1 and "及其他" in url_notices[0]  # one notice, cut short
     notices = " ".join(at.session_state[_NOTICES])
     assert f"参数 “community” 有 {len(MANY) + 1} 个值，只读取前 {MAX_VALUES} 个" in notices
     # Nothing hostile was kept: the sidebar is on its defaults.

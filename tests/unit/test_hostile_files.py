@@ -80,11 +80,14 @@ def test_a_100_mb_file_is_refused_by_its_size(no_reader):
     assert "超过上限 50 MB" in _refusal(data)
 
 
-def test_the_size_limit_is_the_upload_limit_of_the_server_config():
+def test_the_server_config_limits_uploads_and_keeps_xsrf_and_tracebacks_off():
+    """The effective configuration as Streamlit reads it from .streamlit/config.toml."""
     from streamlit import config
 
     config.get_config_options(force_reparse=True)
     assert config.get_option("server.maxUploadSize") == limits.MAX_FILE_MB
+    assert config.get_option("server.enableXsrfProtection") is True
+    assert config.get_option("client.showErrorDetails") == "none"
 
 
 def _patch_declared_size(data: bytes, size: int) -> bytes:
