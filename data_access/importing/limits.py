@@ -29,8 +29,11 @@ MAX_ZIP_MEMBERS = 1_000
 MAX_UNPACKED_BYTES = 600 * 1024 * 1024  # all members together, as they unpack
 _CHUNK = 1 << 20
 _TAIL = 4096  # an unfinished tag carried into the next chunk is never longer than this
-_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="(\d{1,9})"')
-_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\sr="([A-Z]{1,4})(\d{1,9})"')
+# Attributes spelled out (name="value", bounded): a loose [^>]* made "<c <c <c …" without a ">"
+# rescan the rest of the chunk from every "<c", quadratic in the chunk.
+_ATTRS = rb'(?:\s+(?!r=)[\w:]{1,40}="[^"<>]{0,200}")*+'
+_ROW_REF = re.compile(rb"<(?:\w{1,20}:)?row" + _ATTRS + rb'\s+r="(\d{1,9})"')
+_CELL_REF = re.compile(rb"<(?:\w{1,20}:)?c" + _ATTRS + rb'\s+r="([A-Z]{1,4})(\d{1,9})"')
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")
 
 

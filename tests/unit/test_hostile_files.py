@@ -277,3 +277,12 @@ def test_random_bytes_through_the_import_change_nothing(county, data):
     assert row_counts(county) == before
     with county.connect() as conn:
         assert conn.execute(select(WelfareHousehold.household_no).limit(1)).first()
+
+
+def test_a_sheet_of_unclosed_cell_tags_is_scanned_in_one_pass():
+    """'<c <c <c …' once made the reference search rescan the chunk from every tag."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", b"<c " * 400_000 + b'><c r="XFD9">')
+    assert "超过上限" in limits.zip_problem(out.getvalue())
