@@ -286,3 +286,34 @@ def test_a_sheet_of_unclosed_cell_tags_is_scanned_in_one_pass():
         z.writestr("xl/workbook.xml", "<workbook/>")
         z.writestr("xl/worksheets/sheet1.xml", b"<c " * 400_000 + b'><c r="XFD9">')
     assert "超过上限" in limits.zip_problem(out.getvalue())
+
+
+_CELL = st.one_of(
+    st.text(max_size=40),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.dates(),
+    st.datetimes(),
+    st.booleans(),
+    st.none(),
+)
+
+
+@FUZZ
+@given(_CELL)
+def test_every_cell_parser_returns_or_refuses_with_a_reason(raw):
+    from data_access.importing import cells
+
+    for parse in (
+        cells.parse_date,
+        cells.parse_month,
+        cells.parse_number,
+        lambda v: cells.parse_number(v, money=True),
+        cells.parse_integer,
+        cells.id_number_text,
+    ):
+        try:
+            parse(raw)
+        except ValueError as exc:
+            assert str(exc)
+    assert "\0" not in cells.normalise(raw)
