@@ -4,6 +4,11 @@ Dashboards stay readable without signing in (aggregates only) unless `REQUIRE_LO
 the environment or `require_login = true` in `.streamlit/secrets.toml`; then every page, deep
 links included, shows the sign-in form first. A page declared for editors (数据管理) always does.
 The signed-in `User` lives in the session; signing out clears the whole session.
+
+Sign-in attempts are limited per account and per client (`data_access.accounts`). The client is
+the connection's address; a connection from this machine (Streamlit reports none for localhost)
+is the reverse proxy of a deployment, whose X-Real-IP / X-Forwarded-For names the reader — a
+header from anyone else is not believed, since a client could send any.
 """
 
 from __future__ import annotations
@@ -51,12 +56,33 @@ def may_open(role: str) -> bool:
     return _RANK[user.role] >= _RANK.get(role, 0)
 
 
+_LOCAL = (None, "", "127.0.0.1", "::1")
+
+
+def client_address() -> str:
+    """Who is signing in, for the per-client limit: see the module's note."""
+    try:
+        peer = st.context.ip_address
+        headers = st.context.headers
+    except Exception:  # noqa: BLE001 — no request context (bare runs): one shared client
+        return "local"
+    if peer in _LOCAL:
+        forwarded = headers.get("X-Real-Ip") or (headers.get("X-Forwarded-For") or "")
+        # The proxy appends the address it saw: the last entry is the one it vouches for.
+        last = forwarded.split(",")[-1].strip()
+        if last:
+            return last[:64]
+    return peer or "local"
+
+
 def _submit(name_key: str, password_key: str) -> None:
     name = st.session_state.get(name_key, "")
     password = st.session_state.get(password_key, "")
     st.session_state[password_key] = ""  # never kept
     try:
-        st.session_state[SESSION_KEY] = accounts.sign_in(engine(), name, password)
+        st.session_state[SESSION_KEY] = accounts.sign_in(
+            engine(), name, password, client=client_address()
+        )
         st.session_state.pop("_auth_error", None)
     except accounts.AccountError as exc:
         st.session_state["_auth_error"] = (exc.key, exc.kwargs)

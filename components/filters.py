@@ -18,7 +18,13 @@ import streamlit as st
 from components import presentation
 from components.data import query
 from components.i18n import LANG_NAMES, LANGS, lang, t
-from components.url import add_url_notice, clear_notices, shorten, write_url_params
+from components.url import (
+    add_url_notice,
+    clear_notices,
+    shorten,
+    url_values,
+    write_url_params,
+)
 from data_access.filters import QUICK_PERIODS, Filters, is_month, months_between, quick_periods
 from data_access.queries import common
 from data_access.text import join
@@ -48,7 +54,7 @@ def _load_from_url(
             add_url_notice(t("url.bad_lang", value=shorten(lang)))
 
     chosen = []
-    for code in qp.get_all("community"):
+    for code in url_values("community"):
         if code in community_codes:
             chosen.append(code)
         else:
@@ -59,7 +65,7 @@ def _load_from_url(
         "code"
     ].tolist()
     grids = []
-    for code in qp.get_all("grid"):
+    for code in url_values("grid"):
         if code in allowed:
             grids.append(code)
         else:

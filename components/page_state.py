@@ -12,7 +12,13 @@ from __future__ import annotations
 import streamlit as st
 
 from components.registry import PAGES, BadValue, PageSpec, by_path
-from components.url import add_url_notice, bad_value, reason_text, write_url_params
+from components.url import (
+    add_url_notice,
+    bad_value,
+    reason_text,
+    url_values,
+    write_url_params,
+)
 
 _CURRENT = "_page_current"
 
@@ -27,9 +33,8 @@ def enter(spec: PageSpec) -> None:
     if _key(spec) in st.session_state:
         return
     state = dict(spec.defaults)
-    qp = st.query_params
     for param in spec.params:
-        values = qp.get_all(param.name)
+        values = url_values(param.name)
         if not values:
             continue
         parsed = []

@@ -16,6 +16,9 @@ from data_access.text import join
 _NOTICES = "_url_notices"
 VALUE_CHARS = 40  # a value longer than this is cut
 SHOWN_NOTICES = 5  # more than this: "… and N more"
+# Values read per parameter, so a hostile link costs little (each bad value is checked and named
+# in a notice). Streamlit itself drops a whole query string of more than 1,000 parameters.
+MAX_VALUES = 500
 
 
 def shorten(value: str, limit: int = VALUE_CHARS) -> str:
@@ -28,6 +31,15 @@ def add_url_notice(item: str) -> None:
     notices = st.session_state.setdefault(_NOTICES, [])
     if item not in notices:
         notices.append(item)
+
+
+def url_values(key: str) -> list[str]:
+    """The URL's values of `key`, each once, at most MAX_VALUES (a notice says when cut)."""
+    values = list(dict.fromkeys(st.query_params.get_all(key)))
+    if len(values) > MAX_VALUES:
+        add_url_notice(t("url.too_many", key=shorten(key), n=len(values), limit=MAX_VALUES))
+        values = values[:MAX_VALUES]
+    return values
 
 
 def clear_notices() -> None:

@@ -1,7 +1,14 @@
 """Local accounts: argon2 password hashes, roles, an editor's communities, lock after failures.
 
 Used by the sign-in form and by `python -m data_access users …`; no Streamlit here. Every sign-in
-attempt is written to the audit log (who, when, the result; never the password).
+attempt is written to the audit log (who, when, from which client, the result; never the
+password).
+
+Two limits on guessing: per account (five failures in a row lock it for 15 minutes) and per
+client (ten failures within a minute, whatever names they tried, refuse that client's attempts
+until the minute has passed — so one machine cannot try one password on every account). The
+client's failures are counted from the audit log, so every app server behind one database
+shares the count.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from data_access import vocab
@@ -23,6 +30,9 @@ from data_access.users import User
 MAX_FAILED_ATTEMPTS = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD_LENGTH = 8
+CLIENT_MAX_FAILURES = 10
+CLIENT_WINDOW = dt.timedelta(minutes=1)
+_FAILURES = ("unknown", "disabled", "locked", "failed")  # "throttled" itself does not count
 _HASHER = PasswordHasher()
 _LANG = "zh"
 
@@ -154,25 +164,62 @@ def reset_password(engine: Engine, name: str, password: str) -> None:
         )
 
 
-def _log(conn: Connection, name: str, result: str) -> None:
+def _client_note(client: str) -> str:
+    return f"client {client[:80]}"
+
+
+def _log(conn: Connection, name: str, result: str, client: str | None, now: dt.datetime) -> None:
     conn.execute(
         AuditLog.__table__.insert().values(
-            at=_now(), actor=name[:100], action="sign_in", rows=0, personal=False, result=result
+            at=now,
+            actor=name[:100],
+            action="sign_in",
+            rows=0,
+            personal=False,
+            result=result,
+            message=_client_note(client) if client else None,
         )
     )
 
 
-def sign_in(engine: Engine, name: str, password: str, now: dt.datetime | None = None) -> User:
+def client_failures(conn: Connection, client: str, now: dt.datetime) -> int:
+    """Failed sign-ins from `client` within the last CLIENT_WINDOW, across all names."""
+    stmt = (
+        select(func.count())
+        .select_from(AuditLog)
+        .where(
+            AuditLog.action == "sign_in",
+            AuditLog.at > now - CLIENT_WINDOW,
+            AuditLog.result.in_(_FAILURES),
+            AuditLog.message == _client_note(client),
+        )
+    )
+    return int(conn.execute(stmt).scalar_one())
+
+
+def sign_in(
+    engine: Engine,
+    name: str,
+    password: str,
+    now: dt.datetime | None = None,
+    client: str | None = None,
+) -> User:
     """The user when the password is right; SignInRefused otherwise.
 
     The same message for an unknown name and a wrong password, so the form does not tell which
     names exist. The fifth failure in a row locks the account for 15 minutes, during which even
-    the right password is refused. The failure count and the log entry are committed before
-    the refusal is raised."""
+    the right password is refused. `client` (the reader's address, from the page) is throttled
+    across names: CLIENT_MAX_FAILURES failures within CLIENT_WINDOW refuse its next attempts
+    until they age out. The failure count and the log entry are committed before the refusal
+    is raised."""
     now = now or _now()
     name = name.strip()
     with engine.begin() as conn:
-        user, refusal = _attempt(conn, name, password, now)
+        if client and client_failures(conn, client, now) >= CLIENT_MAX_FAILURES:
+            _log(conn, name, "throttled", client, now)
+            user, refusal = None, SignInRefused("account.throttled")
+        else:
+            user, refusal = _attempt(conn, name, password, now, client)
     if refusal is not None:
         raise refusal
     assert user is not None
@@ -180,18 +227,18 @@ def sign_in(engine: Engine, name: str, password: str, now: dt.datetime | None = 
 
 
 def _attempt(
-    conn: Connection, name: str, password: str, now: dt.datetime
+    conn: Connection, name: str, password: str, now: dt.datetime, client: str | None
 ) -> tuple[User | None, SignInRefused | None]:
     row = _row(conn, name)
     if row is None:
-        _log(conn, name, "unknown")
+        _log(conn, name, "unknown", client, now)
         return None, SignInRefused("account.wrong")
     if row["disabled"]:
-        _log(conn, name, "disabled")
+        _log(conn, name, "disabled", client, now)
         return None, SignInRefused("account.disabled")
     locked_until = row["locked_until"]
     if locked_until is not None and locked_until > now:
-        _log(conn, name, "locked")
+        _log(conn, name, "locked", client, now)
         minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
         return None, SignInRefused("account.locked", minutes=minutes)
     failed = 0 if locked_until is not None else int(row["failed_attempts"] or 0)
@@ -206,12 +253,12 @@ def _attempt(
             else {"failed_attempts": failed, "locked_until": None}
         )
         conn.execute(update(UserRow).where(UserRow.name == name).values(**values))
-        _log(conn, name, "locked" if locked else "failed")
+        _log(conn, name, "locked" if locked else "failed", client, now)
         if locked:
             return None, SignInRefused("account.locked", minutes=LOCK_MINUTES)
         return None, SignInRefused("account.wrong_left", left=MAX_FAILED_ATTEMPTS - failed)
     conn.execute(
         update(UserRow).where(UserRow.name == name).values(failed_attempts=0, locked_until=None)
     )
-    _log(conn, name, "ok")
+    _log(conn, name, "ok", client, now)
     return User(name, row["role"], _communities(conn, name)), None

@@ -23,7 +23,7 @@ from data_access import accounts, metrics
 from data_access.db import create_schema, is_empty, make_engine
 from data_access.importing import importable_tables, run_import
 from data_access.importing.coords import SYSTEMS
-from data_access.importing.templates import backup_files, backup_zip, template
+from data_access.importing.templates import BackupProblem, backup_zip, restore_zip, template
 from data_access.text import numbers, t
 from data_access.users import User
 
@@ -120,13 +120,16 @@ def cmd_restore(args: argparse.Namespace, actor: str) -> int:
         if not is_empty(conn):
             print(t("cli.restore.not_empty", _LANG), file=sys.stderr)
             return 2
-    admin = User(actor, "admin")
-    for table, data in backup_files(args.file.read_bytes()):
-        result = run_import(engine, table, data, f"{args.file.name}:{table}", admin, dry_run=False)
+    try:
+        results = restore_zip(engine, args.file.read_bytes(), User(actor, "admin"))
+    except BackupProblem as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    for result in results:
         if result.problems:
-            _print_problems([f"{table}: {p.line()}" for p in result.problems])
+            _print_problems([f"{result.table}: {p.line()}" for p in result.problems])
             return 2
-        print(t("cli.restore.table", _LANG, table=table, rows=result.added))
+        print(t("cli.restore.table", _LANG, table=result.table, rows=result.added))
     return 0
 
 

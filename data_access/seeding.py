@@ -10,6 +10,7 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from data_access.db import PROJECT_DIR, bump_data_version, create_schema, is_empty
+from data_access.formula_guard import csv_text
 from data_access.models import DATA_TABLES, AuditLog
 from data_access.privacy import mask_id_number, mask_name
 from data_access.tables import read_csv_rows, rows_to_csv, table, typed_rows
@@ -150,6 +151,8 @@ def export(
                     ]
                     for row in rows
                 ]
+            # Opened in spreadsheets: text that would be a formula gets its apostrophe.
+            rows = [[csv_text(v) for v in row] for row in rows]
             (directory / f"{name}.csv").write_text(rows_to_csv(columns, rows), encoding="utf-8")
             counts[name] = len(rows)
     return counts

@@ -14,6 +14,7 @@ from openpyxl.styles import Font
 from components.charts import FONT
 from components.review.deck import Deck
 from components.review.images import chart_png
+from data_access.formula_guard import harden_workbook
 from data_access.review.summary import Summary
 
 SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -33,7 +34,8 @@ def sheet_name(name: str, taken: set[str]) -> str:
 
 def deck_xlsx(deck: Deck) -> bytes:
     """One sheet per table shown (a topic's communities × figures): the title and the area,
-    period and data date on top, headers in the deck's language, numbers as numbers."""
+    period and data date on top, headers in the deck's language, numbers as numbers, text that
+    a spreadsheet would evaluate kept as text."""
     out = io.BytesIO()
     taken: set[str] = set()
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
@@ -49,6 +51,8 @@ def deck_xlsx(deck: Deck) -> bytes:
                 sheet.column_dimensions[cell.column_letter].width = max(
                     12, 2.2 * len(str(cell.value))
                 )
+        # pandas writes text starting with "=" as a formula: community names stay text.
+        harden_workbook(writer.book)
     return out.getvalue()
 
 

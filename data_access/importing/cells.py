@@ -21,18 +21,21 @@ _EXCEL_SERIAL_RANGE = (1, 2958465)  # 1900-01-01 .. 9999-12-31
 _DATE_PATTERN = input_forms.DATE
 _MONTH_PATTERN = input_forms.MONTH
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
+# NUL and the other control characters (tab and line breaks kept): invisible in a cell, and
+# PostgreSQL refuses NUL in text, so a stray one would fail the write instead of the check.
+_CONTROL = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r")
 
 
 def normalise(value: object) -> str:
     """The cell as plain text: full-width letters, digits and spaces made half-width (NFKC),
-    surrounding blanks dropped; '' for an empty cell."""
+    control characters and surrounding blanks dropped; '' for an empty cell."""
     if value is None:
         return ""
     if isinstance(value, float) and value != value:  # NaN from pandas
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return unicodedata.normalize("NFKC", str(value).translate(_CONTROL)).strip()
 
 
 def parse_date(value: object) -> dt.date:

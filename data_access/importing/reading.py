@@ -2,7 +2,8 @@
 
 The format is read from the bytes, not from the file name: XLSX / XLS workbooks (read with
 python-calamine), or CSV in UTF-8, UTF-8 with a BOM, UTF-16 or GB18030 (GBK, what Excel saves as
-"CSV" on Chinese Windows). The header row is the row among the first ten that names most of the
+"CSV" on Chinese Windows). Hostile files are refused before they cost memory (`limits.py`): the
+size first, then for a workbook the ZIP's members and what its sheets unpack to, then the grid. The header row is the row among the first ten that names most of the
 table's columns, so a title row above it or a two-row header with merged group cells is fine.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from python_calamine import CalamineWorkbook
 
+from data_access.importing import limits
 from data_access.importing.cells import normalise
 from data_access.importing.spec import TableSpec, header
 from data_access.text import input_forms, t
@@ -52,24 +54,58 @@ def _decode(data: bytes) -> tuple[str, str]:
     raise FileProblem(t("import.file.encoding", _LANG))
 
 
-def read_grid(data: bytes) -> tuple[list[list[object]], str]:
-    """Every cell of the first sheet (or the CSV), row 0 being spreadsheet row 1."""
-    if not data.strip():
-        raise FileProblem(t("import.file.empty", _LANG))
-    if data.startswith(_ZIP) or data.startswith(_OLE):
-        kind = "xlsx" if data.startswith(_ZIP) else "xls"
-        try:
-            book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-            sheet = book.get_sheet_by_index(0)
-            return sheet.to_python(skip_empty_area=False), kind
-        except Exception as exc:  # noqa: BLE001 — any reader failure is "not a workbook" to the user
-            raise FileProblem(t("import.file.not_workbook", _LANG)) from exc
-    text, encoding = _decode(data)
+def _workbook_grid(data: bytes) -> list[list[object]]:
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheet = book.get_sheet_by_index(0)
+    except Exception as exc:  # noqa: BLE001 — any reader failure is "not a workbook" to the user
+        raise FileProblem(t("import.file.not_workbook", _LANG)) from exc
+    # The reader's own extent (an XLS is not a ZIP the pre-check could read): refused before
+    # every cell becomes a Python object.
+    problem = limits.grid_problem(sheet.height, sheet.width)
+    if problem:
+        raise FileProblem(problem)
+    try:
+        return sheet.to_python(skip_empty_area=False)
+    except Exception as exc:  # noqa: BLE001
+        raise FileProblem(t("import.file.not_workbook", _LANG)) from exc
+
+
+def _csv_grid(text: str) -> list[list[object]]:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    return [list(r) for r in csv.reader(io.StringIO(text), dialect)], encoding
+    grid: list[list[object]] = []
+    cells = 0
+    try:
+        for row in csv.reader(io.StringIO(text), dialect):
+            cells += len(row)
+            problem = limits.grid_problem(len(grid) + 1, len(row), cells)
+            if problem:
+                raise FileProblem(problem)
+            grid.append(list(row))
+    except csv.Error as exc:  # an unclosed quote or a field past the limit: not a table
+        raise FileProblem(t("import.file.not_table", _LANG)) from exc
+    return grid
+
+
+def read_grid(data: bytes) -> tuple[list[list[object]], str]:
+    """Every cell of the first sheet (or the CSV), row 0 being spreadsheet row 1."""
+    problem = limits.size_problem(len(data))
+    if problem:
+        raise FileProblem(problem)
+    if not data.strip(b" \t\r\n\x00"):
+        raise FileProblem(t("import.file.empty", _LANG))
+    if data.startswith(_ZIP):
+        problem = limits.zip_problem(data)
+        if problem:
+            raise FileProblem(problem)
+        return _workbook_grid(data), "xlsx"
+    if data.startswith(_OLE):
+        return _workbook_grid(data), "xls"
+    text, encoding = _decode(data)
+    return _csv_grid(text), encoding
 
 
 def _header_key(text: object) -> str:

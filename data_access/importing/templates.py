@@ -5,6 +5,11 @@ A template's first sheet has the Chinese headers (the column name as a cell note
 lists for coded columns, text format for codes and ID numbers (so Excel keeps every digit), date
 and money formats, and one example row taken from the sample county; the second sheet is the
 table's data dictionary.
+
+Text from the data that a spreadsheet would evaluate (= + - @ first) is written as quote-prefixed
+string cells (`formula_guard`), never as formulas, with the value unchanged: templates and the
+problem workbook are opened by clerks, and a backup must still restore every value exactly —
+which a leading apostrophe in the value would break.
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from data_access import vocab
+from data_access.formula_guard import harden_cells
+from data_access.importing import limits
+from data_access.importing.apply import ImportResult, run_import
 from data_access.importing.spec import (
     ColumnSpec,
     header,
@@ -34,6 +42,7 @@ from data_access.importing.validate import Problem
 from data_access.models import AuditLog, Base
 from data_access.tables import read_csv_rows
 from data_access.text import join, t
+from data_access.users import User
 
 _LANG = "zh"
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -116,6 +125,7 @@ def _write_sheet(ws, table: str, rows: Iterable[dict]) -> None:
         for i, col in enumerate(spec.columns, start=1):
             cell = ws.cell(row=number, column=i, value=_display(col, row.get(col.name)))
             cell.number_format = _FORMATS[col.kind]
+            harden_cells((cell,))
     for i, col in enumerate(spec.columns, start=1):
         # The column's own format, so what a clerk types below (ID digits, dates) keeps its form.
         ws.column_dimensions[get_column_letter(i)].number_format = _FORMATS[col.kind]
@@ -159,10 +169,14 @@ def problems_workbook(data: bytes, problems: list[Problem]) -> bytes:
         cell.font = Font(bold=True)
     for p in problems:
         sheet.append([p.row, p.column, p.value, p.reason])
+    harden_cells(c for row in sheet.iter_rows(min_row=2) for c in row)
     for letter, width in zip("ABCD", (8, 22, 28, 80), strict=True):
         sheet.column_dimensions[letter].width = width
     marked = None
-    if data.startswith(b"PK\x03\x04"):
+    # The upload itself is opened again only when the import's own limits let it through: a
+    # refused ZIP bomb must not reach openpyxl here either.
+    safe = limits.size_problem(len(data)) is None and limits.zip_problem(data) is None
+    if data.startswith(b"PK\x03\x04") and safe:
         try:
             marked = load_workbook(io.BytesIO(data))
         except Exception:  # noqa: BLE001 — the problem list alone is still useful
@@ -184,6 +198,7 @@ def problems_workbook(data: bytes, problems: list[Problem]) -> bytes:
         mark_sheet = marked.create_sheet(t("template.problems.sheet", _LANG), 0)
         for row in sheet.iter_rows(values_only=True):
             mark_sheet.append(list(row))
+        harden_cells(c for row in mark_sheet.iter_rows(min_row=2) for c in row)
         marked.save(out)
         return out.getvalue()
     out = io.BytesIO()
@@ -219,8 +234,49 @@ def backup_zip(engine: Engine, actor: str) -> bytes:
     return out.getvalue()
 
 
+class BackupProblem(ValueError):
+    """The archive is not a backup this app can restore (reason in Chinese)."""
+
+
 def backup_files(archive: bytes) -> list[tuple[str, bytes]]:
-    """(table, file bytes) of a backup ZIP, in load order."""
-    with zipfile.ZipFile(io.BytesIO(archive)) as z:
-        names = sorted(n for n in z.namelist() if n.endswith(".xlsx"))
-        return [(n.split("_", 1)[1].removesuffix(".xlsx"), z.read(n)) for n in names]
+    """(table, file bytes) of a backup ZIP, in load order. Only members named like a backup's
+    tables are read, each only when its declared size is within the import's file limit (a
+    member unpacking past its declared size fails its CRC check), so a hostile archive cannot
+    take the memory before the import's own checks see the file."""
+    known = set(importable_tables())
+    try:
+        with zipfile.ZipFile(io.BytesIO(archive)) as z:
+            infos = [
+                i
+                for i in z.infolist()
+                if i.filename.endswith(".xlsx")
+                and "_" in i.filename
+                and i.filename.split("_", 1)[1].removesuffix(".xlsx") in known
+            ]
+            if not infos or len(infos) > len(known):
+                raise BackupProblem(t("import.backup.not_backup", _LANG))
+            for info in infos:
+                problem = limits.size_problem(info.file_size)
+                if problem:
+                    raise BackupProblem(f"{info.filename}: {problem}")
+            return [
+                (i.filename.split("_", 1)[1].removesuffix(".xlsx"), z.read(i))
+                for i in sorted(infos, key=lambda i: i.filename)
+            ]
+    except BackupProblem:
+        raise
+    except Exception as exc:  # noqa: BLE001 — any ZIP reader failure: not a backup
+        raise BackupProblem(t("import.backup.not_backup", _LANG)) from exc
+
+
+def restore_zip(engine: Engine, archive: bytes, user: User) -> list[ImportResult]:
+    """Import every table of a backup in load order, stopping at the first refused table (its
+    result is the last one returned). The target should be empty: rows already there are
+    upserted by key, not removed."""
+    results = []
+    for table, data in backup_files(archive):
+        result = run_import(engine, table, data, f"backup:{table}", user, dry_run=False)
+        results.append(result)
+        if result.problems:
+            break
+    return results

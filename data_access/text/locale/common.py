@@ -68,6 +68,10 @@ STRINGS = {
         "参数 “{key}={value}” 无效：{reason}",
         "parameter “{key}={value}” is invalid: {reason}",
     ),
+    "url.too_many": (
+        "参数 “{key}” 有 {n} 个值，只读取前 {limit} 个",
+        "parameter “{key}” has {n} values; only the first {limit} were read",
+    ),
     "url.more": ("…及其他 {n} 项", "… and {n} more"),
     "url.notice_sep": ("；", "; "),
     "url.reason.choice": ("可选值为 {allowed}", "allowed values: {allowed}"),

@@ -100,6 +100,38 @@ STRINGS = {
         "no header row in the first 10 rows: use the downloaded template",
     ),
     "import.file.no_rows": ("文件中没有数据行", "the file has no data rows"),
+    "import.file.not_table": (
+        "无法按表格读取这个文件（引号未闭合或单元格过长）：请另存为 Excel 工作簿（.xlsx）",
+        "this file cannot be read as a table (an unclosed quote or a cell too long): save it as .xlsx",
+    ),
+    "import.backup.not_backup": (
+        "这不是本系统导出的备份文件（ZIP 中没有可识别的数据表）",
+        "not a backup made by this app (no known tables in the ZIP)",
+    ),
+    "import.limit.size": (
+        "文件有 {size} MB，超过上限 {limit} MB：请按社区或年份拆分后分别导入",
+        "the file is {size} MB, over the {limit} MB limit: split it by community or year",
+    ),
+    "import.limit.columns": (
+        "文件有 {columns} 列，超过上限 {limit} 列：请使用下载的模板",
+        "the file has {columns} columns, over the limit of {limit}: use the downloaded template",
+    ),
+    "import.limit.rows": (
+        "文件有 {rows} 行，超过上限 {limit} 行：请拆分后分别导入",
+        "the file has {rows} rows, over the limit of {limit}: split it",
+    ),
+    "import.limit.cells": (
+        "文件的单元格超过上限 {limit} 个（或有内容写在很远的行列）：请删除多余行列或拆分文件",
+        "the file has more than {limit} cells (or something far down or right): trim or split it",
+    ),
+    "import.limit.members": (
+        "Excel 文件内部有 {count} 个部件，超过上限 {limit} 个：文件可能已损坏",
+        "the Excel file holds {count} parts, over the limit of {limit}: it may be damaged",
+    ),
+    "import.limit.unpacked": (
+        "Excel 文件解压后超过 {limit} MB：请删除多余内容或拆分文件",
+        "the Excel file unpacks to more than {limit} MB: trim or split it",
+    ),
     "import.db_refused": (
         "数据库拒绝写入，未写入任何数据：{reason}",
         "the database refused; nothing written: {reason}",
@@ -138,6 +170,10 @@ STRINGS = {
         "wrong user name or password ({left} more and the account locks for 15 minutes)",
     ),
     "account.disabled": ("该账号已停用，请联系管理员", "this account is disabled: ask an admin"),
+    "account.throttled": (
+        "登录失败次数过多，请1分钟后再试",
+        "too many failed sign-ins from this computer: try again in a minute",
+    ),
     "account.locked": (
         "密码连续错误5次，账号已锁定，请{minutes}分钟后再试",
         "five wrong passwords: the account is locked, try again in {minutes} minutes",
