@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import json
 
+from data_access.importing import limits
 from data_access.importing.coords import to_wgs84
 from data_access.importing.reading import FileProblem, SheetRows
 from data_access.importing.spec import TableSpec
@@ -21,6 +22,7 @@ from data_access.text import t
 from data_access.walking import GeometryError, lines_of
 
 _LANG = "zh"
+_HEADERS = ("id", "name", "walkable", "geometry")
 _SHOWN_PROBLEMS = 20  # a broken export can have thousands: the first ones say what is wrong
 
 
@@ -78,15 +80,23 @@ def rows_of_geojson(data: bytes, spec: TableSpec, coordinates: str = "wgs84") ->
     feature that is not a street line, or when the file is not a FeatureCollection."""
     if spec.name != "roads":
         raise FileProblem(t("import.geojson.only_roads", _LANG))
+    too_big = limits.size_problem(len(data))
+    if too_big:
+        raise FileProblem(too_big)
     try:
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         where = getattr(err, "lineno", None)
         raise FileProblem(t("import.geojson.not_json", _LANG, line=where or "—")) from None
+    except RecursionError:  # arrays nested thousands deep: no street is written like that
+        raise FileProblem(t("import.geojson.not_collection", _LANG)) from None
     if isinstance(doc, dict) and doc.get("type") == "Feature":
         doc = {"type": "FeatureCollection", "features": [doc]}
     if not isinstance(doc, dict) or not isinstance(doc.get("features"), list):
         raise FileProblem(t("import.geojson.not_collection", _LANG))
+    too_many = limits.grid_problem(len(doc["features"]), len(_HEADERS))
+    if too_many:
+        raise FileProblem(too_many)
     rows, problems = [], []
     for number, feature in enumerate(doc["features"], start=1):
         try:
@@ -99,5 +109,5 @@ def rows_of_geojson(data: bytes, spec: TableSpec, coordinates: str = "wgs84") ->
         if more > 0:
             text += t("import.geojson.more", _LANG, n=more)
         raise FileProblem(text.strip())
-    headers = {name: name for name in ("id", "name", "walkable", "geometry")}
+    headers = {name: name for name in _HEADERS}
     return SheetRows(rows, headers, (), "geojson")

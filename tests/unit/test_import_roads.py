@@ -130,3 +130,21 @@ def test_without_walkable_roads_walking_falls_back(empty_engine):
         assert not sp_walking.has_roads(conn)
         assert sp_walking.walkable_mode(conn, "walk") == "line"
         assert sp_walking.street_network(conn).empty
+
+
+def test_hostile_geojson_is_refused_before_parsing_or_with_a_reason():
+    from data_access.importing import limits
+    from data_access.importing.geojson import rows_of_geojson
+    from data_access.importing.reading import FileProblem
+    from data_access.importing.spec import table_spec
+
+    spec = table_spec("roads")
+    huge = b'{"type": "FeatureCollection", "features": [' + b" " * limits.MAX_FILE_BYTES + b"]}"
+    deep = b'{"type": "FeatureCollection", "features": ' + b"[" * 200_000 + b"]" * 200_000 + b"}"
+    for data, reason in ((huge, "MB"), (deep, "FeatureCollection")):
+        try:
+            rows_of_geojson(data, spec)
+        except FileProblem as problem:
+            assert reason in str(problem)
+        else:
+            raise AssertionError("a hostile file was read")
