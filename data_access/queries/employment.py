@@ -56,17 +56,21 @@ def _dates(frame: pd.DataFrame, columns) -> pd.DataFrame:
     return frame
 
 
-def people(conn: Connection, f: Filters) -> pd.DataFrame:
+def people(conn: Connection, f: Filters, placed_only: bool = False) -> pd.DataFrame:
     """The period's job seekers, one row per person, with `groups` (a frozenset, 4050 included
-    when the person is 4050 at the period's last day) and `step` (the furthest step reached).
+    when the person is 4050 at the period's last day) and `step` (the furthest step reached);
+    with `placed_only`, only those placed by the period's last day.
     For this module's aggregates only: never handed to a page."""
     end = as_of(conn, f)
     clauses = [JS.registered_on <= end, f.area_clause(JS.community_code, JS.grid_code)]
     if f.start_date is not None:
         clauses.append((JS.placed_on.is_(None)) | (JS.placed_on >= f.start_date))
-    rows = conn.execute(select(*(getattr(JS, c) for c in PEOPLE_COLUMNS)).where(*clauses)).all()
+    if placed_only:
+        clauses.append(JS.placed_on.is_not(None) & (JS.placed_on <= end))
+    result = conn.execute(select(*(getattr(JS, c) for c in PEOPLE_COLUMNS)).where(*clauses))
+    # Plain tuples: pandas probing each SQLAlchemy Row for named fields cost seconds at 100,000.
     frame = _dates(
-        pd.DataFrame(rows, columns=PEOPLE_COLUMNS),
+        pd.DataFrame([tuple(r) for r in result], columns=PEOPLE_COLUMNS),
         ["birth_date", "registered_on", "trained_on", "informed_on", "placed_on"],
     )
     links: dict[str, set[str]] = {}
@@ -108,8 +112,12 @@ def funnel(conn: Connection, f: Filters) -> pd.DataFrame:
     rows = []
     for group in logic.GROUPS:
         mine = frame[_in_group(frame, group)] if not frame.empty else frame
+        # One count per community and step, then looked up: masking per community was quadratic.
+        by_code: dict[str, dict[str, int]] = {}
+        for (code, step), n in mine.groupby(["community_code", "step"]).size().items():
+            by_code.setdefault(code, {})[step] = int(n)
         for code in codes:
-            counts = mine[mine["community_code"] == code]["step"].value_counts().to_dict()
+            counts = by_code.get(code, {})
             reached = logic.funnel_counts(counts)
             lost = logic.step_losses(reached)
             for step in logic.STEPS:
@@ -134,9 +142,7 @@ def placements_by_channel(conn: Connection, f: Filters) -> pd.DataFrame:
     columns = ["month", "channel", "placed"]
     if not area_open(conn, f):
         return pd.DataFrame(columns=columns)
-    frame = people(conn, f)
-    end = as_of(conn, f)
-    placed = frame[frame["placed_on"].map(lambda d: d is not None and d <= end)]
+    placed = people(conn, f, placed_only=True)
     if placed.empty:
         return pd.DataFrame(columns=columns)
     out = (
@@ -159,9 +165,7 @@ def days_to_placement(conn: Connection, f: Filters) -> pd.DataFrame:
     columns = ["group", "placed", "median_days"]
     if not area_open(conn, f):
         return pd.DataFrame(columns=columns)
-    frame = people(conn, f)
-    end = as_of(conn, f)
-    placed = frame[frame["placed_on"].map(lambda d: d is not None and d <= end)]
+    placed = people(conn, f, placed_only=True)
     rows = []
     for group in logic.GROUPS:
         mine = placed[_in_group(placed, group)] if not placed.empty else placed
