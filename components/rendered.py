@@ -30,3 +30,11 @@ def rendered(fn: Callable[..., T], *args: Any) -> T:
     """fn(*args), cached on (fn, args, language, data version). Arguments must be hashable."""
     fn_id = (f"{fn.__module__}.{fn.__qualname__}", id(fn))
     return _rendered(fn, fn_id, args, lang(), current_version())
+
+
+def rendered_or_note(fn: Callable[..., T | None], *args: Any, empty: str) -> T | None:
+    """rendered(fn, *args); when that is None (nothing to show), the note `empty` instead."""
+    made = rendered(fn, *args)
+    if made is None:
+        st.info(empty)
+    return made

@@ -12,7 +12,7 @@ import streamlit as st
 from components.data import query
 from components.facilities.colours import STATUS_COLOURS, STATUS_TINTS
 from components.i18n import fig, label, lang, t
-from components.rendered import rendered
+from components.rendered import rendered_or_note
 from data_access.filters import Filters
 from data_access.queries import facility_status
 
@@ -79,9 +79,8 @@ def _matrix(f: Filters) -> tuple[str, int] | None:
 
 def status_matrix(f: Filters) -> None:
     """The matrix, its legend and its rule."""
-    made = rendered(_matrix, f)
+    made = rendered_or_note(_matrix, f, empty=t("fac.matrix.empty"))
     if made is None:
-        st.info(t("fac.matrix.empty"))
         return
     table, kinds = made
     st.markdown(table, unsafe_allow_html=True)

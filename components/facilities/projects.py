@@ -14,7 +14,7 @@ from components.charts import FONT
 from components.data import query
 from components.facilities.colours import PHASE_COLOURS
 from components.i18n import fig, label, number, t
-from components.rendered import rendered
+from components.rendered import rendered_or_note
 from data_access.filters import Filters
 from data_access.queries import facility_projects
 
@@ -166,9 +166,8 @@ def _table_and_flags(f: Filters) -> tuple[pd.DataFrame, list[str]] | None:
 
 
 def projects(f: Filters) -> None:
-    made = rendered(_table_and_flags, f)
+    made = rendered_or_note(_table_and_flags, f, empty=t("fac.projects.empty"))
     if made is None:
-        st.info(t("fac.projects.empty"))
         return
     shown, flags = made
     st.dataframe(shown, hide_index=True, width="stretch")
