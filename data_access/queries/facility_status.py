@@ -69,7 +69,7 @@ def _facilities(conn: Connection, codes: tuple[str, ...]) -> pd.DataFrame:
         .where(Facility.community_code.in_(codes))
         .order_by(Facility.community_code, FacilityKind.sort_order, Facility.id)
     )
-    rows = conn.execute(stmt).mappings().all()
+    rows = [tuple(r) for r in conn.execute(stmt).all()]
     return pd.DataFrame(rows, columns=list(stmt.selected_columns.keys()))
 
 
