@@ -19,7 +19,7 @@ from components.i18n import lang
 T = TypeVar("T")
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=128)
 def _rendered(
     _fn: Callable[..., T], fn_id: tuple[str, int], args: tuple, language: str, version: int
 ) -> T:

@@ -57,7 +57,7 @@ class _SerialisedDeck(pdk.Deck):
         return self._spec
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=16)  # a deck is megabytes at N=200
 def _built(
     _make: Callable[..., MapParts | None],
     make_id: tuple[str, int],
