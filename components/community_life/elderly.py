@@ -10,6 +10,7 @@ from components.community_life.elderly_map import elderly_map
 from components.community_life.tables import activity, table
 from components.data import query
 from components.i18n import fig, label, number, t
+from components.rendered import rendered
 from data_access.filters import Filters
 from data_access.queries import community_life as q
 
@@ -49,15 +50,15 @@ def _groups(f: Filters) -> None:
     st.caption(t("cl.eld.groups.total", n=len(groups), members=number(groups["members"].sum())))
 
 
-def _centre(f: Filters) -> None:
-    st.markdown(f"**{t('cl.eld.centre')}**")
+def _centre_lines(f: Filters) -> list[str] | None:
+    """One line per community's day-care centre; None when there is none."""
     centres = query(q.elderly_centres, f)
     if centres.empty:
-        st.info(t("cl.eld.centre.empty"))
-        return
+        return None
+    lines = []
     for c in centres.itertuples(index=False):
         if not c.open_at_end:
-            st.markdown(
+            lines.append(
                 t(
                     "cl.eld.centre.future",
                     community=c.community,
@@ -70,7 +71,7 @@ def _centre(f: Filters) -> None:
         point_status = (
             label("sp_status", c.point_status) if c.point_status else t("cl.eld.centre.not_open")
         )
-        st.markdown(
+        lines.append(
             t(
                 "cl.eld.centre.line",
                 community=c.community,
@@ -82,6 +83,17 @@ def _centre(f: Filters) -> None:
                 point_status=point_status,
             )
         )
+    return lines
+
+
+def _centre(f: Filters) -> None:
+    st.markdown(f"**{t('cl.eld.centre')}**")
+    lines = rendered(_centre_lines, f)  # 200 communities: their words made once per version
+    if lines is None:
+        st.info(t("cl.eld.centre.empty"))
+        return
+    for line in lines:
+        st.markdown(line)
 
 
 def elderly(f: Filters) -> None:

@@ -106,10 +106,27 @@ def layers(compounds: pd.DataFrame, points: pd.DataFrame) -> list[pdk.Layer]:
 
 
 def elderly_map(f: Filters) -> None:
-    compounds, points = query(q.elderly_map, f)
-    if compounds.empty:
+    if not maps.cached_area_map(_parts, f, key="cl_map", alt=t("cl.eld.map.alt")):
         st.info(t("cl.eld.map.empty"))
         return
+    radius = q.ELDERLY_REACH_M
+    if query(q.elderly_map, f)[1].empty:
+        st.caption(t("cl.eld.map.none"))
+    reach = query(q.elderly_reach, f)
+    st.caption(
+        t(
+            "cl.eld.map.caption",
+            radius=radius,
+            covered=number(reach["covered_60_plus"]),
+            total=number(reach["residents_60_plus"]),
+        )
+    )
+
+
+def _parts(f: Filters) -> maps.MapParts | None:
+    compounds, points = query(q.elderly_map, f)
+    if compounds.empty:
+        return None
     radius = q.ELDERLY_REACH_M
     boundaries = query(common.boundaries, f)
     items = []
@@ -123,7 +140,7 @@ def elderly_map(f: Filters) -> None:
     items.append((swatch(FAR, "#5A5A5A", 14), t("cl.eld.legend.far", radius=radius)))
     items.append((line(maps.COMMUNITY_LINE, 3), t("sp.legend.community")))
     items.append((line(maps.GRID_LINE, 1), t("sp.legend.grid")))
-    maps.area_map(
+    return maps.MapParts(
         boundaries,
         layers(compounds, points),
         map_legend=maps.Legend(t("cl.eld.legend"), items, hint=t("cl.eld.legend.hint")),
@@ -136,17 +153,4 @@ def elderly_map(f: Filters) -> None:
                 strict=True,
             )
         ),
-        key="cl_map",
-        alt=t("cl.eld.map.alt"),
-    )
-    if points.empty:
-        st.caption(t("cl.eld.map.none"))
-    reach = query(q.elderly_reach, f)
-    st.caption(
-        t(
-            "cl.eld.map.caption",
-            radius=radius,
-            covered=number(reach["covered_60_plus"]),
-            total=number(reach["residents_60_plus"]),
-        )
     )

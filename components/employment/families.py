@@ -12,6 +12,7 @@ import streamlit as st
 
 from components.data import query
 from components.i18n import fig, t
+from components.rendered import rendered
 from data_access.employment_logic import CLEAR_DAYS, FULL_EMPLOYMENT_RATE, LONG_MONTHS
 from data_access.filters import Filters
 from data_access.queries import employment_families
@@ -71,11 +72,11 @@ def _criterion_value(row) -> str:
     return fig(row.numerator, unit)
 
 
-def full_employment(f: Filters) -> None:
+def _full_employment_cards(f: Filters) -> list[tuple[str, str]] | None:
+    """(community code, HTML) of each community's criteria; None when withheld."""
     df = query(employment_families.full_employment, f)
     if df.empty:
-        st.info(t("em.withheld"), icon=":material/lock:")
-        return
+        return None
     rules = {
         "rate_all": t("em.fe.rule.rate_all", rate=numbers.percent(FULL_EMPLOYMENT_RATE, 0)),
         "rate_difficult": t(
@@ -84,6 +85,7 @@ def full_employment(f: Filters) -> None:
         "long_unemployed": t("em.fe.rule.long_unemployed", months=LONG_MONTHS),
         "families": t("em.fe.rule.families", days=CLEAR_DAYS),
     }
+    cards = []
     for code, part in df.groupby("community_code", sort=True):
         name = part["community"].iloc[0]
         met = bool(part["passed"].all())
@@ -97,8 +99,9 @@ def full_employment(f: Filters) -> None:
             f'<td style="color:#555">{html.escape(rules[r.criterion])}</td></tr>'
             for r in part.itertuples(index=False)
         )
-        with st.container(border=True, key=f"em_fe_{code}"):
-            st.markdown(
+        cards.append(
+            (
+                code,
                 f'<div style="font-weight:600;font-size:1.05rem">'
                 f"{html.escape(t('em.fe.community', name=name))} "
                 f'<span style="color:{colour}">{html.escape(verdict)}</span></div>'
@@ -107,6 +110,17 @@ def full_employment(f: Filters) -> None:
                 f"<th>{html.escape(t('em.fe.col.criterion'))}</th>"
                 f"<th>{html.escape(t('em.fe.col.figure'))}</th>"
                 f"<th>{html.escape(t('em.fe.col.rule'))}</th></tr>{rows}</table>",
-                unsafe_allow_html=True,
             )
+        )
+    return cards
+
+
+def full_employment(f: Filters) -> None:
+    cards = rendered(_full_employment_cards, f)
+    if cards is None:
+        st.info(t("em.withheld"), icon=":material/lock:")
+        return
+    for code, card in cards:
+        with st.container(border=True, key=f"em_fe_{code}"):
+            st.markdown(card, unsafe_allow_html=True)
     st.caption(t("em.fe.caption"))

@@ -45,11 +45,17 @@ def controls() -> tuple[str, bool]:
 
 def outcomes_map(f: Filters) -> None:
     measure, per1000 = controls()
+    if not maps.cached_area_map(_parts, f, measure, per1000, key="em_map", alt=t("em.map.alt")):
+        st.info(t("em.map.empty"))
+        return
+    st.caption(t("em.map.caption"))
+
+
+def _parts(f: Filters, measure: str, per1000: bool) -> maps.MapParts | None:
     grid = query(employment_map.map_grids, f, measure)
     grid = grid[grid["boundary"].notna()]
     if grid.empty:
-        st.info(t("em.map.empty"))
-        return
+        return None
     column = "per1000" if per1000 else "value"
     shown = grid[column].dropna()
     top = max(float(shown.max()), 1.0) if not shown.empty else 1.0
@@ -94,13 +100,9 @@ def outcomes_map(f: Filters) -> None:
         [ramp],
         t("em.map.legend.hint"),
     )
-    maps.area_map(
+    return maps.MapParts(
         boundaries,
-        [],
         shaded=[shaded],
         map_legend=legend,
         box=maps.fit_box(boundaries, "grid" if f.grids else "community"),
-        key="em_map",
-        alt=t("em.map.alt"),
     )
-    st.caption(t("em.map.caption"))

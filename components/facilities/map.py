@@ -48,10 +48,14 @@ def _row(r) -> dict:
 
 
 def facilities_map(f: Filters) -> None:
+    if not maps.cached_area_map(_parts, f, key="fac_map", alt=t("fac.map.alt")):
+        st.info(t("fac.map.empty"))
+
+
+def _parts(f: Filters) -> maps.MapParts | None:
     sites = query(facility_status.map_sites, f)
     if sites.empty:
-        st.info(t("fac.map.empty"))
-        return
+        return None
     layers = []
     # Projects (rings) under facilities, offices on top.
     for layer in ("project", "facility", "office"):
@@ -95,12 +99,10 @@ def facilities_map(f: Filters) -> None:
         ],
         hint=t("fac.map.legend.hint"),
     )
-    maps.area_map(
+    return maps.MapParts(
         boundaries,
         layers,
         map_legend=legend,
         box=maps.fit_box(boundaries, "community", (sites,)),
         avoid=[(r.lon, r.lat) for r in sites.itertuples(index=False)],
-        key="fac_map",
-        alt=t("fac.map.alt"),
     )

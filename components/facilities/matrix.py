@@ -12,6 +12,7 @@ import streamlit as st
 from components.data import query
 from components.facilities.colours import STATUS_COLOURS, STATUS_TINTS
 from components.i18n import fig, label, lang, t
+from components.rendered import rendered_or_note
 from data_access.filters import Filters
 from data_access.queries import facility_status
 
@@ -68,14 +69,21 @@ def matrix_html(m: pd.DataFrame, shares: pd.DataFrame) -> str:
     )
 
 
-def status_matrix(f: Filters) -> None:
-    """The matrix, its legend and its rule."""
+def _matrix(f: Filters) -> tuple[str, int] | None:
+    """The matrix's HTML and its number of kinds; None when there is nothing to show."""
     m = query(facility_status.matrix, f)
     if m.empty:
-        st.info(t("fac.matrix.empty"))
+        return None
+    return matrix_html(m, query(facility_status.completeness, f)), int(m["kind"].nunique())
+
+
+def status_matrix(f: Filters) -> None:
+    """The matrix, its legend and its rule."""
+    made = rendered_or_note(_matrix, f, empty=t("fac.matrix.empty"))
+    if made is None:
         return
-    shares = query(facility_status.completeness, f)
-    st.markdown(matrix_html(m, shares), unsafe_allow_html=True)
+    table, kinds = made
+    st.markdown(table, unsafe_allow_html=True)
     legend = " ".join(
         f'<span style="display:inline-block;margin-right:14px;font-size:13px">'
         f'<span style="display:inline-block;width:12px;height:12px;background:{STATUS_TINTS[s]};'
@@ -84,4 +92,4 @@ def status_matrix(f: Filters) -> None:
         for s, c in STATUS_COLOURS.items()
     )
     st.markdown(legend, unsafe_allow_html=True)
-    st.caption(t("fac.matrix.rule", n=m["kind"].nunique()))
+    st.caption(t("fac.matrix.rule", n=kinds))

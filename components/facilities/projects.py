@@ -14,6 +14,7 @@ from components.charts import FONT
 from components.data import query
 from components.facilities.colours import PHASE_COLOURS
 from components.i18n import fig, label, number, t
+from components.rendered import rendered_or_note
 from data_access.filters import Filters
 from data_access.queries import facility_projects
 
@@ -149,17 +150,29 @@ def timeline(df: pd.DataFrame) -> alt.Chart:
     )
 
 
-def projects(f: Filters) -> None:
+def _table_and_flags(f: Filters) -> tuple[pd.DataFrame, list[str]] | None:
+    """The projects' table and the warnings of those running late; None without projects."""
     proj = query(facility_projects.projects, f)
     if proj.empty:
-        st.info(t("fac.projects.empty"))
-        return
+        return None
     phases = query(facility_projects.phases, f)
-    st.dataframe(table(proj, phases), hide_index=True, width="stretch")
+    phases_of = dict(tuple(phases.groupby("project_id")))  # one split, not a mask per project
+    flags = []
     for r in proj.itertuples(index=False):
-        late = late_text(phases[phases["project_id"] == r.id])
+        late = late_text(phases_of.get(r.id, phases.iloc[0:0]))
         if late:
-            st.warning(t("fac.projects.flag", name=r.name, delays=late))
+            flags.append(t("fac.projects.flag", name=r.name, delays=late))
+    return table(proj, phases), flags
+
+
+def projects(f: Filters) -> None:
+    made = rendered_or_note(_table_and_flags, f, empty=t("fac.projects.empty"))
+    if made is None:
+        return
+    shown, flags = made
+    st.dataframe(shown, hide_index=True, width="stretch")
+    for flag in flags:
+        st.warning(flag)
     with_plan = st.toggle(
         t("fac.projects.plan_toggle"),
         **page_state.bound(
@@ -167,7 +180,7 @@ def projects(f: Filters) -> None:
         ),
     )
     as_of = f.end_date or dt.date.today()
-    df = timeline_frame(phases, as_of, with_plan)
+    df = timeline_frame(query(facility_projects.phases, f), as_of, with_plan)
     if not df.empty:
         st.altair_chart(timeline(df), width="stretch")
     st.caption(t("fac.timeline.caption"))

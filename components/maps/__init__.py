@@ -17,6 +17,9 @@ API (the service-point map uses it; the welfare choropleth can switch to it):
   grids) for the reader's device: a phone's width when the user agent says so, else the map column
   of a 1280-px screen. Under the map: a scale bar for the opening zoom; beside it: the legend.
   `avoid` lists (lon, lat) or (lon, lat, radius px) of the dots no name may cover.
+- `cached_area_map(make, *args, key, alt) -> bool`: the same map built once per data version,
+  arguments, language and screen (`make(*args)` returns `MapParts`, or None for nothing to draw);
+  reruns only redraw its cached JSON. What a large county's pages use.
 - `build(boundaries, markers, *, view, shaded, avoid, tiles, tooltip) -> AreaMap`: the same deck
   without Streamlit (tests, exports); `view_for(box, width_px, mobile)` and `fit_view(box, width,
   height, padding)` give the view; `View.project` / `unproject` convert to canvas pixels.
@@ -44,6 +47,7 @@ A choropleth of grids (the welfare map) would read:
 
 from components.device import DESKTOP_FIT_PX, MOBILE_FIT_PX, fit_width_px, is_mobile_agent
 from components.maps.area import AreaMap, area_map, build, fit_box, view_for
+from components.maps.cached import MapParts, cached_area_map
 from components.maps.layers import (
     COMMUNITY_LINE,
     GRID_LINE,
@@ -70,6 +74,7 @@ __all__ = [
     "AreaMap",
     "Label",
     "Legend",
+    "MapParts",
     "Padding",
     "Ramp",
     "ScaleBar",
@@ -77,6 +82,7 @@ __all__ = [
     "area_map",
     "boundary_layers",
     "build",
+    "cached_area_map",
     "character_set",
     "dots",
     "fit_box",

@@ -69,9 +69,10 @@ def family_counts(conn: Connection, f: Filters) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     frame = families(conn, f)
     names = community_names(conn)
+    parts = dict(tuple(frame.groupby("community_code")))  # one split, not a mask per community
     rows = []
     for code in sorted(set(f.communities) or set(names)):
-        mine = frame[frame["community_code"] == code]
+        mine = parts.get(code, frame.iloc[0:0])
         counts = mine["status"].value_counts().to_dict()
         cleared = mine[mine["cleared_on"].notna()]["days"]
         rows.append(
@@ -143,26 +144,39 @@ def full_employment(conn: Connection, f: Filters) -> pd.DataFrame:
     fams = families(conn, f)
     end = as_of(conn, f)
     names = community_names(conn)
+    # Each person's flags once, summed per community: masking the frame per community was
+    # quadratic at 200 communities.
+    flags = pd.DataFrame(
+        {
+            "community_code": frame["community_code"],
+            "people": 1,
+            "placed": frame["step"] == "placed",
+            "difficult": frame["groups"].map(lambda gs: bool(gs & set(logic.DIFFICULT))),
+            "long": [
+                logic.is_long_unemployed(r, p, end)
+                for r, p in zip(frame["registered_on"], frame["placed_on"], strict=True)
+            ],
+        }
+    ).astype({"placed": bool, "difficult": bool, "long": bool})
+    flags["placed_difficult"] = flags["placed"] & flags["difficult"]
+    sums = flags.groupby("community_code").sum().to_dict("index")
+    fam_counts: dict[str, tuple[int, int]] = {}
+    for code, part in fams.groupby("community_code"):
+        fam_counts[code] = (int(part["status"].isin(["late", "overdue"]).sum()), len(part))
     rows = []
     for code in sorted(set(f.communities) or set(names)):
-        mine = frame[frame["community_code"] == code]
-        placed = mine["step"] == "placed"
-        difficult = mine["groups"].map(lambda gs: bool(gs & set(logic.DIFFICULT))).astype(bool)
-        long = [
-            logic.is_long_unemployed(r, p, end)
-            for r, p in zip(mine["registered_on"], mine["placed_on"], strict=True)
-        ]
-        mine_fams = fams[fams["community_code"] == code]
-        flagged = int(mine_fams["status"].isin(["late", "overdue"]).sum())
+        mine = sums.get(code, {})
+        flagged, fam_total = fam_counts.get(code, (0, 0))
 
         def rate(numerator: int, denominator: int) -> float | None:
             return numerator / denominator if denominator else None
 
+        total = int(mine.get("people", 0))
         measured = {
-            "rate_all": (int(placed.sum()), len(mine)),
-            "rate_difficult": (int((placed & difficult).sum()), int(difficult.sum())),
-            "long_unemployed": (int(sum(long)), len(mine)),
-            "families": (flagged, len(mine_fams)),
+            "rate_all": (int(mine.get("placed", 0)), total),
+            "rate_difficult": (int(mine.get("placed_difficult", 0)), int(mine.get("difficult", 0))),
+            "long_unemployed": (int(mine.get("long", 0)), total),
+            "families": (flagged, fam_total),
         }
         for criterion in CRITERIA:
             num, den = measured[criterion]

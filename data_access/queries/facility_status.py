@@ -69,7 +69,7 @@ def _facilities(conn: Connection, codes: tuple[str, ...]) -> pd.DataFrame:
         .where(Facility.community_code.in_(codes))
         .order_by(Facility.community_code, FacilityKind.sort_order, Facility.id)
     )
-    rows = conn.execute(stmt).mappings().all()
+    rows = [tuple(r) for r in conn.execute(stmt).all()]
     return pd.DataFrame(rows, columns=list(stmt.selected_columns.keys()))
 
 
@@ -86,16 +86,17 @@ def matrix(conn: Connection, f: Filters) -> pd.DataFrame:
     names = _names(conn, codes)
     fac = _facilities(conn, codes)
     as_of = f.end_date
+    # One pass over the rooms: filtering the frame per community and kind was quadratic.
+    rooms_of: dict[tuple[str, str], list] = {}
+    for r in fac.itertuples():
+        rooms_of.setdefault((r.community_code, r.kind), []).append(r)
     rows = []
     for code in codes:
-        mine = fac[fac["community_code"] == code]
         for k in kinds.itertuples(index=False):
-            rooms = mine[mine["kind"] == k.code]
-            statuses = [
-                logic.status_at(r.status, r.in_use_since, as_of) for r in rooms.itertuples()
-            ]
+            rooms = rooms_of.get((code, k.code), [])
+            statuses = [logic.status_at(r.status, r.in_use_since, as_of) for r in rooms]
             status = logic.best_status(statuses)
-            best = [r for r, s in zip(rooms.itertuples(), statuses, strict=True) if s == status]
+            best = [r for r, s in zip(rooms, statuses, strict=True) if s == status]
             since = [r.in_use_since for r in best if pd.notna(r.in_use_since)]
             depts = sorted({d for r in best if isinstance(d := r.responsible_dept, str) and d})
             area = sum(float(r.area_m2) for r in best if pd.notna(r.area_m2))
@@ -216,14 +217,14 @@ def office_space(conn: Connection, f: Filters) -> pd.DataFrame:
         .where(Community.code.in_(codes))
         .order_by(Community.code)
     )
+    area_of: dict[str, float] = {}
+    for r in fac[fac["group_kind"] != "field"].itertuples():
+        if pd.notna(r.area_m2) and logic.status_at(r.status, r.in_use_since, as_of) == "in_use":
+            area_of[r.community_code] = area_of.get(r.community_code, 0.0) + float(r.area_m2)
+    standards = _standards(conn, codes, f)
     rows = []
     for code, name, households in conn.execute(stmt).all():
-        mine = fac[(fac["community_code"] == code) & (fac["group_kind"] != "field")]
-        area = sum(
-            float(r.area_m2)
-            for r in mine.itertuples()
-            if pd.notna(r.area_m2) and logic.status_at(r.status, r.in_use_since, as_of) == "in_use"
-        )
+        area = area_of.get(code, 0)
         rows.append(
             {
                 "community_code": code,
@@ -231,7 +232,7 @@ def office_space(conn: Connection, f: Filters) -> pd.DataFrame:
                 "households": households,
                 "area_m2": area,
                 "per_100": area / households * 100 if households else None,
-                "standard": office_standard(conn, code, f),
+                "standard": standards.get(code, standards.get("")),
             }
         )
     cols = ["community_code", "community", "households", "area_m2", "per_100", "standard"]
@@ -241,9 +242,16 @@ def office_space(conn: Connection, f: Filters) -> pd.DataFrame:
 def office_standard(conn: Connection, community: str, f: Filters) -> float | None:
     """The office-space standard (m² per 100 households) in force for a community at the
     period's end: its own target, else the county's."""
+    found = _standards(conn, (community,), f)
+    return found.get(community, found.get(""))
+
+
+def _standards(conn: Connection, communities: tuple[str, ...], f: Filters) -> dict[str, float]:
+    """Community code ('' for the county) → the standard in force at the period's end, read in
+    one query for all the communities."""
     month = f.end or dt.date.today().strftime("%Y-%m")
     stmt = select(Target.community_code, Target.period, Target.value).where(
-        Target.metric_key == OFFICE_STANDARD_KEY, Target.community_code.in_((community, ""))
+        Target.metric_key == OFFICE_STANDARD_KEY, Target.community_code.in_((*communities, ""))
     )
     found: dict[str, tuple[str, float]] = {}
     for comm, period, value in conn.execute(stmt).all():
@@ -251,5 +259,4 @@ def office_standard(conn: Connection, community: str, f: Filters) -> float | Non
         # A standard stays in force until a later one replaces it.
         if start <= month and (comm not in found or start > found[comm][0]):
             found[comm] = (start, float(value))
-    best = found.get(community, found.get(""))
-    return best[1] if best else None
+    return {comm: value for comm, (_, value) in found.items()}
