@@ -26,7 +26,9 @@ def _compound(community: str) -> dict[str, str]:
         return next(r for r in csv.DictReader(fh) if r["community_code"] == community)
 
 
-def households_csv(count: int, prefix: str = "LD", members: int = 2, community: str = OLD_TOWN) -> bytes:
+def households_csv(
+    count: int, prefix: str = "LD", members: int = 2, community: str = OLD_TOWN
+) -> bytes:
     """A UTF-8 CSV of `count` new 低保 households (keys `<prefix>000001`…), `members` persons each."""
     compound = _compound(community)
     out = io.StringIO()

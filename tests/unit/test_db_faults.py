@@ -25,9 +25,8 @@ from tests.conftest import ROOT
 
 
 def _error_of(engine, statement: str = "SELECT count(*) FROM communities") -> BaseException:
-    with pytest.raises(DBAPIError) as caught:
-        with engine.connect() as conn:
-            conn.execute(text(statement))
+    with pytest.raises(DBAPIError) as caught, engine.connect() as conn:
+        conn.execute(text(statement))
     return caught.value
 
 
