@@ -46,7 +46,9 @@ shell.navigation(pages)
 notice_slot = st.container()
 try:
     with st.spinner(t("app.loading")):
+        db_status.check_file()
         db_status.retrying(data.begin_run)
+        db_status.check_file()  # records the file a first start has just created
     db_status.recovered()
     if not shell.not_found():
         page_state.enter(spec)

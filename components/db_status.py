@@ -11,6 +11,7 @@ over from before an outage are replaced on their next checkout.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -21,7 +22,7 @@ from sqlalchemy import text
 from components import data
 from components.i18n import lang, t
 from data_access.db import database_url
-from data_access.db_faults import DbFault, classify
+from data_access.db_faults import DatabaseFileGone, DbFault, classify, sqlite_file
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -30,6 +31,8 @@ _ATTEMPT = "_db_fault_attempt"
 _NEXT_PROBE = "_db_fault_next_probe"
 _QUICK_RETRIES = (0.2, 0.5)  # a restart or a failover often lasts less than a second
 _MAX_DELAY_S = 15.0
+# The SQLite file the pool's connections have open (device, inode), per path, for this process.
+_OPEN_FILES: dict[str, tuple[int, int]] = {}
 
 
 def fault_of(exc: BaseException) -> DbFault | None:
@@ -52,6 +55,30 @@ def retrying(fn: Callable[[], T]) -> T:
     return fn()
 
 
+def check_file() -> None:
+    """SQLite: the file the app opened must still be at its path, and a new file put there (a
+    restored backup) must be opened anew.
+
+    Open connections keep reading a deleted or replaced file through their handles, so without
+    this a page would go on showing data that is gone, and a restored file would never be read.
+    A path never opened yet is left alone: the first start creates the database.
+    """
+    path = sqlite_file(database_url())
+    if path is None:
+        return
+    try:
+        info = os.stat(path)
+    except OSError:
+        if path in _OPEN_FILES:
+            raise DatabaseFileGone(path) from None
+        return
+    identity = (info.st_dev, info.st_ino)
+    if _OPEN_FILES.setdefault(path, identity) != identity:
+        data.engine().dispose()
+        st.cache_data.clear()  # results are keyed on the data version, which a new file restarts
+        _OPEN_FILES[path] = identity
+
+
 def recovered() -> None:
     """A run reached the database: forget past failures."""
     st.session_state.pop(_ATTEMPT, None)
@@ -65,6 +92,7 @@ def delay(attempt: int) -> float:
 
 def _probe() -> bool:
     try:
+        check_file()
         with data.engine().connect() as conn:
             conn.execute(text("SELECT 1"))
         return True

@@ -42,6 +42,14 @@ _CONNECTION_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 
+class DatabaseFileGone(Exception):
+    """The SQLite file the app had open is no longer at its path (deleted, moved, folder gone)."""
+
+    def __init__(self, path: str):
+        super().__init__(path)
+        self.path = path
+
+
 @dataclass(frozen=True)
 class DbFault:
     kind: str  # unavailable | sqlite_readonly | sqlite_missing | sqlite_corrupt
@@ -78,6 +86,8 @@ def classify(exc: BaseException, url: str) -> DbFault | None:
     """The database fault behind `exc` (looking through its causes), or None if it is not one."""
     file = sqlite_file(url)
     for link in _chain(exc):
+        if isinstance(link, DatabaseFileGone):
+            return DbFault("sqlite_missing", link.path)
         if file is not None and isinstance(link, sa_exc.DBAPIError | sqlite3.Error):
             text = str(getattr(link, "orig", link) or "").lower()
             for words, kind in _SQLITE_MESSAGES:
