@@ -56,6 +56,7 @@ BAD_TEXT = ("database is locked", "Traceback", "OperationalError", "locked")
 FAULT_TEXT = t("dbfault.unavailable", "zh")[:8]
 QUIET_S = 0.4
 ACTION_TIMEOUT_S = 180
+RUN_SHOWS_S = 2.0
 RAMP_S = 1.0  # between two sessions' first requests
 
 
@@ -80,11 +81,28 @@ class SessionLog:
     actions: int = 0
 
 
-async def settle(page) -> float:
-    """Seconds until the rerun has finished (the quiet period after it not counted)."""
-    start = time.monotonic()
+RUNNING_JS = """() => {
+  const sw = document.querySelector('[data-testid="stStatusWidget"]');
+  return Boolean((sw && /Running|Connecting/.test(sw.innerText))
+    || document.querySelector('[data-testid="stSpinner"], [data-stale="true"]'));
+}"""
+
+
+async def settle(page, start: float, expect=None) -> float:
+    """Seconds from `start` (the click) until the rerun it caused has finished.
+
+    A click is answered in two steps: the page first shows the run (status "Running", stale
+    elements) and then its result. Waiting for the run to show (up to RUN_SHOWS_S: a quick run
+    may finish unseen) keeps the old page's stillness from counting as the new one's; `expect`
+    (a locator) must then be visible, e.g. the new page's title. The quiet period is not counted.
+    """
+    deadline = start + ACTION_TIMEOUT_S
+    while time.monotonic() < start + RUN_SHOWS_S and not await page.evaluate(RUNNING_JS):
+        await asyncio.sleep(0.05)
+    if expect is not None:
+        await expect.wait_for(state="visible", timeout=max(1.0, deadline - time.monotonic()) * 1000)
     settled_at = None
-    while time.monotonic() - start < ACTION_TIMEOUT_S:
+    while time.monotonic() < deadline:
         if await page.evaluate(SETTLED_JS):
             settled_at = settled_at or time.monotonic()
             if time.monotonic() - settled_at >= QUIET_S:
@@ -136,13 +154,20 @@ async def session(browser, base: str, log: SessionLog, shared: Shared, end: floa
     present = t("review.present", "zh")
     steps = plan()
     try:
-        # Not "load": the settle check below is what counts, and its clock starts with the request.
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        home = sidebar.locator("a").filter(has_text=overview).first
+        # Not "load": the settle check is what counts, and its clock starts with the request.
         started = time.monotonic()
         await page.goto(base + "/", wait_until="commit")
-        await settle(page)
-        log.settle.append(time.monotonic() - started)
+        log.settle.append(await settle(page, started, expect=home))
         step = log.n  # sessions start at different places of the round
         while time.monotonic() < end or (shared.committed_at and not log.checked_after_import):
+            if not await home.is_visible():
+                # 会议汇报 presents (no sidebar) until its switch is turned off: a control moved too.
+                started = time.monotonic()
+                await page.get_by_text(present, exact=True).first.click()
+                log.settle.append(await settle(page, started, expect=home))
+                log.actions += 1
             started = time.monotonic()
             after_commit = shared.committed_at is not None and started > shared.committed_at
             kind, name = (
@@ -151,17 +176,13 @@ async def session(browser, base: str, log: SessionLog, shared: Shared, end: floa
                 else steps[step % len(steps)]
             )
             step += 1
-            sidebar = page.locator('[data-testid="stSidebar"]')
-            if not await sidebar.locator("a").filter(has_text=overview).first.is_visible():
-                # 会议汇报 presents (no sidebar) until its switch is turned off: a control moved too.
-                await page.get_by_text(present, exact=True).first.click()
-                log.settle.append(await settle(page))
-                log.actions += 1
             if kind == "page":
                 await sidebar.locator("a").filter(has_text=name).first.click()
+                title = page.locator("h1").filter(has_text=name).first
+                log.settle.append(await settle(page, started, expect=title))
             else:
                 await sidebar.get_by_role("button", name=name, exact=True).first.click()
-            log.settle.append(await settle(page))
+                log.settle.append(await settle(page, started))
             log.actions += 1
             log.errors += await problems_on_screen(page)
             if name == overview and shared.before:
@@ -185,8 +206,9 @@ async def warm_up(browser, base: str) -> None:
     context = await browser.new_context()
     context.set_default_timeout(ACTION_TIMEOUT_S * 1000)
     page = await context.new_page()
+    started = time.monotonic()
     await page.goto(base + "/", wait_until="commit")
-    await settle(page)
+    await settle(page, started, expect=page.locator('[data-testid="stMetric"]').first)
     await context.close()
 
 

@@ -25,7 +25,6 @@ import os
 import re
 import secrets
 import shutil
-import string
 import subprocess
 import sys
 import tempfile
@@ -63,10 +62,10 @@ def wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
 
 
 def nginx_conf(listen: str, apps: list[str], run_dir: Path) -> str:
+    """deploy/nginx.conf with its four ${NAME}s filled in (nginx's own $variables left alone)."""
+    values = {"LISTEN": listen, "APP1": apps[0], "APP2": apps[1], "RUN_DIR": str(run_dir)}
     template = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    return string.Template(template).substitute(
-        LISTEN=listen, APP1=apps[0], APP2=apps[1], RUN_DIR=str(run_dir)
-    )
+    return re.sub(r"\$\{(LISTEN|APP1|APP2|RUN_DIR)\}", lambda m: values[m.group(1)], template)
 
 
 @contextlib.contextmanager
