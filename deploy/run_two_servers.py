@@ -25,6 +25,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -151,8 +152,9 @@ def settle(page, timeout: float = 120) -> None:
 
 
 def upstream_of(run_dir: Path, route: str) -> str | None:
-    """The app process nginx sent this route's websocket to (from the access log)."""
-    pattern = re.compile(r'"GET /_stcore/stream[^"]*" \d+ route=(\S+) upstream=(\S+)')
+    """The app process nginx sends this route to (from the access log; a websocket's own line is
+    written only when it closes, so the page's other requests of the same route are read)."""
+    pattern = re.compile(r'"GET /_stcore/host-config[^"]*" \d+ route=(\S+) upstream=(\S+)')
     log = (
         (run_dir / "access.log").read_text(errors="replace")
         if (run_dir / "access.log").exists()
@@ -196,7 +198,6 @@ def check(base: str, run_dir: Path, ports: list[int]) -> list[str]:
             page.goto(base + "/")
             settle(page)
             route = next(c["value"] for c in context.cookies() if c["name"] == "dashboard_route")
-            time.sleep(0.5)  # the access log line of the websocket is written when it closes or now
             upstream = upstream_of(run_dir, route)
             if upstream and upstream not in sessions:
                 sessions[upstream] = page
@@ -265,6 +266,8 @@ def main() -> int:
         "--check", action="store_true", help="show an import crossing processes, then stop"
     )
     args = ap.parse_args()
+    # A plain `kill` (or a test's timeout) must still stop the app processes and nginx.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     if make_url(args.database_url or "sqlite://").get_backend_name() != "postgresql":
         print(
             "--database-url must name a PostgreSQL database (both processes share it)",
