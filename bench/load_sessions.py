@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
@@ -144,8 +145,11 @@ def plan() -> list[tuple[str, str]]:
     return steps
 
 
-async def session(browser, base: str, log: SessionLog, shared: Shared, end: float) -> None:
+async def session(
+    browser, base: str, log: SessionLog, shared: Shared, end: float, static: dict
+) -> None:
     context = await browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    await cached_static(context, static)
     context.set_default_timeout(ACTION_TIMEOUT_S * 1000)
     page = await context.new_page()
     page.on("pageerror", lambda e: log.errors.append(f"page error {str(e)[:100]}"))
@@ -201,15 +205,44 @@ async def session(browser, base: str, log: SessionLog, shared: Shared, end: floa
         await context.close()
 
 
-async def warm_up(browser, base: str) -> None:
-    """One visit before the clock starts: a server in use has its caches warm."""
+async def warm_up(browser, base: str) -> dict[str, tuple[dict, bytes]]:
+    """One visit before the clock starts: the server's caches warm, and Streamlit's static files
+    (the same for every session, names hashed) kept to serve each session as its browser cache
+    would. Without that every new context downloads ~10 MB of JavaScript that the server
+    compresses per request, and the test would measure first visits, not the app's runs."""
     context = await browser.new_context()
     context.set_default_timeout(ACTION_TIMEOUT_S * 1000)
     page = await context.new_page()
+    static: dict[str, tuple[dict, bytes]] = {}
+
+    async def keep(response) -> None:
+        if "/static/" in response.url and response.ok:
+            with contextlib.suppress(Exception):
+                static[response.url] = (dict(response.headers), await response.body())
+
+    page.on("response", keep)
     started = time.monotonic()
     await page.goto(base + "/", wait_until="commit")
     await settle(page, started, expect=page.locator('[data-testid="stMetric"]').first)
+    await asyncio.sleep(1)
     await context.close()
+    return static
+
+
+async def cached_static(context, static: dict[str, tuple[dict, bytes]]) -> None:
+    async def serve(route) -> None:
+        kept = static.get(route.request.url)
+        if kept is None:
+            await route.continue_()
+            return
+        headers = {
+            k: v
+            for k, v in kept[0].items()
+            if k.lower() not in ("content-encoding", "content-length")
+        }
+        await route.fulfill(status=200, headers=headers, body=kept[1])
+
+    await context.route("**/static/**", serve)
 
 
 def import_later(url: str, delay: float, shared: Shared, rows: int) -> threading.Thread:
@@ -262,12 +295,12 @@ async def drive(
     logs = [SessionLog(n) for n in range(sessions)]
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        await warm_up(browser, base)
+        static = await warm_up(browser, base)
         end = time.monotonic() + duration
         thread = import_later(url, duration * 0.4, shared, rows)
         tasks = []
         for log in logs:
-            tasks.append(asyncio.create_task(session(browser, base, log, shared, end)))
+            tasks.append(asyncio.create_task(session(browser, base, log, shared, end, static)))
             await asyncio.sleep(RAMP_S)  # people do not all press enter in the same second
         await asyncio.gather(*tasks)
         thread.join(60)
@@ -307,8 +340,8 @@ def report(args, logs: list[SessionLog], shared: Shared, backend: str) -> tuple[
         f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; commit {commit()}; database: {backend}; "
         f"load average before the run {args.load_before:.1f} (the machine is shared)",
         "- each session: every page through the sidebar, a period change after each; one Chromium, "
-        "one context per session (started 1 s apart, after one warm-up visit), app and browser on "
-        "the same 2 cores",
+        "one context per session (started 1 s apart, after one warm-up visit; Streamlit's static "
+        "files from a warm cache, as a returning browser has them), app and browser on the same 2 cores",
         "",
         "| what | value |",
         "|---|---|",
@@ -337,6 +370,9 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="3 sessions, 20 s (CI)")
     ap.add_argument("--database-url", help="a seeded database (default: a fresh SQLite copy)")
     ap.add_argument("--no-append", action="store_true", help="print only, do not touch RESULTS.md")
+    ap.add_argument(
+        "--action-timeout", type=float, default=ACTION_TIMEOUT_S, help="seconds per click"
+    )
     ap.add_argument("--json", type=Path, help="also write the summary as JSON here")
     args = ap.parse_args()
     if args.quick:
@@ -344,6 +380,8 @@ def main() -> int:
     # Bounded in count and time: a typo must not open 3,000 browsers.
     args.sessions = max(1, min(args.sessions, 60))
     args.duration = max(5.0, min(args.duration, 900.0))
+    global ACTION_TIMEOUT_S
+    ACTION_TIMEOUT_S = max(10.0, min(args.action_timeout, 900.0))
     args.load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="load-sessions-") as tmp:
         url = args.database_url
