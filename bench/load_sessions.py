@@ -370,9 +370,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="3 sessions, 20 s (CI)")
     ap.add_argument("--database-url", help="a seeded database (default: a fresh SQLite copy)")
     ap.add_argument("--no-append", action="store_true", help="print only, do not touch RESULTS.md")
-    ap.add_argument(
-        "--action-timeout", type=float, default=ACTION_TIMEOUT_S, help="seconds per click"
-    )
+    ap.add_argument("--action-timeout", type=float, default=180.0, help="seconds per click")
     ap.add_argument("--json", type=Path, help="also write the summary as JSON here")
     args = ap.parse_args()
     if args.quick:
