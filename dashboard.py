@@ -12,7 +12,7 @@ import logging
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from components import auth, data, page_state, presentation, shell
+from components import auth, data, db_status, page_state, presentation, shell
 from components.filters import init_language, sidebar_filters
 from components.guard import ENTERED
 from components.i18n import t
@@ -46,7 +46,10 @@ shell.navigation(pages)
 notice_slot = st.container()
 try:
     with st.spinner(t("app.loading")):
-        data.begin_run()
+        db_status.check_file()
+        db_status.retrying(data.begin_run)
+        db_status.check_file()  # records the file a first start has just created
+    db_status.recovered()
     if not shell.not_found():
         page_state.enter(spec)
         if auth.may_open(spec.role):
@@ -58,12 +61,14 @@ try:
             st.title(t(spec.title_key))
             auth.sign_in_form(spec.role)
         page_state.write_url(spec)
-except SQLAlchemyError as exc:
-    log.exception("database error on page %r", spec.url_path)
-    st.error(t("error.database", detail=exc.__class__.__name__))
-except Exception:
-    log.exception("page %r failed", spec.url_path)
-    st.error(t("error.unexpected"))
+except Exception as exc:
+    # A database that is away or a broken SQLite file gets its own message and a retry loop.
+    if not db_status.show(exc):
+        log.exception("page %r failed", spec.url_path)
+        if isinstance(exc, SQLAlchemyError):
+            st.error(t("error.database", detail=exc.__class__.__name__))
+        else:
+            st.error(t("error.unexpected"))
 auth.sidebar_account()  # at the foot of the sidebar, under the filters
 with notice_slot:
     show_url_notices()

@@ -25,6 +25,7 @@ from data_access.models import Community, DataVersion
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_DIR / "data" / "dashboard.db"
+_CONNECT_TIMEOUT_S = 5
 
 
 def database_url() -> str:
@@ -50,15 +51,30 @@ def make_engine(url: str | None = None, **kwargs) -> Engine:
 
     Bound parameters are hidden from error messages (`hide_parameters`): a failed query must not
     carry household numbers, names or ID numbers into the server log.
+
+    A SQLite file's folder is created for a URL passed in (the command line's --database-url, the
+    tests) and for the default file, but not for one configured in DATABASE_URL: a configured
+    folder that is gone means the data is gone, and the app must say so (`db_faults`) instead of
+    quietly starting an empty database there.
+
+    PostgreSQL: the pool pings a connection before handing it out, so connections from before a
+    server restart are replaced instead of failing a page; connecting gives up after
+    `_CONNECT_TIMEOUT_S` so a page waiting for an unreachable server shows the fault instead.
     """
+    explicit = url is not None
     url = url or database_url()
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        if explicit and parsed.database and not parsed.database.startswith(("file:", ":memory:")):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, hide_parameters=True, **kwargs)
         event.listen(engine, "connect", _enable_sqlite_pragmas)
         return engine
+    if parsed.get_backend_name() == "postgresql":
+        kwargs["connect_args"] = {
+            "connect_timeout": _CONNECT_TIMEOUT_S,
+            **kwargs.get("connect_args", {}),
+        }
     return create_engine(url, pool_pre_ping=True, hide_parameters=True, **kwargs)
 
 
