@@ -4,7 +4,8 @@ how a result is printed and appended to bench/RESULTS.md.
 Scales: `sample` is the seeded sample county; a number N is `python -m data_access generate
 --communities N --seed 2022` into a new SQLite file (N=200 reuses `--n200-url` when given, so a
 run does not spend a minute generating). `--quick` (what CI runs) measures N=5 with one repetition
-and appends to a temporary file instead of RESULTS.md unless `--append` is given.
+and appends to a temporary file instead of RESULTS.md unless `--append` is given;
+BENCH_QUICK_DB names an N=5 SQLite file to copy instead of generating one.
 """
 
 from __future__ import annotations
@@ -107,6 +108,9 @@ def database(scale: str, folder: Path, n200_url: str | None = None) -> str:
 
     if scale == "200" and n200_url:
         url = n200_url
+    elif scale == QUICK_SCALE and os.environ.get("BENCH_QUICK_DB"):
+        # The quick test generates N=5 once and every script measures a copy of it.
+        url = copy_sqlite(os.environ["BENCH_QUICK_DB"], folder / "quick.db")
     elif scale == "sample":
         from data_access.seeding import seed
 
@@ -125,6 +129,16 @@ def database(scale: str, folder: Path, n200_url: str | None = None) -> str:
         accounts.add_user(engine, ADMIN[0], ADMIN[1], "admin", ())
     engine.dispose()
     return url
+
+
+def copy_sqlite(source: str, target: Path) -> str:
+    """A consistent copy of a SQLite file (its WAL included), as a URL; the source is only read."""
+    import sqlite3
+
+    source = source.removeprefix("sqlite:///")
+    with sqlite3.connect(f"file:{source}?mode=ro", uri=True) as a, sqlite3.connect(target) as b:
+        a.backup(b)
+    return f"sqlite:///{target}"
 
 
 def scale_label(scale: str) -> str:
