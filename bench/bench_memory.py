@@ -4,9 +4,9 @@ contexts, all kept open) have each visited every page, at N=200.
     python bench/bench_memory.py [--sessions 20] [--port 8615]
                                  [--n200-url sqlite:////tmp/bench-n200.db] [--quick]
 
-Each session opens the overview and goes through every other page by the sidebar's links (one
-Streamlit session, as a reader clicks), signing in on 数据管理; each step waits until settled
-(bench/chromium.py). RSS (VmRSS from /proc) of the server after it started, after the first
+Each session (a browser context) opens every page by its URL, signing in on 数据管理, and
+stays on the last one; each step waits until settled (bench/chromium.py). (Streamlit starts a
+session per page load; the pages' shared caches, what grows with the data, are the same.) RSS (VmRSS from /proc) of the server after it started, after the first
 session and after the last, and its peak (VmHWM). Baseline, same run: bench/reference_page.py
 served the same way, visited by the same number of sessions. `--quick`: N=5, one session.
 Goal (issue 16): ≤ 1.5 GB after 20 sessions at N=200.
@@ -25,18 +25,12 @@ import harness
 
 
 def visit_app(browser, base: str) -> object:
-    """A new session that visits every page; its context, still open."""
+    """A browser context that opens every page by its URL (数据管理 signed in); still open."""
     from components.registry import PAGES
-    from data_access.text import t
 
     context, page = chromium.new_page(browser)
-    chromium.load(page, base + "/")
-    # The review page opens in presentation mode, which hides the sidebar: it goes last.
-    for spec in sorted(PAGES[1:], key=lambda s: s.url_path == "review"):
-        t0 = time.perf_counter()
-        title = t(spec.title_key, "zh")
-        page.locator('[data-testid="stSidebar"] a').filter(has_text=title).first.click()
-        chromium.settled_at(page, t0, must_see_busy=True)
+    for spec in PAGES:
+        chromium.load(page, f"{base}/{spec.url_path}")
         if spec.role != "viewer":
             chromium.sign_in(page)
     return context
@@ -87,7 +81,7 @@ def main() -> None:
         harness.command_line("bench_memory.py", args),
         f"RSS of the `streamlit run` process (SQLite, {harness.scale_label(scale)}): after it "
         f"started, after one session, after {sessions} sessions (browser contexts, kept open) "
-        "have each visited every page by the sidebar's links (数据管理 signed in), and its peak. "
+        "have each opened every page by its URL (数据管理 signed in), and its peak. "
         "Baseline, same run: bench/reference_page.py, one visit per session. Goal: ≤ 1.5 GB "
         "after 20 sessions at N=200.",
     )
