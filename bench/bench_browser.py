@@ -63,8 +63,9 @@ def run_scale(scale: str, args: argparse.Namespace, loads: int) -> list[dict]:
         url = harness.database(scale, folder, args.n200_url)
         with (
             chromium.served("app.py", url, args.port, folder) as (app, _),
-            chromium.served("bench/reference_page.py", url, args.port and args.port + 1, folder)
-            as (ref, _),
+            chromium.served(
+                "bench/reference_page.py", url, args.port and args.port + 1, folder
+            ) as (ref, _),
             chromium.chromium() as browser,
         ):
             reference = [measure(browser, ref + "/", loads)]

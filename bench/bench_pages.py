@@ -71,7 +71,9 @@ class Statements:
 
     @property
     def version_reads(self) -> int:
-        return sum("data_version" in s and s.lstrip().upper().startswith("SELECT") for s, _ in self.seen)
+        return sum(
+            "data_version" in s and s.lstrip().upper().startswith("SELECT") for s, _ in self.seen
+        )
 
 
 def open_session(spec):

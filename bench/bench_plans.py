@@ -157,7 +157,7 @@ def main() -> None:
         f"Every SQL statement the pages send in one cold AppTest run each "
         f"({'N=5' if args.quick else 'N=200'}, st.cache_data cleared before each page), "
         "captured with SQLAlchemy's `before_cursor_execute`; each distinct SELECT explained with "
-        "its own parameters. Full scan = SQLite `SCAN t` (no index search; \"covering index\" = "
+        'its own parameters. Full scan = SQLite `SCAN t` (no index search; "covering index" = '
         "the whole index read) or PostgreSQL `Seq Scan` (after ANALYZE) on a table of more than "
         f"{large:,} rows. Baseline: the number of statements and of distinct ones, per page.",
     )

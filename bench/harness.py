@@ -53,7 +53,7 @@ def commit() -> str:
 
 def header(title: str, command: str, note: str, extra: str = "") -> list[str]:
     """The section heading and the line naming machine, date and commit."""
-    when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return [
         f"## {title} (`{command}`)",
         "",
@@ -80,7 +80,7 @@ def add_common_args(ap: argparse.ArgumentParser, scales: tuple[str, ...]) -> Non
 
 
 def command_line(script: str, args: argparse.Namespace) -> str:
-    shown = [a for a in sys.argv[1:] if "://" not in a]
+    shown = ["…" if "://" in a else a for a in sys.argv[1:]]
     return " ".join(["python", f"bench/{script}", *shown]).strip()
 
 
