@@ -28,6 +28,7 @@ from pathlib import Path
 import harness
 
 ROOT = harness.ROOT
+TIMEOUT_S = 900  # one AppTest run; longer is reported as a failure of that page
 
 
 def always_run_entrypoint() -> None:
@@ -83,7 +84,7 @@ def open_session(spec):
     from components.auth import SESSION_KEY
     from data_access.users import User
 
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT_S)
     if spec.role != "viewer":
         at.session_state[SESSION_KEY] = User(harness.ADMIN[0], "admin")
     at.run()  # AppTest must run once before it knows the pages
@@ -159,7 +160,10 @@ def child(url: str, repeat: int, slow_after: float, slow_repeat: int) -> dict:
     rows = []
     baseline = bench_baseline(repeat)
     for spec in PAGES:
-        rows.append(bench_page(spec, repeat, slow_after, slow_repeat))
+        try:
+            rows.append(bench_page(spec, repeat, slow_after, slow_repeat))
+        except RuntimeError as exc:  # a timeout or an exception box: the other pages still count
+            rows.append({"page": spec.file, "failed": str(exc)[:200]})
         print(f"  {rows[-1]}", file=sys.stderr)
     baseline_after = bench_baseline(repeat)  # the machine is shared: the baseline, twice
     return {
@@ -217,6 +221,10 @@ def main() -> None:
         r = run_scale(scale, args, repeat)
         base = r["baseline"]
         for p in r["pages"]:
+            if "failed" in p:
+                lines.append(f"| {harness.scale_label(scale)} | `{p['page']}` | failed: "
+                             f"{p['failed']} | | | {base:.3f} | | | | | |")  # fmt: skip
+                continue
             lines.append(
                 f"| {harness.scale_label(scale)} | `{p['page']}` | {p['cold']:.3f} | {p['cold_n']} "
                 f"| {p['warm']:.3f} | {base:.3f} | {harness.ratio(p['cold'], base)} "
