@@ -68,7 +68,7 @@ def served(entry: str, db_url: str, port: int, log_dir: Path) -> Iterator[tuple[
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.time() + 90
+        deadline = time.time() + 300
         while True:
             if proc.poll() is not None:
                 raise RuntimeError(f"{entry} exited; see {log.name}")
@@ -76,7 +76,7 @@ def served(entry: str, db_url: str, port: int, log_dir: Path) -> Iterator[tuple[
                 if urllib.request.urlopen(base + "/_stcore/health", timeout=2).status == 200:
                     break
             if time.time() > deadline:
-                raise RuntimeError(f"{entry} not healthy in 90 s; see {log.name}")
+                raise RuntimeError(f"{entry} not healthy in 300 s; see {log.name}")
             time.sleep(0.2)
         yield base, proc.pid
     finally:
