@@ -61,7 +61,7 @@ def table_rows(engine) -> dict[str, int]:
         }
 
 
-def child(url: str, large: int) -> dict:
+def child(url: str, large: int, timeout: float) -> dict:
     """In this process: capture every page's statements on `url`, explain them (JSON out)."""
     import os
 
@@ -78,16 +78,20 @@ def child(url: str, large: int) -> dict:
     from components.registry import PAGES
     from data_access.users import User
 
-    at = AppTest.from_file(str(harness.ROOT / "dashboard.py"), default_timeout=900)
+    at = AppTest.from_file(str(harness.ROOT / "dashboard.py"), default_timeout=timeout)
     at.session_state[SESSION_KEY] = User(harness.ADMIN[0], "admin")
     captured: dict[str, list[tuple[str, object]]] = {}
+    partial: list[str] = []
     for spec in PAGES:
         if spec.url_path:
             at.switch_page(spec.file)
         st.cache_data.clear()
         with Statements() as seen:
-            run_checked(at)
-        captured[spec.file] = seen.seen
+            try:
+                run_checked(at)
+            except RuntimeError:  # timed out: the statements sent until then still count
+                partial.append(spec.file)
+        captured[spec.file] = list(seen.seen)
         print(f"  {spec.file}: {len(seen.seen)} statements", file=sys.stderr)
     eng = engine()
     postgres = eng.dialect.name == "postgresql"
@@ -111,16 +115,16 @@ def child(url: str, large: int) -> dict:
                 if big:
                     scans.append({"tables": big, "sql": " ".join(statement.split())})
             pages.append({"page": page, "sent": len(statements), "distinct": len(distinct),
-                          "scans": scans})  # fmt: skip
+                          "scans": scans, "partial": page in partial})  # fmt: skip
     finally:
         raw.close()
     return {"backend": eng.dialect.name, "pages": pages,
             "large": {k: v for k, v in rows.items() if v > large}}  # fmt: skip
 
 
-def run(url: str, large: int) -> dict:
+def run(url: str, large: int, timeout: float) -> dict:
     out = subprocess.run(
-        [sys.executable, __file__, "--child", url, str(large)],
+        [sys.executable, __file__, "--child", url, str(large), str(timeout)],
         stdout=subprocess.PIPE, text=True, check=False,
     )  # fmt: skip
     if out.returncode:
@@ -138,19 +142,20 @@ def main() -> None:
     harness.add_common_args(ap, ("200",))
     ap.add_argument("--pg-url", help="a PostgreSQL database holding the generated N=200 county")
     ap.add_argument("--large", type=int, default=LARGE, help="rows of a large table")
-    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--timeout", type=float, default=900, help="seconds for one page run")
+    ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        print(json.dumps(child(args.child[0], int(args.child[1]))))
+        print(json.dumps(child(args.child[0], int(args.child[1]), float(args.child[2]))))
         return
     large = 0 if args.quick else args.large
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         scale = harness.QUICK_SCALE if args.quick else "200"
         url = harness.database(scale, Path(tmp), args.n200_url)
-        results.append(run(url, large))
+        results.append(run(url, large, args.timeout))
     if args.pg_url and not args.quick:
-        results.append(run(args.pg_url, large))
+        results.append(run(args.pg_url, large, args.timeout))
     lines = harness.header(
         "Query plans of the pages",
         harness.command_line("bench_plans.py", args),
@@ -175,8 +180,9 @@ def main() -> None:
                     count[table] += 1
                 details[(r["backend"], s["sql"])].add(Path(p["page"]).stem)
             scanned = ", ".join(f"{t} ({n})" for t, n in sorted(count.items())) or "none"
+            cut = f" (run cut off after {args.timeout:.0f} s: statements until then)" * p["partial"]
             lines.append(
-                f"| {r['backend']} | `{p['page']}` | {p['sent']} | {p['distinct']} "
+                f"| {r['backend']} | `{p['page']}`{cut} | {p['sent']} | {p['distinct']} "
                 f"| {len(p['scans'])} | {scanned} |"
             )
     for r in results:
