@@ -140,10 +140,12 @@ def bench_baseline(repeat: int) -> float:
     from streamlit.testing.v1 import AppTest
 
     script = "import streamlit as st\nst.write('baseline')\n"
-    AppTest.from_string(script).run()  # the first run imports Streamlit's script machinery
+    AppTest.from_string(
+        script, default_timeout=TIMEOUT_S
+    ).run()  # the first run imports Streamlit's script machinery
     times = []
     for _ in range(max(repeat, 3)):
-        at = AppTest.from_string(script)
+        at = AppTest.from_string(script, default_timeout=TIMEOUT_S)
         times.append(timed(at.run))
     return statistics.median(times)
 
