@@ -16,13 +16,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import platform
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from harness import commit, machine  # bench/ is sys.path[0]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 2022
@@ -56,23 +57,6 @@ def one(communities: int, mode: str, url: str) -> dict:
         "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "slowest": slowest,
     }
-
-
-def machine() -> str:
-    """The CPU as the other benchmarks name it, and this Python."""
-    from bench_coverage import machine as cpu  # the same folder: bench/ is sys.path[0]
-
-    return f"{cpu()}, Python {platform.python_version()}"
-
-
-def commit() -> str:
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-        )
-        return out.stdout.strip() or "?"
-    except OSError:
-        return "?"
 
 
 def run_child(communities: int, mode: str, url: str | None) -> dict:

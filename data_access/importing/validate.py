@@ -105,6 +105,36 @@ def _parse(col: ColumnSpec, raw: object) -> object:
     raise AssertionError(col.kind)
 
 
+_MISS = object()
+# Cells of these kinds are mostly unique (names, ID numbers): remembering them would only cost memory.
+_UNIQUE_KINDS = ("id_number", "text")
+
+
+class _Refused(str):
+    """A remembered reason a value could not be read."""
+
+
+def _parse_remembered(col: ColumnSpec, raw: object, memo: dict) -> object:
+    """_parse, once per distinct value of a column: a file repeats its dates, codes and numbers
+    (100,000 job seekers have a few hundred registration dates), and parsing dominates an import."""
+    if col.kind in _UNIQUE_KINDS:
+        return _parse(col, raw)
+    key = (col.name, raw)
+    try:
+        value = memo.get(key, _MISS)
+    except TypeError:  # an unhashable cell: parsed as it comes
+        return _parse(col, raw)
+    if value is _MISS:
+        try:
+            value = _parse(col, raw)
+        except ValueError as exc:
+            value = _Refused(str(exc))
+        memo[key] = value
+    if isinstance(value, _Refused):
+        raise ValueError(str(value))
+    return value
+
+
 def _not_allowed(vocabulary: str, value: str) -> str:
     allowed = [vocab.label(vocabulary, c, _LANG) for c in vocab.VOCABULARIES[vocabulary]]
     return t("import.cell.not_allowed", _LANG, value=value, allowed=join(allowed, _LANG))
@@ -118,13 +148,14 @@ def parse_rows(spec: TableSpec, sheet: SheetRows, coordinates: str = "wgs84") ->
             checked.problems.append(
                 Problem(None, header(spec.name, col.name), "", t("data.cell.missing_column", _LANG))
             )
+    memo: dict = {}
     for number, raw in sheet.rows:
         row: dict[str, object] = {}
         for col in spec.columns:
             if col.name not in sheet.headers:
                 continue
             try:
-                value = _parse(col, raw.get(col.name))
+                value = _parse_remembered(col, raw.get(col.name), memo)
                 row[col.name] = col.default if value is None else value
             except ValueError as exc:
                 label = _label(spec, sheet, col.name)
