@@ -23,13 +23,23 @@ among them. Door walks and the split are measured on a local plane around the pl
 Shortest walks. `scipy.sparse.csgraph.dijkstra` from all sources at once (`min_only`: each node's
 distance to its nearest source), with an optional distance `limit` beyond which nodes stay inf —
 coverage needs nothing past the largest radius, which keeps each search local.
+
+Reuse. Building the graph and joining a city's places to it take seconds; the data change only on
+an import. `Memo` keeps the last few graphs (keyed by the caller on database and data version) and
+`joined` the last few joins (keyed on the graph and the places' coordinates), so a page's next
+query, filter or what-if starts from them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable, Sequence
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -343,3 +353,55 @@ def reach_pieces(
         ))  # fmt: skip
         out += stretch.tolist()
     return [tuple(p) for p in out]
+
+
+# ------------------------------------------------------------------------------ reuse
+
+V = TypeVar("V")
+
+
+class Memo(Generic[V]):
+    """The last `size` values by key (least recently used dropped first), safe across the app's
+    script threads. A value may belong to an `owner` (a database engine, a street graph): the key
+    then holds the owner's id, and a hit counts only while that very object lives (an id is reused
+    once its object is gone). Two threads missing at once both build; the last value is kept."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[Hashable, tuple[weakref.ref | None, V]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], V], owner: object = None) -> V:
+        full = (id(owner), key) if owner is not None else key
+        with self._lock:
+            found = self._items.get(full)
+            if found is not None and (found[0] is None or found[0]() is owner):
+                self._items.move_to_end(full)
+                return found[1]
+        value = make()
+        with self._lock:
+            self._items[full] = (weakref.ref(owner) if owner is not None else None, value)
+            self._items.move_to_end(full)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+# A few joins: the page's area filter, its what-if sites and the suggestions each place their own
+# set of compounds and points; a city's join holds a few MB.
+_JOINS: Memo[Walks] = Memo(8)
+
+
+def joined(s: Streets, lat: ArrayLike, lon: ArrayLike) -> Walks:
+    """`join(s, lat, lon)`, reused while the same graph object is given the same places."""
+    lat = np.ascontiguousarray(lat, dtype=float).reshape(-1)
+    lon = np.ascontiguousarray(lon, dtype=float).reshape(-1)
+    digest = hashlib.blake2b(lat.tobytes() + lon.tobytes(), digest_size=16).digest()
+    return _JOINS.get((len(lat), digest), lambda: join(s, lat, lon), owner=s)

@@ -23,6 +23,8 @@ from data_access.walking import GeometryError, lines_of
 
 _LANG = "zh"
 _HEADERS = ("id", "name", "walkable", "geometry")
+# The column that holds a street's line: checked the same way in a CSV or workbook (validate).
+LINE_COLUMN = ("roads", "geometry")
 _SHOWN_PROBLEMS = 20  # a broken export can have thousands: the first ones say what is wrong
 
 
@@ -54,7 +56,23 @@ def _feature_row(feature: object, coordinates: str) -> dict[str, object]:
     key = feature.get("id", props.get("id"))
     if key is None or isinstance(key, bool) or not isinstance(key, str | int) or str(key) == "":
         raise ValueError(t("import.geojson.no_id", _LANG))
-    geometry = feature.get("geometry")
+    walkable = props.get("walkable", "")
+    return {
+        "id": str(key),
+        "name": props.get("name") or "",
+        "walkable": "" if walkable is None else walkable,
+        "geometry": line_geometry(feature.get("geometry"), coordinates),
+    }
+
+
+def line_geometry(geometry: object, coordinates: str = "wgs84") -> str:
+    """A street's geometry (a GeoJSON dict, or its text as a CSV / workbook cell holds it) as the
+    `roads.geometry` text in WGS-84; ValueError with the reason (Chinese) when it is not a line."""
+    if isinstance(geometry, str):
+        try:
+            geometry = json.loads(geometry)
+        except json.JSONDecodeError:
+            raise ValueError(t("import.geojson.not_geometry_text", _LANG)) from None
     try:
         lines = lines_of(geometry if geometry is not None else {})
     except GeometryError as err:
@@ -66,13 +84,7 @@ def _feature_row(feature: object, coordinates: str) -> dict[str, object]:
         if len(parts) == 1
         else {"type": "MultiLineString", "coordinates": parts}
     )
-    walkable = props.get("walkable", "")
-    return {
-        "id": str(key),
-        "name": props.get("name") or "",
-        "walkable": "" if walkable is None else walkable,
-        "geometry": json.dumps(geom, separators=(", ", ": ")),
-    }
+    return json.dumps(geom, separators=(", ", ": "))
 
 
 def rows_of_geojson(data: bytes, spec: TableSpec, coordinates: str = "wgs84") -> SheetRows:

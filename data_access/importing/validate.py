@@ -23,6 +23,7 @@ from data_access import vocab
 from data_access.idcard import id_number_problem
 from data_access.importing import cells
 from data_access.importing.coords import to_wgs84
+from data_access.importing.geojson import LINE_COLUMN, line_geometry
 from data_access.importing.reading import SheetRows
 from data_access.importing.spec import PARENT_COMMUNITY, ColumnSpec, TableSpec, header
 from data_access.models import Base, Community, Compound
@@ -165,9 +166,33 @@ def parse_rows(spec: TableSpec, sheet: SheetRows, coordinates: str = "wgs84") ->
             row["lat"], row["lon"] = (
                 round(v, 6) for v in to_wgs84(row["lat"], row["lon"], coordinates)
             )
+        if spec.name == LINE_COLUMN[0] and sheet.encoding != "geojson":
+            _check_line(checked, spec, sheet, number, row, raw, coordinates)
         checked.rows.append(row)
         checked.row_numbers.append(number)
     return checked
+
+
+def _check_line(
+    checked: Checked,
+    spec: TableSpec,
+    sheet: SheetRows,
+    number: int,
+    row: dict,
+    raw: dict,
+    coordinates: str,
+) -> None:
+    """A street's geometry cell (GeoJSON text in a CSV or workbook) checked as the GeoJSON import
+    checks a feature's, and stored the same way (WGS-84, normalised text)."""
+    column = LINE_COLUMN[1]
+    if not isinstance(row.get(column), str):
+        return  # empty: the schema pass says it is required
+    try:
+        row[column] = line_geometry(row[column], coordinates)
+    except ValueError as exc:
+        label = _label(spec, sheet, column)
+        checked.problems.append(Problem(number, label, _shown(raw.get(column)), str(exc)))
+        row[column] = None
 
 
 def _schema(spec: TableSpec, present: set[str]) -> pa.DataFrameSchema:

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from data_access import coverage as cov
 from data_access import walking
+from data_access.db import data_state
 from data_access.filters import Filters
 from data_access.models import Road
 from data_access.queries import service_points as sp
@@ -34,7 +35,18 @@ def has_roads(conn: Connection) -> bool:
     return bool(conn.execute(select(func.count()).where(Road.walkable.is_(True))).scalar_one())
 
 
+# A graph per database (its engine: one URL can reach several schemas) and data version: every
+# write bumps the version, so an import is read on the next query and older graphs age out.
+_NETWORKS: walking.Memo[walking.Streets] = walking.Memo(4)
+
+
 def street_network(conn: Connection) -> walking.Streets:
+    """The walkable roads as a street graph, built once per database and data version."""
+    version = data_state(conn)[0]
+    return _NETWORKS.get(version, lambda: _read_network(conn), owner=conn.engine)
+
+
+def _read_network(conn: Connection) -> walking.Streets:
     """The walkable roads as a street graph (a row whose geometry cannot be read is refused at
     import; one that got in some other way is left out rather than stop the page)."""
     lines = []
@@ -80,7 +92,7 @@ def places(
     frames = [compounds, points] + ([sites] if sites is not None else [])
     lat = np.concatenate([f["lat"].to_numpy(dtype=float) for f in frames])
     lon = np.concatenate([f["lon"].to_numpy(dtype=float) for f in frames])
-    return Places(walking.join(streets, lat, lon), len(compounds), len(points))
+    return Places(walking.joined(streets, lat, lon), len(compounds), len(points))
 
 
 def nearest_m(

@@ -4,11 +4,25 @@ no request leaving 127.0.0.1. Coverage is walked independently (tests/app/test_s
 
 from __future__ import annotations
 
-from tests.app.test_service_points import operating
-from tests.app.test_service_points_walking import households, walk_covered
+import csv
+import io
+
+import pytest
+
+from data_access.vocab import label
+from tests.app.test_service_points import covered, operating
+from tests.app.test_service_points_walking import TYPES, households, walk_covered
 from tests.conftest import sample_rows
 from tests.e2e.conftest import assert_no_exception, card_value, screenshot, wait_settled
-from tests.e2e.controls import MAIN, choose, main_text, radio, widget
+from tests.e2e.controls import (
+    MAIN,
+    NO_SAVE_PICKER,
+    choose,
+    download_table_csv,
+    main_text,
+    radio,
+    widget,
+)
 from tests.e2e.test_service_points import map_canvas
 
 DARKEST = (8, 81, 156)  # the 5-minute streets (#08519C)
@@ -78,3 +92,32 @@ def test_walking_mode_and_its_areas_render_offline(page, app_url):
     assert "sp_mode" not in page.url
     assert shade_pixels(page) == 0
     assert_no_exception(page)
+
+
+def test_the_comparison_table_downloads_as_csv(page, app_url):
+    page.add_init_script(NO_SAVE_PICKER)
+    page.goto(app_url + "/service_points?sp_mode=walk")  # every type: one row a type
+    wait_settled(page)
+    # Every type walked on the first run of a fresh server: wait for the section, not a still page.
+    page.locator(MAIN).get_by_text("直线与步行对比（500 米）").wait_for(timeout=120_000)
+    wait_settled(page)
+    tables = page.locator(f'{MAIN} [data-testid="stDataFrame"]').count()
+    # The comparison is the table whose file has the overstated homes.
+    downloads = [download_table_csv(page, i) for i in range(tables)]
+    found = [(n, text) for n, text in downloads if "gap_households" in text.splitlines()[0]]
+    assert len(found) == 1, [text.splitlines()[0] for _n, text in downloads]
+    name, text = found[0]
+    assert name.endswith(".csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["type"] for r in rows] == [label("sp_type", t) for t in TYPES], text[:300]
+    total = households({c["id"] for c in sample_rows("compounds")})
+    for row, sp_type in zip(rows, TYPES, strict=True):
+        line = households(covered(operating(sp_type)))
+        walk = households(walk_covered(operating(sp_type)))
+        assert float(row["line"]) == pytest.approx(line / total * 100)
+        assert float(row["walk"]) == pytest.approx(walk / total * 100)
+        assert float(row["gap"]) == pytest.approx((line - walk) / total * 100)
+        assert int(float(row["gap_households"])) == line - walk
+    assert any(int(float(r["gap_households"])) > 0 for r in rows)  # the river shows somewhere
+    assert_no_exception(page)
+    assert page.watch.outside_requests() == []

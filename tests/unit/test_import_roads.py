@@ -3,6 +3,8 @@ Chinese reason naming each feature that is not a street line."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from sqlalchemy import func, select
@@ -10,6 +12,7 @@ from sqlalchemy import func, select
 from data_access.__main__ import main as cli
 from data_access.db import make_engine
 from data_access.importing import run_import
+from data_access.importing.coords import from_wgs84
 from data_access.models import AuditLog, Road
 from data_access.queries import sp_walking
 from data_access.seeding import seed
@@ -148,3 +151,78 @@ def test_hostile_geojson_is_refused_before_parsing_or_with_a_reason():
             assert reason in str(problem)
         else:
             raise AssertionError("a hostile file was read")
+
+
+def _csv(*rows: tuple[str, str, str, str]) -> bytes:
+    """A roads CSV as a clerk saves it: the template's Chinese headers, GeoJSON text geometry."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["编号", "道路名称", "可步行", "几何（GeoJSON 线）"])
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+LINE = json.dumps({"type": "LineString", "coordinates": [[104.62, 35.575], [104.621, 35.575]]})
+
+
+def test_a_roads_csv_imports_with_its_geometry_normalised(empty_engine):
+    seed(empty_engine)
+    data = _csv(("CSV-1", "新街", "是", LINE), ("CSV-2", "", "否", LINE))
+    done = run_import(empty_engine, "roads", data, "roads.csv", ADMIN, dry_run=False)
+    assert not done.problems and done.written and done.added == 2
+    with empty_engine.connect() as conn:
+        rows = {r.id: r for r in conn.execute(select(Road).where(Road.id.like("CSV-%")))}
+    assert json.loads(rows["CSV-1"].geometry) == json.loads(LINE)
+    assert rows["CSV-1"].walkable is True and rows["CSV-2"].walkable is False
+
+
+def test_bad_geometry_cells_in_a_roads_csv_name_row_column_and_reason_and_nothing_is_written(
+    empty_engine,
+):
+    seed(empty_engine)
+    before = _roads(empty_engine)
+    polygon = {"type": "Polygon", "coordinates": [[[104.62, 35.575], [104.621, 35.575]]]}
+    data = _csv(
+        ("G-1", "", "", LINE),
+        ("G-2", "", "", "{not json"),
+        ("G-3", "", "", json.dumps(polygon)),
+        ("G-4", "", "", json.dumps({"type": "LineString", "coordinates": [[104.62, 35.575]]})),
+        (
+            "G-5",
+            "",
+            "",
+            json.dumps({"type": "LineString", "coordinates": [[104.62, 35.5], ["东", 35]]}),
+        ),
+        (
+            "G-6",
+            "",
+            "",
+            json.dumps({"type": "LineString", "coordinates": [[104.62, 95], [104.6, 35]]}),
+        ),
+    )
+    result = run_import(empty_engine, "roads", data, "roads.csv", ADMIN, dry_run=False)
+    lines = [p.line() for p in result.problems]
+    column = "几何（GeoJSON 线）"
+    assert f'第3行 "{column}": 不是有效的 GeoJSON 几何文本' in lines
+    assert f'第4行 "{column}": 几何类型为 Polygon，应为线（LineString 或 MultiLineString）' in lines
+    assert f'第5行 "{column}": 线至少需要两个点' in lines
+    assert f'第6行 "{column}": 坐标不是数字' in lines
+    assert f'第7行 "{column}": 坐标超出范围（经度 −180～180，纬度 −90～90）' in lines
+    assert len(lines) == 5  # row 2, the good line, is not named; each bad cell once
+    assert not result.written and _roads(empty_engine) == before
+
+
+def test_a_roads_csv_in_gcj02_is_stored_in_wgs84_like_a_geojson_file(empty_engine):
+    seed(empty_engine)
+    wgs = [(35.575, 104.62), (35.575, 104.621)]
+    gcj = [from_wgs84(lat, lon, "gcj02") for lat, lon in wgs]
+    line = json.dumps({"type": "LineString", "coordinates": [[lon, lat] for lat, lon in gcj]})
+    done = run_import(
+        empty_engine, "roads", _csv(("GCJ-1", "", "", line)), "roads.csv", ADMIN,
+        dry_run=False, coordinates="gcj02",
+    )  # fmt: skip
+    assert done.written and not done.problems
+    with empty_engine.connect() as conn:
+        stored = json.loads(conn.execute(select(Road.geometry).where(Road.id == "GCJ-1")).scalar())
+    for (lon, lat), (want_lat, want_lon) in zip(stored["coordinates"], wgs, strict=True):
+        assert abs(lat - want_lat) < 1e-5 and abs(lon - want_lon) < 1e-5

@@ -76,6 +76,10 @@ STRINGS = {
         "no id (the feature's id or properties.id)",
     ),
     "import.geojson.not_object": ("缺少几何（geometry）", "no geometry"),
+    "import.geojson.not_geometry_text": (
+        "不是有效的 GeoJSON 几何文本",
+        "not valid GeoJSON geometry text",
+    ),
     "import.geojson.not_line": (
         "几何类型为 {kind}，应为线（LineString 或 MultiLineString）",
         "geometry type {kind}, expected a line (LineString or MultiLineString)",
