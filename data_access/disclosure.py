@@ -162,11 +162,12 @@ def protect_jointly(
         return _solve(measures, groups, given, unpublished, says_small, limit)[0]
     merged: dict[str, dict[Key, str]] = {name: {} for name in measures}
     steps = 0
-    for keys, part_groups in parts:
-        part = {
-            name: {k: v for k, v in values.items() if k in keys}
-            for name, values in measures.items()
-        }
+    index = {k: i for i, (keys, _) in enumerate(parts) for k in keys}
+    split: list[dict[str, dict[Key, int]]] = [{name: {} for name in measures} for _ in parts]
+    for name, values in measures.items():
+        for k, v in values.items():
+            split[index[k]][name][k] = v
+    for (keys, part_groups), part in zip(parts, split, strict=True):
         found, part_steps, settled = _solve(
             part, part_groups, given & keys, unpublished & keys, says_small, limit
         )
