@@ -145,9 +145,87 @@ def protect_jointly(
     another. Returns each measure's pattern (its own "<3" where its count is 1–2, "*" else).
 
     `says_small(cell)` limits "<3" to some cells (the others are "*" when hidden): "<3" tells a
-    reader the count is at least 1, and several such lower bounds under a small parent pin it."""
+    reader the count is at least 1, and several such lower bounds under a small parent pin it.
+
+    Cells that share no group (two communities: their totals are published exactly, nothing
+    links them) cannot give each other away, so each linked part is solved on its own: the
+    county-wide search re-audited every cell of the county after each cell it hid, hundreds of
+    times at 200 communities. Solving the parts apart hides exactly the same cells (see
+    `_solve`); in the cases where the county-wide search would stop early (its step limit, or a
+    pinned cell with nothing left to hide) the whole county is solved at once as before."""
     groups = list(groups)
     given = set(exact)
+    unpublished = set(unpublished)
+    limit = sum(len(v) for v in measures.values()) + 1
+    parts = _linked_parts(measures, groups, unpublished)
+    if len(parts) <= 1:
+        return _solve(measures, groups, given, unpublished, says_small, limit)[0]
+    merged: dict[str, dict[Key, str]] = {name: {} for name in measures}
+    steps = 0
+    index = {k: i for i, (keys, _) in enumerate(parts) for k in keys}
+    split: list[dict[str, dict[Key, int]]] = [{name: {} for name in measures} for _ in parts]
+    for name, values in measures.items():
+        for k, v in values.items():
+            split[index[k]][name][k] = v
+    for (keys, part_groups), part in zip(parts, split, strict=True):
+        found, part_steps, settled = _solve(
+            part, part_groups, given & keys, unpublished & keys, says_small, limit
+        )
+        steps += part_steps
+        if not settled or steps + 1 > limit:
+            return _solve(measures, groups, given, unpublished, says_small, limit)[0]
+        for name, pattern in found.items():
+            merged[name].update(pattern.hidden)
+    return {name: Pattern(hidden) for name, hidden in merged.items()}
+
+
+def _linked_parts(
+    measures: Mapping[str, Mapping[Key, int]], groups: list[Group], unpublished: set
+) -> list[tuple[set, list[Group]]]:
+    """The cells split into parts no group links (each with its groups, in the given order)."""
+    root: dict[Key, Key] = {}
+
+    def find(k: Key) -> Key:
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    for values in measures.values():
+        for k in values:
+            root.setdefault(k, k)
+    for k in unpublished:
+        root.setdefault(k, k)
+    for g in groups:
+        top = find(root.setdefault(g.parent, g.parent))
+        for k in g.children:
+            other = find(root.setdefault(k, k))
+            if other != top:
+                root[other] = top
+    keys_of: dict[Key, set] = {}
+    for k in root:
+        keys_of.setdefault(find(k), set()).add(k)
+    groups_of: dict[Key, list[Group]] = {r: [] for r in keys_of}
+    for g in groups:
+        groups_of[find(g.parent)].append(g)
+    return [(keys, groups_of[r]) for r, keys in keys_of.items()]
+
+
+def _solve(
+    measures: Mapping[str, Mapping[Key, int]],
+    groups: list[Group],
+    given: set,
+    unpublished: set,
+    says_small: Callable[[Key], bool] | None,
+    limit: int,
+) -> tuple[dict[str, Pattern], int, bool]:
+    """The search of `protect_jointly` over a set of cells: (patterns, steps taken, whether it
+    ended with nothing disclosed rather than at its step limit or with nothing left to try).
+
+    Each step acts on the first measure with a disclosed cell and touches only cells sharing a
+    group with one, and the auditor's bounds move only along groups; so on cells no group links
+    the steps of one part never change what another part sees, and a part's steps are the same
+    whether it is solved alone or beside others."""
     # The only child of an exact total is that total: it cannot be protected and gives nothing
     # away, so it is not counted as disclosed (a small one still shows "<3").
     derived = _exact_closure(set(given), groups) - given
@@ -177,8 +255,7 @@ def protect_jointly(
             for name, values in measures.items()
         }
 
-    limit = sum(len(v) for v in measures.values()) + 1
-    for _ in range(limit):
+    for step in range(limit):
         current = patterns()
         found = False
         for name, values in measures.items():
@@ -196,12 +273,12 @@ def protect_jointly(
                 # 1), so they are shown "*" instead, which says nothing of their value.
                 new = {(name, d) for d in disclosed if current[name].hidden.get(d) == PRIMARY}
                 if not new - starred:
-                    return current  # cannot happen with exact totals above; the auditor reports it
+                    return current, step, False  # cannot happen with exact totals above
                 starred |= new
             break
         if not found:
-            return current
-    return patterns()
+            return current, step, True
+    return patterns(), limit, False
 
 
 def _exact_closure(exact: set, groups: list[Group]) -> set:

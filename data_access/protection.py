@@ -192,10 +192,15 @@ def protected_monthly(conn: Connection, key: str, f: Filters, **params) -> pd.Da
     community_of = dict(conn.execute(select(Grid.code, Grid.community_code)).all())
     allowed: dict[tuple[str, str], bool] = {}
     for month in frame["month"].unique():
+        # One pattern per protection and month serves every community: a pattern depends on the
+        # month only (the whole county), not on the community asking.
+        at = Filters(f.communities, f.grids, month, month)
+        patterns = [
+            protection(conn, name, at, **_params_for(name, params)) for name in protections_for(key)
+        ]
         for community in frame["community_code"].unique():
             chosen = tuple(g for g in f.grids if community_of.get(g) == community)
-            at = Filters((community,), chosen, month, month)
-            allowed[(month, community)] = not chosen or grids_open(conn, key, at, **params)
+            allowed[(month, community)] = not chosen or all(p.grids_open(chosen) for p in patterns)
     keep = [allowed[(m, c)] for m, c in zip(frame["month"], frame["community_code"], strict=True)]
     frame = frame.copy()
     frame["value"] = frame["value"].astype(object).where(keep, None)

@@ -18,7 +18,7 @@ from components.charts import FONT
 from data_access import metrics
 from data_access.filters import Filters
 from data_access.metrics import Snapshot
-from data_access.metrics.snapshot import community_values
+from data_access.metrics.snapshot import community_snapshots, community_values
 from data_access.queries.common import communities
 from data_access.review.summary import has_data, scope_text
 from data_access.review.topics import TOPICS, Topic
@@ -94,10 +94,6 @@ def card(s: Snapshot, lang: str) -> Card:
     )
 
 
-def _community_filters(f: Filters, code: str) -> Filters:
-    return Filters((code,), (), f.start, f.end)
-
-
 def ranking(conn: Connection, f: Filters, key: str, lang: str) -> pd.DataFrame:
     """The chosen communities ranked by one figure (best first): rank, name, value (a number,
     NaN where withheld), shown (the figure as a card writes it), status, status word. Status is
@@ -106,12 +102,13 @@ def ranking(conn: Connection, f: Filters, key: str, lang: str) -> pd.DataFrame:
     comms = communities(conn, f)
     values = community_values(conn, key, f)
     m = metrics.get(key)
+    snaps = {} if f.grids else community_snapshots(conn, key, f)
     rows = []
     for code, name in zip(comms["code"], comms["name"], strict=True):
         v = values.get(code)
         status = word = None
         if not f.grids:
-            s = metrics.snapshot(conn, key, _community_filters(f, code))
+            s = snaps[code]
             status, word = s.status, status_word(s, lang) or None
         rows.append(
             {

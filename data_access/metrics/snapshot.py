@@ -15,6 +15,7 @@ beyond; a ceiling on a stock holds at every moment, so its expected level is the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -80,9 +81,8 @@ class Snapshot:
         return get(self.key).higher_is_better
 
 
-def _in_data(conn: Connection, f: Filters | None) -> Filters | None:
-    """f when the data reaches back to its start, else None."""
-    span = data_period(conn)
+def _in_data(span: tuple[str, str] | None, f: Filters | None) -> Filters | None:
+    """f when the data (spanning `span`) reaches back to its start, else None."""
     if f is None or span is None or f.start is None or f.start < span[0]:
         return None
     return f
@@ -103,11 +103,23 @@ def _target(conn: Connection, key: str, f: Filters) -> tuple[Target | None, NoTa
     """County target when no community (or every community) is chosen; otherwise the sum of the
     chosen communities' targets when each has one (a ratio's target applies to one community).
     Targets are set for communities, so a grid filter has none."""
-    rows = conn.execute(
-        select(TargetRow.community_code, TargetRow.period, TargetRow.value).where(
-            TargetRow.metric_key == key
-        )
-    ).all()
+    return _target_among(_target_rows(conn, key), lambda: set(communities(conn)["code"]), key, f)
+
+
+def _target_rows(conn: Connection, key: str) -> list:
+    return list(
+        conn.execute(
+            select(TargetRow.community_code, TargetRow.period, TargetRow.value).where(
+                TargetRow.metric_key == key
+            )
+        ).all()
+    )
+
+
+def _target_among(
+    rows: list, all_codes: Callable[[], set[str]], key: str, f: Filters
+) -> tuple[Target | None, NoTarget | None]:
+    """`_target` from the metric's target rows and (when needed) every community's code."""
     if not rows:
         return None, "none"
     if f.grids:
@@ -119,9 +131,9 @@ def _target(conn: Connection, key: str, f: Filters) -> tuple[Target | None, NoTa
         return None, "period"
     period = periods[-1]
     in_period = {r.community_code: r.value for r in rows if r.period == period}
-    all_codes = set(communities(conn)["code"])
-    chosen = set(f.communities) or all_codes
-    if chosen == all_codes and "" in in_period:
+    every = all_codes()
+    chosen = set(f.communities) or every
+    if chosen == every and "" in in_period:
         return Target(float(in_period[""]), period), None
     if not chosen.issubset(in_period):
         return None, "partial"
@@ -164,21 +176,98 @@ def _hidden(conn: Connection, key: str, f: Filters, params) -> bool:
 
 def snapshot(conn: Connection, key: str, f: Filters, **params) -> Snapshot:
     """Everything a card says about `key` for the filters (see the module's docstring)."""
+    resolved = get(key).resolve_params(params)
+    return _snapshot(
+        conn,
+        key,
+        f,
+        resolved,
+        lambda g: value(conn, key, g, **resolved),
+        data_period(conn),
+        _target(conn, key, f),
+    )
+
+
+def community_snapshots(conn: Connection, key: str, f: Filters, **params) -> dict[str, Snapshot]:
+    """code → snapshot(conn, key, (that community alone, f's period)) for every chosen community,
+    for a ranking by status. The values come from one query per period for all communities
+    instead of one per community and period (a county of 200 communities asked ~1,600 queries
+    for one ranking), and each snapshot is then made by the same code as `snapshot`."""
+    if f.grids:
+        raise ValueError("community snapshots are of whole communities")
+    resolved = get(key).resolve_params(params)
+    codes = communities(conn, f)["code"].tolist()
+    per_period: dict[tuple[str | None, str | None], Callable[[str], float | None]] = {}
+
+    def value_of(code: str, g: Filters) -> float | None:
+        period = (g.start, g.end)
+        if period not in per_period:
+            per_period[period] = _community_values(
+                conn, key, Filters(f.communities, (), g.start, g.end), resolved
+            )
+        return per_period[period](code)
+
+    span = data_period(conn)
+    rows = _target_rows(conn, key)
+    every: list[set[str]] = []
+
+    def all_codes() -> set[str]:
+        if not every:
+            every.append(set(communities(conn)["code"]))
+        return every[0]
+
+    out = {}
+    for code in codes:
+        one = Filters((code,), (), f.start, f.end)
+        goal = _target_among(rows, all_codes, key, one)
+        out[code] = _snapshot(
+            conn, key, one, resolved, lambda g, code=code: value_of(code, g), span, goal
+        )
+    return out
+
+
+def _community_values(
+    conn: Connection, key: str, f: Filters, params
+) -> Callable[[str], float | None]:
+    """code → `value(conn, key, (that community, f's period))`, from one breakdown over f's
+    communities: a community's figure is its entry (a ratio: its numerator ÷ its denominator)."""
     m = get(key)
-    resolved = m.resolve_params(params)
-    current = value(conn, key, f, **resolved)
+    if m.ratio:
+        nums = by_community(conn, m.ratio[0], f)
+        dens = by_community(conn, m.ratio[1], f)
+
+        def ratio(code: str) -> float | None:
+            num, den = float(nums[[code]].sum()), float(dens[[code]].sum())
+            return num / den * m.scale if den else None
+
+        return ratio
+    series = by_community(conn, key, f, **params)
+    return lambda code: float(series[[code]].sum())
+
+
+def _snapshot(
+    conn: Connection,
+    key: str,
+    f: Filters,
+    resolved: dict,
+    value_at: Callable[[Filters], float | None],
+    span: tuple[str, str] | None,
+    target: tuple[Target | None, NoTarget | None],
+) -> Snapshot:
+    m = get(key)
+    current = value_at(f)
     hidden = _hidden(conn, key, f, resolved)
 
-    prev_f = _in_data(conn, f.previous_period())
-    previous = value(conn, key, prev_f, **resolved) if prev_f else None
-    year_f = _in_data(conn, _shifted(f, -12))
-    last_year = value(conn, key, year_f, **resolved) if year_f else None
+    prev_f = _in_data(span, f.previous_period())
+    previous = value_at(prev_f) if prev_f else None
+    year_f = _in_data(span, _shifted(f, -12))
+    last_year = value_at(year_f) if year_f else None
     prev_hidden = prev_f is not None and _hidden(conn, key, prev_f, resolved)
     change = None
     if current is not None and previous is not None and not (hidden or prev_hidden):
         change = current - previous
 
-    goal, why_not = _target(conn, key, f)
+    goal, why_not = target
     toward = progress = expected = None
     status = None
     if goal is not None and current is not None and not hidden:
@@ -186,7 +275,7 @@ def snapshot(conn: Connection, key: str, f: Filters, **params) -> Snapshot:
         if m.kind == "flow" and f.end is not None and f.end >= goal.start:
             year_to_date = Filters(f.communities, f.grids, goal.start, f.end)
             if year_to_date != f:
-                toward = value(conn, key, year_to_date, **resolved)
+                toward = value_at(year_to_date)
         elapsed = _elapsed(goal, f)
         expected = elapsed if (m.higher_is_better or m.kind == "flow") else 1.0
         if goal.value:

@@ -57,6 +57,9 @@ class WelfareHousehold(Base):
         CheckConstraint(MONTH_CHECK.format(col="start_month"), name="ck_wh_start"),
         CheckConstraint("end_month IS NULL OR end_month >= start_month", name="ck_wh_end"),
         Index("ix_wh_community_category", "community_code", "category"),
+        # Covers the payments' join (a household's category and area without its row): every
+        # figure of money paid joins 720,000 payments to their households at 200 communities.
+        Index("ix_wh_household_area", "household_no", "category", "community_code", "grid_code"),
     )
 
 
@@ -108,4 +111,6 @@ class WelfarePayment(Base):
     __table_args__ = (
         CheckConstraint(MONTH_CHECK.format(col="month"), name="ck_wp_month"),
         Index("ix_wp_month", "month"),
+        # Covers a period's payments (month, household, amount) without reading their rows.
+        Index("ix_wp_month_household_amount", "month", "household_no", "amount_yuan"),
     )
