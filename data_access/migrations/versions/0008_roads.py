@@ -13,7 +13,6 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-# The lead rechains this onto 0008 at merge (0007 and 0008 come from other branches).
 down_revision: str | Sequence[str] | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
