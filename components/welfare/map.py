@@ -34,12 +34,19 @@ def _detail(row) -> str:
 
 
 def recipients_map(f: Filters) -> None:
-    """Grids shaded by published recipient households and compounds as circles."""
+    """Grids shaded by published recipient households and compounds as circles, built once per
+    data version, filters and language (a rerun that moves another widget only redraws it)."""
+    if not maps.cached_area_map(_parts, f, key="wf_map", alt=t("wf.map.alt")):
+        st.info(t("wf.map.empty"))
+        return
+    st.caption(t("wf.map.caption"))
+
+
+def _parts(f: Filters) -> maps.MapParts | None:
     grid = query(welfare_breakdowns.map_grids, f)
     grid = grid[grid["boundary"].notna()]
     if grid.empty:
-        st.info(t("wf.map.empty"))
-        return
+        return None
     compounds = query(welfare_breakdowns.map_compounds, f)
     top = max(float(grid["weight"].max()), 1.0)
     ramp = maps.Ramp(t("wf.map.ramp"), SHADES, 0, top, fig(0, "households"), fig(top, "households"))
@@ -93,14 +100,11 @@ def recipients_map(f: Filters) -> None:
         [ramp],
         t("wf.map.legend.hint"),
     )
-    maps.area_map(
+    return maps.MapParts(
         boundaries,
-        [circles],
+        markers=[circles],
         shaded=[shaded],
         map_legend=legend,
         box=maps.fit_box(boundaries, "grid" if f.grids else "community"),
         avoid=[(r.lon, r.lat) for r in compounds.itertuples(index=False)],
-        key="wf_map",
-        alt=t("wf.map.alt"),
     )
-    st.caption(t("wf.map.caption"))
