@@ -6,7 +6,7 @@ Opens /service_points?sp_mode=walk (every type: the comparison table walks each 
 draws the walking areas) and times script runs:
 - cold: the first run of the process (the engine, the street graph, the joins, every query);
 - uncached: st.cache_data cleared before the run, as after a filter change the cache has not
-  seen (or an import), with the street graph and the joins reused (data_access.walking.Memo);
+  seen (or an import), with the street graph and the joins reused (data_access.memo.Memo);
 - baseline, from the same run: the same uncached run with the reuse switched off (every walking
   query reads the roads and builds the graph and the join again: the page before the reuse);
 - warm: a rerun whose queries are all cached.

@@ -34,12 +34,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
-import weakref
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -48,6 +44,7 @@ from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
 from data_access.coverage import EARTH_RADIUS_M, haversine_m
+from data_access.memo import Memo
 
 MAX_PIECE_M = 50.0  # longest street piece after cutting
 _ROUND = 8  # decimals of a degree that identify a vertex (≈ 1 mm)
@@ -356,43 +353,6 @@ def reach_pieces(
 
 
 # ------------------------------------------------------------------------------ reuse
-
-V = TypeVar("V")
-
-
-class Memo(Generic[V]):
-    """The last `size` values by key (least recently used dropped first), safe across the app's
-    script threads. A value may belong to an `owner` (a database engine, a street graph): the key
-    then holds the owner's id, and a hit counts only while that very object lives (an id is reused
-    once its object is gone). Two threads missing at once both build; the last value is kept."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._items: OrderedDict[Hashable, tuple[weakref.ref | None, V]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable, make: Callable[[], V], owner: object = None) -> V:
-        full = (id(owner), key) if owner is not None else key
-        with self._lock:
-            found = self._items.get(full)
-            if found is not None and (found[0] is None or found[0]() is owner):
-                self._items.move_to_end(full)
-                return found[1]
-        value = make()
-        with self._lock:
-            self._items[full] = (weakref.ref(owner) if owner is not None else None, value)
-            self._items.move_to_end(full)
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-    def __len__(self) -> int:
-        return len(self._items)
-
 
 # A few joins: the page's area filter, its what-if sites and the suggestions each place their own
 # set of compounds and points; a city's join holds a few MB.

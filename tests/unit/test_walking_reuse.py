@@ -1,5 +1,5 @@
 """The street graph and the places' joins are built once per database and data version and
-reused (data_access.walking.Memo): the same objects come back until the data change, and an
+reused (data_access.memo.Memo): the same objects come back until the data change, and an
 import is seen on the next query."""
 
 from __future__ import annotations

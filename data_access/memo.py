@@ -1,0 +1,47 @@
+"""A small bounded cache that needs no Streamlit: the last few values by key, safe across the
+app's script threads, optionally tied to the life of an owner object (a database engine, a street
+graph). The street graph and the places' joins to it (data_access.walking) are reused with it."""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
+
+
+class Memo(Generic[V]):
+    """The last `size` values by key (least recently used dropped first), safe across the app's
+    script threads. A value may belong to an `owner` (a database engine, a street graph): the key
+    then holds the owner's id, and a hit counts only while that very object lives (an id is reused
+    once its object is gone). Two threads missing at once both build; the last value is kept."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[Hashable, tuple[weakref.ref | None, V]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], V], owner: object = None) -> V:
+        full = (id(owner), key) if owner is not None else key
+        with self._lock:
+            found = self._items.get(full)
+            if found is not None and (found[0] is None or found[0]() is owner):
+                self._items.move_to_end(full)
+                return found[1]
+        value = make()
+        with self._lock:
+            self._items[full] = (weakref.ref(owner) if owner is not None else None, value)
+            self._items.move_to_end(full)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
