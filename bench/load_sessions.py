@@ -11,12 +11,19 @@ command line's import), which changes the 低保对象 card. Checked after every
 
 - no exception box (stException), no error box, no "database is locked" and no traceback on screen;
 - every session sees the imported figure on the first rerun it starts after the import committed
-  (its next action after the commit is a click on 总览; the card must show the new figure).
+  (its next action after the commit shows 总览: a click on its link, or a period button when the
+  session is already there; the card must show the new figure).
+
+When a run starts and ends is read from the app's own websocket messages (Streamlit's
+`new_session` at the start of a script run, `script_finished` at its end), not guessed from the
+page: on a loaded machine a click may take seconds before its run shows, and a page that merely
+looks still is the old page, not the new run. A check counts as "after the commit" when the click
+that caused its run came after the import had committed (so the run started after it).
 
 The chosen periods all end at the data's last month, so the card's figure does not depend on
 which one a session happens to have: before the import it must show the old figure, after it
-the new one. Settle time = from the click until Streamlit has finished the rerun (no spinner, no
-stale element, status idle). Prints a Markdown section, appends it to bench/RESULTS.md (machine,
+the new one. Settle time = from the click until the run it caused has finished and the page is
+still (no spinner, no stale element, status idle). Prints a Markdown section, appends it to bench/RESULTS.md (machine,
 date, commit) unless --no-append, and exits 1 when any check failed. `--quick` (3 sessions, 20 s)
 is what CI runs (tests/e2e/test_load_quick.py), without timing thresholds.
 """
@@ -41,6 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench_generate import commit, machine  # noqa: E402  (the same folder: bench/ is sys.path[0])
+from proc_cpu import DescendantCpu  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
 from bench.import_files import households_csv  # noqa: E402
 from components.registry import PAGES  # noqa: E402
@@ -57,7 +66,6 @@ BAD_TEXT = ("database is locked", "Traceback", "OperationalError", "locked")
 FAULT_TEXT = t("dbfault.unavailable", "zh")[:8]
 QUIET_S = 0.4
 ACTION_TIMEOUT_S = 180
-RUN_SHOWS_S = 2.0
 RAMP_S = 1.0  # between two sessions' first requests
 
 
@@ -70,6 +78,8 @@ class Shared:
     committed_at: float | None = None  # time.monotonic()
     import_seconds: float = 0.0
     import_error: str = ""
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds by group during the run
+    wall: float = 0.0
 
 
 @dataclass
@@ -82,23 +92,52 @@ class SessionLog:
     actions: int = 0
 
 
-RUNNING_JS = """() => {
-  const sw = document.querySelector('[data-testid="stStatusWidget"]');
-  return Boolean((sw && /Running|Connecting/.test(sw.innerText))
-    || document.querySelector('[data-testid="stSpinner"], [data-stale="true"]'));
-}"""
+class ScriptRuns:
+    """The script runs of one browser session, read from the websocket as the browser gets them.
 
-
-async def settle(page, start: float, expect=None) -> float:
-    """Seconds from `start` (the click) until the rerun it caused has finished.
-
-    A click is answered in two steps: the page first shows the run (status "Running", stale
-    elements) and then its result. Waiting for the run to show (up to RUN_SHOWS_S: a quick run
-    may finish unseen) keeps the old page's stillness from counting as the new one's; `expect`
-    (a locator) must then be visible, e.g. the new page's title. The quiet period is not counted.
+    `new_session` opens every script run and `script_finished` closes it; a run cut short by a
+    newer rerun ends FINISHED_EARLY_FOR_RERUN and does not count as the page the user sees.
     """
+
+    def __init__(self) -> None:
+        self.started: list[float] = []  # time.monotonic() of each run's first message
+        self.finished: list[tuple[float, float]] = []  # (its start, its end), completed runs only
+
+    def watch(self, page) -> None:
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, payload) -> None:
+        if not isinstance(payload, bytes):
+            return
+        msg = ForwardMsg()
+        try:
+            msg.ParseFromString(payload)
+        except Exception:  # noqa: BLE001 — not a ForwardMsg: nothing to count
+            return
+        kind = msg.WhichOneof("type")
+        now = time.monotonic()
+        if kind == "new_session":
+            self.started.append(now)
+        elif (
+            kind == "script_finished"
+            and self.started
+            and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+        ):
+            self.finished.append((self.started[-1], now))
+
+    def completed_since(self, moment: float) -> tuple[float, float] | None:
+        """The latest completed run that started after `moment`."""
+        runs = [run for run in self.finished if run[0] > moment]
+        return runs[-1] if runs else None
+
+
+async def settle(page, runs: ScriptRuns, start: float, expect=None) -> float:
+    """Seconds from `start` (the click) until a run that started after it has finished and the
+    page is still. The quiet period is not counted."""
     deadline = start + ACTION_TIMEOUT_S
-    while time.monotonic() < start + RUN_SHOWS_S and not await page.evaluate(RUNNING_JS):
+    while runs.completed_since(start) is None:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no script run finished in {ACTION_TIMEOUT_S} s")
         await asyncio.sleep(0.05)
     if expect is not None:
         await expect.wait_for(state="visible", timeout=max(1.0, deadline - time.monotonic()) * 1000)
@@ -152,6 +191,8 @@ async def session(
     await cached_static(context, static)
     context.set_default_timeout(ACTION_TIMEOUT_S * 1000)
     page = await context.new_page()
+    runs = ScriptRuns()
+    runs.watch(page)
     page.on("pageerror", lambda e: log.errors.append(f"page error {str(e)[:100]}"))
     overview = t(PAGES[0].title_key, "zh")
     label = t(f"metric.{FIGURE}.label", "zh")
@@ -163,41 +204,50 @@ async def session(
         # Not "load": the settle check is what counts, and its clock starts with the request.
         started = time.monotonic()
         await page.goto(base + "/", wait_until="commit")
-        log.settle.append(await settle(page, started, expect=home))
+        seconds = await settle(page, runs, started, expect=home)
+        log.settle.append(seconds)
+        current = overview
         step = log.n  # sessions start at different places of the round
         while time.monotonic() < end or (shared.committed_at and not log.checked_after_import):
             if not await home.is_visible():
                 # 会议汇报 presents (no sidebar) until its switch is turned off: a control moved too.
                 started = time.monotonic()
                 await page.get_by_text(present, exact=True).first.click()
-                log.settle.append(await settle(page, started, expect=home))
+                seconds = await settle(page, runs, started, expect=home)
+                log.settle.append(seconds)
                 log.actions += 1
             started = time.monotonic()
-            after_commit = shared.committed_at is not None and started > shared.committed_at
-            kind, name = (
-                ("page", overview)
-                if after_commit and not log.checked_after_import
-                else steps[step % len(steps)]
-            )
+            checking = shared.committed_at is not None and not log.checked_after_import
+            kind, name = ("page", overview) if checking else steps[step % len(steps)]
             step += 1
+            if kind == "page" and name == current:
+                # Clicking the page one is on need not rerun; a period button always does, and
+                # the card's figure does not depend on the period (see the module's docstring).
+                kind, name = "period", t(PERIODS[step % len(PERIODS)], "zh")
             if kind == "page":
                 await sidebar.locator("a").filter(has_text=name).first.click()
                 title = page.locator("h1").filter(has_text=name).first
-                log.settle.append(await settle(page, started, expect=title))
+                seconds = await settle(page, runs, started, expect=title)
+                current = name
             else:
                 await sidebar.get_by_role("button", name=name, exact=True).first.click()
-                log.settle.append(await settle(page, started))
+                seconds = await settle(page, runs, started)
+            log.settle.append(seconds)
             log.actions += 1
             log.errors += await problems_on_screen(page)
-            if name == overview and shared.before:
+            if current == overview and shared.before:
                 value = digits(await card(page, label))
-                if after_commit:
+                # The click came after the commit, so the run it caused started after it too; a run
+                # whose first message merely arrived after the commit may have started before it
+                # (a starved browser passes messages on seconds late) and rightly shows old data.
+                committed = shared.committed_at
+                if committed is not None and started > committed:
                     if not log.checked_after_import:
                         log.saw_import_first_rerun = value == shared.after
                         log.checked_after_import = True
                     if value != shared.after:
                         log.errors.append(f"after the import: {value} instead of {shared.after}")
-                elif shared.committed_at is None and value != shared.before:
+                elif committed is None and value != shared.before:
                     log.errors.append(f"before the import: {value} instead of {shared.before}")
     except Exception as exc:  # noqa: BLE001 — a session that breaks is counted, not fatal
         log.errors.append(f"session broke: {exc.__class__.__name__}: {str(exc)[:200]}")
@@ -213,6 +263,8 @@ async def warm_up(browser, base: str) -> dict[str, tuple[dict, bytes]]:
     context = await browser.new_context()
     context.set_default_timeout(ACTION_TIMEOUT_S * 1000)
     page = await context.new_page()
+    runs = ScriptRuns()
+    runs.watch(page)
     static: dict[str, tuple[dict, bytes]] = {}
 
     async def keep(response) -> None:
@@ -223,7 +275,7 @@ async def warm_up(browser, base: str) -> dict[str, tuple[dict, bytes]]:
     page.on("response", keep)
     started = time.monotonic()
     await page.goto(base + "/", wait_until="commit")
-    await settle(page, started, expect=page.locator('[data-testid="stMetric"]').first)
+    await settle(page, runs, started, expect=page.locator('[data-testid="stMetric"]').first)
     await asyncio.sleep(1)
     await context.close()
     return static
@@ -296,13 +348,17 @@ async def drive(
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         static = await warm_up(browser, base)
-        end = time.monotonic() + duration
+        cpu = DescendantCpu().start()
+        began = time.monotonic()
+        end = began + duration
         thread = import_later(url, duration * 0.4, shared, rows)
         tasks = []
         for log in logs:
             tasks.append(asyncio.create_task(session(browser, base, log, shared, end, static)))
             await asyncio.sleep(RAMP_S)  # people do not all press enter in the same second
         await asyncio.gather(*tasks)
+        cpu.stop()
+        shared.cpu, shared.wall = cpu.seconds(), time.monotonic() - began
         thread.join(60)
         await browser.close()
     return logs, shared
@@ -331,7 +387,13 @@ def report(args, logs: list[SessionLog], shared: Shared, backend: str) -> tuple[
         "import_seconds": round(shared.import_seconds, 2),
         "import_error": shared.import_error,
         "figure": f"{shared.before} -> {shared.after}",
+        "wall_s": round(shared.wall, 1),
+        "cpu_s": {k: round(v, 1) for k, v in sorted(shared.cpu.items())},
     }
+    cores = os.cpu_count() or 1
+    cpu_text = ", ".join(
+        f"{group} {seconds:,.0f} s" for group, seconds in sorted(shared.cpu.items()) if seconds >= 1
+    )
     lines = [
         f"## Load: {len(logs)} browser sessions for {args.duration:.0f} s while an import runs "
         f"(`python bench/load_sessions.py{' --quick' if args.quick else ''}`)",
@@ -354,6 +416,8 @@ def report(args, logs: list[SessionLog], shared: Shared, backend: str) -> tuple[
         f"低保对象 {summary['figure']} |",
         f"| sessions showing the new figure on their first rerun after the commit | "
         f"{saw} / {len(logs)} |",
+        f"| CPU used during the {shared.wall:.0f} s of sessions ({cores} cores = "
+        f"{shared.wall * cores:,.0f} CPU-s available) | {cpu_text} |",
     ]
     if summary["error_kinds"]:
         lines += ["", "Errors seen: " + "; ".join(summary["error_kinds"])]
