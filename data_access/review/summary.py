@@ -27,10 +27,12 @@ SnapshotFn = Callable[[Connection, str, Filters], Snapshot]
 @dataclass(frozen=True)
 class Sentence:
     """Text key `summary.s.<name>`; its placeholders are the metric keys of `figures`. The first
-    figure is the one whose change against the previous period the sentence reports."""
+    figure is the one whose change against the previous period the sentence reports, unless
+    `compare` is off (a breakdown of the sentence before it, whose total already says it)."""
 
     name: str
     figures: tuple[str, ...]
+    compare: bool = True
 
 
 # topic → its sentences, in the order a summary reads
@@ -49,6 +51,15 @@ SENTENCES: dict[str, tuple[Sentence, ...]] = {
         Sentence("volunteers", ("volunteers", "volunteer_orgs")),
         Sentence("served", ("volunteer_residents_served",)),
         Sentence("disputes", ("disputes_mediated",)),
+        Sentence("elderly", ("elderly_groups",)),
+        Sentence("cadres", ("cadres",)),
+        # Apart from the total: one withheld small count drops the profile, not the cadres.
+        Sentence(
+            "cadres_profile",
+            ("cadres_college_plus", "cadres_under_35", "cadres_party"),
+            compare=False,
+        ),
+        Sentence("honours", ("honours",)),
     ),
     "facilities": (Sentence("funding", ("funding_raised",)),),
 }
@@ -136,7 +147,9 @@ def sentence(s: Sentence, snaps: dict[str, Snapshot], lang: str) -> str | None:
     if not all(has_data(snaps[k]) for k in s.figures):
         return None
     values = {k: _amount(snaps[k].value, snaps[k].unit, lang) for k in s.figures}
-    return t(f"summary.s.{s.name}", lang, change=change_clause(snaps[s.figures[0]], lang), **values)
+    if s.compare:
+        values["change"] = change_clause(snaps[s.figures[0]], lang)
+    return t(f"summary.s.{s.name}", lang, **values)
 
 
 def draft(

@@ -59,6 +59,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "调解矛盾纠纷{disputes_mediated}件{change}。",
         "{disputes_mediated} disputes were mediated{change}.",
     ),
+    "summary.s.cadres": (
+        "选举产生社区干部{cadres}名{change}。",
+        "{cadres} community cadres were elected{change}.",
+    ),
+    "summary.s.cadres_profile": (
+        "其中大专以上文化程度{cadres_college_plus}名，35岁以下{cadres_under_35}名，"
+        "中共党员{cadres_party}名。",
+        "Of them, {cadres_college_plus} have college education or more, "
+        "{cadres_under_35} are under 35 and {cadres_party} are Party members.",
+    ),
+    "summary.s.elderly": (
+        "成立为老服务组织{elderly_groups}个{change}。",
+        "{elderly_groups} organisations served older residents{change}.",
+    ),
+    "summary.s.honours": (
+        "先后获得各级荣誉称号{honours}项{change}。",
+        "{honours} honours were awarded to the communities{change}.",
+    ),
     "summary.s.funding": (
         "多方筹措社区建设资金{funding_raised}{change}。",
         "{funding_raised} was raised for community facilities{change}.",
