@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import harness
 
+from deploy import streamlit_proc
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 
 SETTLED_JS = """() => {
@@ -45,48 +42,16 @@ TIMEOUT_S = 300.0
 NEVER_BUSY: list[str] = []
 
 
-def free_port(port: int) -> int:
-    """`port` itself, or any free port when 0."""
-    if port:
-        return port
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def served(entry: str, db_url: str, port: int, log_dir: Path) -> Iterator[tuple[str, int]]:
-    """`streamlit run entry` against db_url on 127.0.0.1:port; yields (base URL, server pid)."""
-    port = free_port(port)
-    log = (log_dir / f"streamlit-{port}.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", entry, "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=harness.ROOT, env={**os.environ, "DATABASE_URL": db_url}, stdout=log,
-        stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 300
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"{entry} exited; see {log.name}")
-            with contextlib.suppress(OSError):
-                if urllib.request.urlopen(base + "/_stcore/health", timeout=2).status == 200:
-                    break
-            if time.time() > deadline:
-                raise RuntimeError(f"{entry} not healthy in 300 s; see {log.name}")
-            time.sleep(0.2)
+    """`streamlit run entry` against db_url on 127.0.0.1:port (any free one when 0); yields
+    (base URL, server pid)."""
+    env = {**os.environ, "DATABASE_URL": db_url}
+    args = ("--server.fileWatcherType", "none")
+    with streamlit_proc.serving(
+        entry, log_dir, port=port, env=env, extra_args=args, timeout=300
+    ) as (base, proc):
         yield base, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @contextlib.contextmanager

@@ -30,7 +30,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,23 +42,12 @@ from data_access import accounts  # noqa: E402
 from data_access.db import make_engine  # noqa: E402
 from data_access.seeding import ensure_ready  # noqa: E402
 from data_access.text import t  # noqa: E402
+from deploy import streamlit_proc  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 ADMIN, PASSWORD = "ops-admin", secrets.token_urlsafe(12)
 HEALTH_TIMEOUT_S = 120
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, log: Path) -> None:
-    deadline = time.time() + HEALTH_TIMEOUT_S
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args[0]} exited: {log.read_text(errors='replace')[-1500:]}")
-        with contextlib.suppress(OSError):
-            if urllib.request.urlopen(url, timeout=2).status == 200:
-                return
-        time.sleep(0.3)
-    raise RuntimeError(f"{url} not healthy in {HEALTH_TIMEOUT_S} s")
 
 
 def nginx_conf(listen: str, apps: list[str], run_dir: Path) -> str:
@@ -93,17 +81,11 @@ def deployment(url: str, ports: list[int], listen: int, run_dir: Path) -> Iterat
     try:
         for port in ports:
             log = run_dir / f"streamlit-{port}.log"
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "app.py",
-                 "--server.headless", "true", "--server.address", "127.0.0.1",
-                 "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-                cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-            )  # fmt: skip
-            procs.append(proc)
+            procs.append(streamlit_proc.start("app.py", port, log, env))
         for port, proc in zip(ports, procs, strict=True):
-            wait_healthy(
-                f"http://127.0.0.1:{port}/_stcore/health", proc, run_dir / f"streamlit-{port}.log"
-            )
+            log = run_dir / f"streamlit-{port}.log"
+            url = f"http://127.0.0.1:{port}/_stcore/health"
+            streamlit_proc.wait_healthy(url, proc, log, HEALTH_TIMEOUT_S)
         conf = run_dir / "nginx.conf"
         apps = [f"127.0.0.1:{p}" for p in ports]
         conf.write_text(nginx_conf(f"127.0.0.1:{listen}", apps, run_dir), encoding="utf-8")
@@ -114,7 +96,7 @@ def deployment(url: str, ports: list[int], listen: int, run_dir: Path) -> Iterat
         )  # fmt: skip
         procs.append(proc)
         base = f"http://127.0.0.1:{listen}"
-        wait_healthy(base + "/_stcore/health", proc, nginx_log)
+        streamlit_proc.wait_healthy(base + "/_stcore/health", proc, nginx_log, HEALTH_TIMEOUT_S)
         yield base
     finally:
         for proc in reversed(procs):

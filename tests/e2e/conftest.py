@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +16,7 @@ import pytest
 
 from data_access.db import make_engine
 from data_access.seeding import seed
+from deploy import streamlit_proc
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -56,45 +53,13 @@ def pytest_collection_modifyitems(items):
                 item.add_marker(skip)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextlib.contextmanager
 def served(entry: str, db_url: str | None, log_dir: Path) -> Iterator[str]:
     """`streamlit run <entry>` on a free port against db_url (DATABASE_URL's database when None);
     yields the base URL."""
-    port = _free_port()
     env = {**os.environ, **({"DATABASE_URL": db_url} if db_url else {})}
-    log_path = log_dir / f"streamlit-{port}.log"
-    log = log_path.open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable, "-m", "streamlit", "run", entry,
-            "--server.headless", "true", "--server.port", str(port),
-            "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-        ],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    try:
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited: {log_path.read_text()[-2000:]}")
-            with contextlib.suppress(OSError):
-                if urllib.request.urlopen(base + "/_stcore/health", timeout=2).status == 200:
-                    break
-            if time.time() > deadline:
-                raise RuntimeError(f"streamlit not healthy in 90 s: {log_path.read_text()[-2000:]}")
-            time.sleep(0.3)
+    with streamlit_proc.serving(entry, log_dir, env=env) as (base, _):
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(10)
-        log.close()
 
 
 @pytest.fixture(scope="session")
