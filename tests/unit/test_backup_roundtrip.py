@@ -7,7 +7,6 @@ would run (= + - @ first), which must come back exactly. On SQLite through the c
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 
 import pandas as pd
 import pytest
@@ -94,17 +93,27 @@ def test_risky_text_comes_back_exactly(restored):
 
 
 def _variants(m: metrics.Metric) -> list[dict]:
+    """The defaults, then each parameter at its first and last allowed value with the others at
+    their defaults, then all first and all last. The parameters steer the same statement over the
+    same rows (restored row for row above), so the corners check what the full product would: the
+    36 × 36 review-interval settings month by month were 90% of this test's time."""
     names = list(m.params)
-    return [dict(zip(names, combo, strict=True)) for combo in
-            itertools.product(*(m.params[n].allowed for n in names))]  # fmt: skip
+    if not names:
+        return [{}]
+    default = {n: m.params[n].default for n in names}
+    ends = {n: (m.params[n].allowed[0], m.params[n].allowed[-1]) for n in names}
+    out = [default]
+    for n in names:
+        out += [{**default, n: end} for end in ends[n]]
+    out += [{n: ends[n][0] for n in names}, {n: ends[n][1] for n in names}]
+    unique: list[dict] = []
+    for combo in out:
+        if combo not in unique:
+            unique.append(combo)
+    return unique
 
 
 def _frame(conn, key: str, f: Filters, params: dict) -> pd.DataFrame:
-    if conn.dialect.name != "sqlite":
-        # PostgreSQL: the restored rows are already compared one for one above; month by month
-        # the ~1,000 metric statements take half an hour there, so the metrics are compared per
-        # community over the whole period (SQLite compares every month).
-        return metrics.by_community(conn, key, f, **params).sort_index().to_frame()
     return (
         metrics.monthly(conn, key, f, **params)
         .sort_values(["month", "community_code"])
