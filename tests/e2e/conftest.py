@@ -30,7 +30,13 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
+# Streamlit 1.67 does not always draw "Running" in the status widget, so the app root's own
+# script and connection state (what that widget is drawn from) decide first; without them a check
+# could fire between two runs of a loaded machine.
 SETTLED_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (app && app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (app && app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
   const main = document.querySelector('[data-testid="stMain"]');
   if (!main) return false;
   if (main.querySelectorAll('[data-testid="stElementContainer"]').length === 0) return false;
@@ -105,6 +111,9 @@ class PageWatch:
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+    # Waits are for the app, not a stopwatch: a run on a loaded 2-core CI machine (two test
+    # workers, a server and Chromium each) can take longer than Playwright's 30 s default.
+    context.set_default_timeout(90_000)
     pg = context.new_page()
     pg.watch = PageWatch(pg)
     yield pg

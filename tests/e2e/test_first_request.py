@@ -60,8 +60,16 @@ def _watch_until_settled(page, timeout: float = 90) -> list[str]:
     raise TimeoutError("the page did not settle")
 
 
-@pytest.mark.parametrize("entry", ["app.py", "dashboard.py"])
-@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.url_path or "overview")
+# The launcher for every page; the script run directly for the default page, a reader's deep
+# link and an editor's (every page file starts with the same guard: tests/unit/test_page_files.py).
+CASES = [(spec, "app.py") for spec in PAGES] + [
+    (spec, "dashboard.py") for spec in PAGES if spec.url_path in ("", "welfare", "data_admin")
+]
+
+
+@pytest.mark.parametrize(
+    ("spec", "entry"), CASES, ids=[f"{s.url_path or 'overview'}-{e}" for s, e in CASES]
+)
 def test_first_request_opens_the_page_itself(browser, seeded_db, tmp_path, spec, entry):
     with served(entry, seeded_db, tmp_path) as base:
         page = browser.new_page(viewport={"width": 1440, "height": 900})
