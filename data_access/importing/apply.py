@@ -107,8 +107,11 @@ def _existing_rows(conn: Connection, spec: TableSpec, keys: list[tuple]) -> dict
             where = tuple_(*key_cols).in_(chunk)
         else:
             where = or_(*(and_(*(c == v for c, v in zip(key_cols, k, strict=True))) for k in chunk))
-        for row in conn.execute(select(tbl).where(where)).mappings():
-            found[tuple(row[k] for k in spec.key)] = dict(row)
+        got = conn.execute(select(tbl).where(where))
+        names = list(got.keys())
+        at = [names.index(k) for k in spec.key]
+        for values in got.tuples():
+            found[tuple(values[i] for i in at)] = dict(zip(names, values, strict=True))
     return found
 
 
@@ -121,14 +124,17 @@ def _write(conn: Connection, spec: TableSpec, rows: list[dict], result: ImportRe
         old = existing.get(key)
         if old is None:
             inserts.append(row)
-        elif all(_same(row[c], old[c]) for c in row):
+        elif all(v == old[c] or _same(v, old[c]) for c, v in row.items()):  # == first: cheap
             result.unchanged += 1
         else:
             updates.append((key, row))
     if inserts:
         # Columns missing from the file take their defaults: insert row by row shape.
-        for shape in {tuple(sorted(r)) for r in inserts}:
-            conn.execute(tbl.insert(), [r for r in inserts if tuple(sorted(r)) == shape])
+        shapes: dict[frozenset, list[dict]] = {}
+        for r in inserts:
+            shapes.setdefault(frozenset(r), []).append(r)
+        for same_columns in shapes.values():
+            conn.execute(tbl.insert(), same_columns)
     for key, row in updates:
         where = and_(*(tbl.c[k] == v for k, v in zip(spec.key, key, strict=True)))
         conn.execute(tbl.update().where(where).values(**row))
