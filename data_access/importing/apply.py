@@ -18,21 +18,24 @@ from sqlalchemy import and_, or_, select, tuple_
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from data_access import metrics
 from data_access.db import bump_data_version
-from data_access.filters import Filters, add_months
+from data_access.importing.figures import (  # noqa: F401  (headline_*: the bench and tests)
+    HEADLINE_METRICS,
+    figures_after,
+    figures_before,
+    headline_figures,
+    headline_filters,
+)
 from data_access.importing.geojson import looks_like_geojson, rows_of_geojson
 from data_access.importing.reading import FileProblem, SheetRows, rows_of
 from data_access.importing.spec import TableSpec, table_spec
 from data_access.importing.validate import Problem, check_domain, check_schema, parse_rows
 from data_access.models import AuditLog, Base
-from data_access.queries.common import data_period
 from data_access.text import t
 from data_access.users import User
 
 _LANG = "zh"
 _CHUNK = 500
-HEADLINE_METRICS: tuple[str, ...] = metrics.OVERVIEW_CARDS
 
 
 @dataclass(frozen=True)
@@ -68,20 +71,6 @@ class ImportResult:
     @property
     def refused_rows(self) -> int:
         return len({p.row for p in self.problems if p.row is not None})
-
-
-def headline_filters(conn: Connection) -> Filters:
-    """The period the app opens on: the data's last twelve months."""
-    period = data_period(conn)
-    if period is None:
-        return Filters()
-    first, last = period
-    return Filters(start=max(first, add_months(last, -11)), end=last)
-
-
-def headline_figures(conn: Connection) -> dict[str, float | None]:
-    f = headline_filters(conn)
-    return {key: metrics.value(conn, key, f) for key in HEADLINE_METRICS}
 
 
 def _same(a: object, b: object) -> bool:
@@ -220,10 +209,10 @@ def run_import(
             return result
         trans = conn.begin() if not conn.in_transaction() else conn.get_transaction()
         try:
-            before = headline_figures(conn)
+            before = figures_before(conn)
             _write(conn, table_spec(table), rows, result)
-            after = headline_figures(conn)
-            result.figures = [FigureChange(k, before[k], after[k]) for k in HEADLINE_METRICS]
+            after = figures_after(conn, before, {table})
+            result.figures = [FigureChange(k, before.values[k], after[k]) for k in HEADLINE_METRICS]
             if dry_run or not (result.added or result.updated):
                 trans.rollback()
             else:
