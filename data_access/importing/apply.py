@@ -211,7 +211,8 @@ def run_import(
         try:
             before = figures_before(conn)
             _write(conn, table_spec(table), rows, result)
-            after = figures_after(conn, before, {table})
+            written = {table} if result.added or result.updated else set()
+            after = figures_after(conn, before, written)
             result.figures = [FigureChange(k, before.values[k], after[k]) for k in HEADLINE_METRICS]
             if dry_run or not (result.added or result.updated):
                 trans.rollback()

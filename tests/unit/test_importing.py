@@ -146,6 +146,9 @@ def test_the_fixed_file_imports_and_a_second_import_changes_nothing(county):
     again = run_import(county, "welfare_households", _csv(fixed), "ok.csv", ADMIN, dry_run=False)
     assert again.ok and again.unchanged == 12 and again.added == again.updated == 0
     assert not again.written and _state(county) == state
+    with county.connect() as conn:  # nothing written: the figures before stand, unchanged
+        assert {f.key: f.after for f in again.figures} == headline_figures(conn)
+    assert not any(f.changed for f in again.figures)
     changed = [_household("T0001", **{"保障人数": "3"})]
     update = run_import(
         county, "welfare_households", _csv(changed), "one.csv", ADMIN, dry_run=False
