@@ -18,21 +18,24 @@ from sqlalchemy import and_, or_, select, tuple_
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from data_access import metrics
 from data_access.db import bump_data_version
-from data_access.filters import Filters, add_months
+from data_access.importing.figures import (  # noqa: F401  (headline_*: the bench and tests)
+    HEADLINE_METRICS,
+    figures_after,
+    figures_before,
+    headline_figures,
+    headline_filters,
+)
 from data_access.importing.geojson import looks_like_geojson, rows_of_geojson
 from data_access.importing.reading import FileProblem, SheetRows, rows_of
 from data_access.importing.spec import TableSpec, table_spec
 from data_access.importing.validate import Problem, check_domain, check_schema, parse_rows
 from data_access.models import AuditLog, Base
-from data_access.queries.common import data_period
 from data_access.text import t
 from data_access.users import User
 
 _LANG = "zh"
 _CHUNK = 500
-HEADLINE_METRICS: tuple[str, ...] = metrics.OVERVIEW_CARDS
 
 
 @dataclass(frozen=True)
@@ -70,20 +73,6 @@ class ImportResult:
         return len({p.row for p in self.problems if p.row is not None})
 
 
-def headline_filters(conn: Connection) -> Filters:
-    """The period the app opens on: the data's last twelve months."""
-    period = data_period(conn)
-    if period is None:
-        return Filters()
-    first, last = period
-    return Filters(start=max(first, add_months(last, -11)), end=last)
-
-
-def headline_figures(conn: Connection) -> dict[str, float | None]:
-    f = headline_filters(conn)
-    return {key: metrics.value(conn, key, f) for key in HEADLINE_METRICS}
-
-
 def _same(a: object, b: object) -> bool:
     if isinstance(a, float) or isinstance(b, float):
         try:
@@ -107,8 +96,11 @@ def _existing_rows(conn: Connection, spec: TableSpec, keys: list[tuple]) -> dict
             where = tuple_(*key_cols).in_(chunk)
         else:
             where = or_(*(and_(*(c == v for c, v in zip(key_cols, k, strict=True))) for k in chunk))
-        for row in conn.execute(select(tbl).where(where)).mappings():
-            found[tuple(row[k] for k in spec.key)] = dict(row)
+        got = conn.execute(select(tbl).where(where))
+        names = list(got.keys())
+        at = [names.index(k) for k in spec.key]
+        for values in got.tuples():
+            found[tuple(values[i] for i in at)] = dict(zip(names, values, strict=True))
     return found
 
 
@@ -121,14 +113,17 @@ def _write(conn: Connection, spec: TableSpec, rows: list[dict], result: ImportRe
         old = existing.get(key)
         if old is None:
             inserts.append(row)
-        elif all(_same(row[c], old[c]) for c in row):
+        elif all(v == old[c] or _same(v, old[c]) for c, v in row.items()):  # == first: cheap
             result.unchanged += 1
         else:
             updates.append((key, row))
     if inserts:
         # Columns missing from the file take their defaults: insert row by row shape.
-        for shape in {tuple(sorted(r)) for r in inserts}:
-            conn.execute(tbl.insert(), [r for r in inserts if tuple(sorted(r)) == shape])
+        shapes: dict[frozenset, list[dict]] = {}
+        for r in inserts:
+            shapes.setdefault(frozenset(r), []).append(r)
+        for same_columns in shapes.values():
+            conn.execute(tbl.insert(), same_columns)
     for key, row in updates:
         where = and_(*(tbl.c[k] == v for k, v in zip(spec.key, key, strict=True)))
         conn.execute(tbl.update().where(where).values(**row))
@@ -214,10 +209,11 @@ def run_import(
             return result
         trans = conn.begin() if not conn.in_transaction() else conn.get_transaction()
         try:
-            before = headline_figures(conn)
+            before = figures_before(conn)
             _write(conn, table_spec(table), rows, result)
-            after = headline_figures(conn)
-            result.figures = [FigureChange(k, before[k], after[k]) for k in HEADLINE_METRICS]
+            written = {table} if result.added or result.updated else set()
+            after = figures_after(conn, before, written)
+            result.figures = [FigureChange(k, before.values[k], after[k]) for k in HEADLINE_METRICS]
             if dry_run or not (result.added or result.updated):
                 trans.rollback()
             else:

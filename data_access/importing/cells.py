@@ -35,7 +35,10 @@ def normalise(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return unicodedata.normalize("NFKC", str(value).translate(_CONTROL)).strip()
+    text = str(value)
+    if text.isprintable():  # no control character to drop; ASCII is its own NFKC form
+        return (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
+    return unicodedata.normalize("NFKC", text.translate(_CONTROL)).strip()
 
 
 def parse_date(value: object) -> dt.date:

@@ -116,11 +116,13 @@ class _Refused(str):
 
 
 def _parse_remembered(col: ColumnSpec, raw: object, memo: dict) -> object:
-    """_parse, once per distinct value of a column: a file repeats its dates, codes and numbers
-    (100,000 job seekers have a few hundred registration dates), and parsing dominates an import."""
+    """_parse, once per distinct value of a column (`memo` is the column's own): a file repeats
+    its dates, codes and numbers (100,000 job seekers have a few hundred registration dates), and
+    parsing dominates an import. A cell that is not text is remembered with its type, so 1, 1.0
+    and True (equal as keys) are each parsed as themselves."""
     if col.kind in _UNIQUE_KINDS:
         return _parse(col, raw)
-    key = (col.name, raw)
+    key = raw if type(raw) is str else (type(raw), raw)
     try:
         value = memo.get(key, _MISS)
     except TypeError:  # an unhashable cell: parsed as it comes
@@ -149,12 +151,10 @@ def parse_rows(spec: TableSpec, sheet: SheetRows, coordinates: str = "wgs84") ->
             checked.problems.append(
                 Problem(None, header(spec.name, col.name), "", t("data.cell.missing_column", _LANG))
             )
-    memo: dict = {}
+    present = [(col, {}) for col in spec.columns if col.name in sheet.headers]
     for number, raw in sheet.rows:
         row: dict[str, object] = {}
-        for col in spec.columns:
-            if col.name not in sheet.headers:
-                continue
+        for col, memo in present:
             try:
                 value = _parse_remembered(col, raw.get(col.name), memo)
                 row[col.name] = col.default if value is None else value

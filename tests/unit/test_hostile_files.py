@@ -159,6 +159,12 @@ def test_too_many_cells_are_refused(monkeypatch):
     assert "单元格超过上限" in _refusal(data)
 
 
+def test_too_many_rows_are_refused_at_the_first_row_past_the_limit(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_ROWS", 100)
+    assert len(read_grid(b"\n".join([b"h,1"] * 100))[0]) == 100  # at the limit: read
+    assert "行，超过上限" in _refusal(b"\n".join([b"h,1"] * 101))
+
+
 def test_an_unclosed_quote_or_a_huge_cell_is_a_clear_refusal():
     assert "无法按表格读取" in _refusal(b'a,b\n"' + b"x" * 200_000 + b"\n")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -13,6 +14,9 @@ from hypothesis import strategies as st
 from data_access.idcard import check_digit, id_number_problem, make_id_number
 from data_access.importing import cells
 from data_access.importing.coords import from_wgs84, to_wgs84
+from data_access.importing.reading import SheetRows
+from data_access.importing.spec import table_spec
+from data_access.importing.validate import parse_rows
 
 DAYS = st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2099, 12, 31))
 FULL_WIDTH = str.maketrans("0123456789-/.", "０１２３４５６７８９－／．")
@@ -82,6 +86,30 @@ def test_full_width_letters_and_spaces_are_made_half_width():
     assert cells.normalise(3.0) == "3"
 
 
+def _normalise_by_definition(value: object) -> str:
+    """NFKC after dropping control characters, then stripped: what the fast path must equal."""
+    return unicodedata.normalize("NFKC", str(value).translate(cells._CONTROL)).strip()
+
+
+@given(
+    st.text(
+        st.sampled_from("aZ9 -._/\t\n\r\x00\x07\x1f\u3000\xa0\u200b年月日Ａ１ﬁ①㍿")
+        | st.characters(codec="utf-8"),
+        max_size=20,
+    )
+)
+def test_normalise_of_any_text_is_nfkc_without_control_characters(text):
+    # The printable and ASCII shortcuts must give what the definition gives, for every text.
+    assert cells.normalise(text) == _normalise_by_definition(text)
+
+
+@given(st.text("0123456789０１２３４５６７８９٠١٢٣٤٥٦٧٨٩", min_size=17, max_size=17))
+def test_the_check_digit_is_the_standards_weighted_sum_for_any_digits(first17):
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    total = sum(int(d) * w for d, w in zip(first17, weights, strict=True))
+    assert check_digit(first17) == "10X98765432"[total % 11]
+
+
 @given(DAYS, st.integers(0, 999), st.booleans())
 def test_id_numbers_keep_their_digits_and_check_digit(birth, sequence, male):
     number = make_id_number("629901", birth, sequence, male)
@@ -123,3 +151,16 @@ def test_a_known_pair_gcj02():
     gcj = from_wgs84(39.90872, 116.39748, "gcj02")
     assert _metres(gcj, (39.91012, 116.40372)) < 30
     assert _metres(to_wgs84(*gcj, "gcj02"), (39.90872, 116.39748)) < 0.5
+
+
+def test_a_remembered_cell_is_parsed_as_its_own_type_not_as_an_equal_key():
+    # True == 1 == 1.0 as dict keys: a refused TRUE cell must not refuse the 1 below it.
+    sheet = SheetRows(
+        [(2, {"members": True}), (3, {"members": 1}), (4, {"members": 1.0})],
+        {"members": "保障人数"},
+        (),
+        "xlsx",
+    )
+    checked = parse_rows(table_spec("welfare_households"), sheet)
+    assert [p.row for p in checked.problems if p.row is not None] == [2]
+    assert [r["members"] for r in checked.rows] == [None, 1, 1]

@@ -17,6 +17,7 @@ from data_access.__main__ import main as cli
 from data_access.db import data_version
 from data_access.idcard import make_id_number
 from data_access.importing import run_import
+from data_access.importing.apply import headline_figures
 from data_access.importing.templates import backup_files, backup_zip, problems_workbook, template
 from data_access.models import AuditLog, WelfareHousehold
 from data_access.seeding import row_counts, seed
@@ -145,11 +146,16 @@ def test_the_fixed_file_imports_and_a_second_import_changes_nothing(county):
     again = run_import(county, "welfare_households", _csv(fixed), "ok.csv", ADMIN, dry_run=False)
     assert again.ok and again.unchanged == 12 and again.added == again.updated == 0
     assert not again.written and _state(county) == state
+    with county.connect() as conn:  # nothing written: the figures before stand, unchanged
+        assert {f.key: f.after for f in again.figures} == headline_figures(conn)
+    assert not any(f.changed for f in again.figures)
     changed = [_household("T0001", **{"保障人数": "3"})]
     update = run_import(
         county, "welfare_households", _csv(changed), "one.csv", ADMIN, dry_run=False
     )
     assert update.updated == 1 and update.added == 0
+    with county.connect() as conn:  # the figures shown after are the full computation's
+        assert {f.key: f.after for f in update.figures} == headline_figures(conn)
 
 
 def test_a_gb18030_csv_as_excel_saves_it_imports(county):
@@ -223,7 +229,6 @@ def test_every_template_imports_its_own_example_row_unchanged(engine):
 
 def test_a_backup_restores_every_figure_into_an_empty_database(county, tmp_path):
     from data_access.db import create_schema, make_engine
-    from data_access.importing.apply import headline_figures
 
     archive = backup_zip(county, "admin")
     other = make_engine(f"sqlite:///{tmp_path / 'restored.db'}")
