@@ -5,7 +5,7 @@ spends its time on.
     py-spy record --format speedscope -o warm.json -- python bench/profile_page.py employment
 
 PAGE is a page file's stem (`employment` for pages/employment.py). `warm` reruns the page with
-nothing changed; `filter` picks a new community in the sidebar before each run (the first
+nothing changed; `cold` as after an import (bench_pages' cold); `filter` picks a new community in the sidebar before each run (the first
 --runs communities, so every run is the first under its filter, as when a reader changes the
 filter). Without --url the sample county is seeded into a temporary file; an --url of a SQLite
 file is copied first (never written). Each run's wall and CPU time are printed (stderr), and the
@@ -23,13 +23,13 @@ import time
 from pathlib import Path
 
 import harness
-from bench_pages import always_run_entrypoint, bench_baseline, open_session, run_checked
+from bench_pages import always_run_entrypoint, bench_baseline, make_cold, open_session, run_checked
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("page", help="page file stem, e.g. employment")
-    ap.add_argument("--mode", choices=("warm", "filter"), default="warm")
+    ap.add_argument("--mode", choices=("warm", "filter", "cold"), default="warm")
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--url", help="a SQLite database to copy (default: the sample county)")
     ap.add_argument("--ready-file", help="touched after the first run; then 2 s of waiting")
@@ -61,6 +61,8 @@ def main() -> None:
             time.sleep(2)
         wall, cpu = [], []
         for i in range(args.runs):
+            if args.mode == "cold":
+                make_cold()
             if args.mode == "filter":
                 at.multiselect(key=K_COMMUNITIES).set_value([codes[i % len(codes)]])
             t0, c0 = time.perf_counter(), time.process_time()
