@@ -7,11 +7,20 @@ import math
 
 import altair as alt
 import pandas as pd
+from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 # Okabe–Ito: distinguishable for colour-blind viewers and on a washed-out projector.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 FONT = "Microsoft YaHei, PingFang SC, Noto Sans CJK SC, sans-serif"
 LEGEND_LABEL_PX = 320  # far above any label: a legend label is wrapped into columns, never cut
+
+
+def vega_lite_spec(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite spec `st.altair_chart` sends for this chart, datasets as Arrow bytes.
+
+    Streamlit's own conversion (a private function: tests/app/test_charts_cached.py fails when it
+    changes), so a spec drawn with `st.vega_lite_chart` is the element `st.altair_chart` drew."""
+    return _convert_altair_to_vega_lite_spec(chart)
 
 
 def _style(chart: alt.Chart) -> alt.Chart:

@@ -7,6 +7,7 @@ import streamlit as st
 from components import charts, page_state
 from components.data import query
 from components.i18n import t
+from components.rendered import chart
 from data_access import metrics
 from data_access.filters import Filters
 from data_access.queries import overview
@@ -64,15 +65,13 @@ def comparison(f: Filters, key: str, per_thousand: bool) -> None:
     bar_data = query(overview.metric_by_community, f, key, per_thousand)
     rate = per_thousand and not metrics.get(key).is_ratio  # the table's rule (queries.overview)
     title = t(f"metric.{key}.label")
-    st.altair_chart(
-        charts.bars(
-            bar_data,
-            "name",
-            t("overview.per_thousand.title", metric=title) if rate else title,
-            _is_share(key),
-            decimals=1 if rate else 0,
-        ),
-        width="stretch",
+    chart(
+        charts.bars,
+        bar_data,
+        "name",
+        t("overview.per_thousand.title", metric=title) if rate else title,
+        _is_share(key),
+        decimals=1 if rate else 0,
     )
 
 
@@ -87,13 +86,11 @@ def trend(f: Filters, key: str) -> None:
     if series.empty:
         st.info(t("common.no_data"))
         return
-    st.altair_chart(
-        charts.monthly_lines(
-            series,
-            t(f"metric.{key}.label"),
-            t("common.community"),
-            t("common.month"),
-            _is_share(key),
-        ),
-        width="stretch",
+    chart(
+        charts.monthly_lines,
+        series,
+        t(f"metric.{key}.label"),
+        t("common.community"),
+        t("common.month"),
+        _is_share(key),
     )

@@ -1,9 +1,15 @@
-"""Text a section renders from cached data, kept per data version, arguments and language.
+"""Text and charts a section renders from cached data, kept per data version, arguments and
+language.
 
 `query` caches what the database answers; at 200 communities turning that into a page's HTML or
 table (thousands of cells, each with its words in the reader's language) also took seconds, on
 every rerun. `rendered(fn, *args)` runs `fn(*args)` once per (fn, args, language, data version);
 `fn` may call `query` and `t`, never a widget. The cache is bounded.
+
+`chart(make, *args)` does the same for an Altair chart: building it (every `.encode` and
+`.configure_*` copies and validates the chart) and turning it into Vega-Lite (`to_dict`, checked
+against the JSON schema) was over half of a warm rerun on every page with charts. The spec is kept
+as Streamlit would send it (data as Arrow bytes), so the browser gets the same element.
 """
 
 from __future__ import annotations
@@ -11,8 +17,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import altair as alt
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
+from components.charts import vega_lite_spec
 from components.data import current_version
 from components.i18n import lang
 
@@ -38,3 +47,32 @@ def rendered_or_note(fn: Callable[..., T | None], *args: Any, empty: str) -> T |
     if made is None:
         st.info(empty)
     return made
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _chart_spec(
+    _make: Callable[..., alt.TopLevelMixin],
+    fn_id: tuple[str, int],
+    args: tuple,
+    kwargs: tuple,
+    language: str,
+    version: int,
+) -> dict:
+    return vega_lite_spec(_make(*args, **dict(kwargs)))
+
+
+def chart(
+    make: Callable[..., alt.TopLevelMixin],
+    *args: Any,
+    where: DeltaGenerator | None = None,
+    key: str | None = None,
+    **kwargs: Any,
+) -> None:
+    """Draw make(*args, **kwargs), an Altair chart, at full width in `where` (default: the page).
+
+    The chart is built once per (make, arguments, language, data version): `make` must be a
+    module-level function whose chart depends on nothing but its arguments, the language and
+    the data (frames, numbers and text as arguments are fine; a widget is not)."""
+    fn_id = (f"{make.__module__}.{make.__qualname__}", id(make))
+    spec = _chart_spec(make, fn_id, args, tuple(sorted(kwargs.items())), lang(), current_version())
+    (st if where is None else where).vega_lite_chart(spec=spec, width="stretch", key=key)

@@ -64,7 +64,8 @@ else:
             suggested=suggested,
             fit_grids=bool(f.grids),
             areas=areas,
-        )
+        ),
+        same_as=(f, shown),  # every frame above is a query of these (and the data version)
     )
     if scenario is not None and shown.mode == "walk":
         ui.area_control(shown, scenario, areas)

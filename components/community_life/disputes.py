@@ -4,6 +4,7 @@ are given by community only."""
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -12,6 +13,7 @@ from components.community_life.state import DISPUTE_BREAKDOWNS
 from components.community_life.tables import table
 from components.data import query
 from components.i18n import fig, label, t
+from components.rendered import chart
 from data_access import privacy
 from data_access.disclosure import SECONDARY
 from data_access.filters import Filters
@@ -42,7 +44,10 @@ def _cards(f: Filters) -> None:
 
 def _monthly(f: Filters) -> None:
     st.markdown(f"**{t('cl.disp.monthly')}**")
-    monthly = query(d.monthly, f)
+    chart(_monthly_chart, query(d.monthly, f), key="cl_disp_monthly")
+
+
+def _monthly_chart(monthly: pd.DataFrame) -> alt.Chart:
     long = pd.concat(
         [
             pd.DataFrame(
@@ -56,11 +61,7 @@ def _monthly(f: Filters) -> None:
         ],
         ignore_index=True,
     )
-    st.altair_chart(
-        charts.monthly_lines(long, t("cl.disp.value"), t("cl.disp"), t("common.month")),
-        width="stretch",
-        key="cl_disp_monthly",
-    )
+    return charts.monthly_lines(long, t("cl.disp.value"), t("cl.disp"), t("common.month"))
 
 
 def _by_category(f: Filters) -> None:

@@ -9,6 +9,7 @@ from components import charts, kpi
 from components.community_life.tables import table
 from components.data import query
 from components.i18n import label, t
+from components.rendered import chart
 from data_access import vocab
 from data_access.filters import Filters
 from data_access.queries import community_life as q
@@ -69,5 +70,5 @@ def honours(f: Filters) -> None:
     )
     st.markdown(f"**{t('cl.hon.timeline')}**")
     timeline = shown.assign(slot=shown.groupby("year").cumcount())
-    st.altair_chart(_timeline(timeline), width="stretch", key="cl_hon_chart")
+    chart(_timeline, timeline, key="cl_hon_chart")
     table(shown[["year", "title", "level", "community", "awarded_by"]], key="cl_hon_table")

@@ -10,6 +10,7 @@ from components import charts, kpi
 from components.community_life.tables import table
 from components.data import query
 from components.i18n import label, t
+from components.rendered import chart
 from data_access.filters import Filters
 from data_access.queries import community_life as q
 
@@ -61,15 +62,13 @@ def team(f: Filters) -> None:
         long = _profile_long(query(q.cadre_profile, f))
         groups = list(dict.fromkeys(long["group"]))
         colours = {g: COLOURS[i % len(COLOURS)] for i, g in enumerate(groups)}
-        st.altair_chart(
-            charts.stacked_bars(
-                long,
-                "dimension",
-                "group",
-                t("cl.col.value"),
-                t("cl.col.group"),
-                colours,
-                order=[t(f"cl.team.dim.{d}") for d in ("education", "age", "party")],
-            ),
-            width="stretch",
+        chart(
+            charts.stacked_bars,
+            long,
+            "dimension",
+            "group",
+            t("cl.col.value"),
+            t("cl.col.group"),
+            colours,
+            order=[t(f"cl.team.dim.{d}") for d in ("education", "age", "party")],
         )

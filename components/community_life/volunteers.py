@@ -12,6 +12,7 @@ from components.community_life.state import VOLUNTEER_MEASURES
 from components.community_life.tables import activity, table
 from components.data import query
 from components.i18n import fig, number, t
+from components.rendered import chart
 from data_access.filters import Filters
 from data_access.queries import community_life as q
 
@@ -90,16 +91,16 @@ def volunteers(f: Filters) -> None:
         total = float(monthly["hours"].sum())
         per = total / volunteers_now if volunteers_now else None
         st.caption(t("cl.vol.caption.hours", hours=fig(total, "hours"), per=number(per, 1)))
-        st.altair_chart(_hours_chart(monthly), width="stretch", key="cl_vol_chart")
+        chart(_hours_chart, monthly, key="cl_vol_chart")
     else:
         st.caption(t("cl.vol.caption.visits"))
-        st.altair_chart(_visits_chart(monthly), width="stretch", key="cl_vol_chart")
+        chart(_visits_chart, monthly, key="cl_vol_chart")
 
     st.markdown(f"**{t('cl.vol.kinds')}**")
     kinds = query(q.activity_kinds, f)
     bars = kinds[["kind", "activities"]].rename(columns={"activities": "value"})
     bars["kind"] = [activity(k) for k in bars["kind"]]
-    st.altair_chart(charts.bars(bars, "kind", t("cl.vol.kinds.value")), width="stretch")
+    chart(charts.bars, bars, "kind", t("cl.vol.kinds.value"))
     st.markdown(f"**{t('cl.vol.orgs')}**")
     orgs = query(q.top_orgs, f)
     table(

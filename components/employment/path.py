@@ -11,6 +11,7 @@ import streamlit as st
 from components import charts
 from components.data import query
 from components.i18n import label, t
+from components.rendered import chart
 from data_access.employment_logic import GROUPS, STEPS
 from data_access.filters import Filters
 from data_access.queries import employment
@@ -51,14 +52,7 @@ def funnel_table(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def path_to_job(f: Filters) -> None:
-    df = query(employment.funnel, f)
-    if df.empty:
-        _withheld()
-        return
-    if int(df[df["step"] == "registered"]["reached"].sum()) == 0:
-        st.info(t("em.path.empty"))
-        return
+def _path_chart(df: pd.DataFrame) -> alt.LayerChart:
     row_labels = {(g, s): _step_label(g, s) for g in GROUPS for s in STEPS}
     chart_df = pd.DataFrame(
         {
@@ -69,18 +63,20 @@ def path_to_job(f: Filters) -> None:
     )
     order = list(row_labels.values())
     colours = dict(zip(df["community"].unique(), charts.PALETTE, strict=False))
-    st.altair_chart(
-        charts.stacked_bars(
-            chart_df,
-            "row",
-            "community",
-            t("em.path.x"),
-            t("em.col.community"),
-            colours,
-            order=order,
-        ),
-        width="stretch",
+    return charts.stacked_bars(
+        chart_df, "row", "community", t("em.path.x"), t("em.col.community"), colours, order=order
     )
+
+
+def path_to_job(f: Filters) -> None:
+    df = query(employment.funnel, f)
+    if df.empty:
+        _withheld()
+        return
+    if int(df[df["step"] == "registered"]["reached"].sum()) == 0:
+        st.info(t("em.path.empty"))
+        return
+    chart(_path_chart, df)
     table = funnel_table(df)
     config = {t(f"em.lost.{s}"): st.column_config.NumberColumn(format="percent") for s in STEPS[1:]}
     st.dataframe(table, hide_index=True, column_config=config, height="content")
@@ -95,10 +91,15 @@ def placements(f: Filters) -> None:
         else:
             st.info(t("em.channels.empty"))
         return
+    chart(_channels_chart, df)
+    st.caption(t("em.channels.caption"))
+
+
+def _channels_chart(df: pd.DataFrame) -> alt.Chart:
     df = df.assign(channel_label=[label("placement_channel", c) for c in df["channel"]])
     domain = [label("placement_channel", c) for c in PLACEMENT_CHANNELS]
     y_title, x_title = t("em.channels.y"), t("em.channels.x")
-    chart = (
+    plot = (
         alt.Chart(df)
         .mark_bar()
         .encode(
@@ -119,8 +120,17 @@ def placements(f: Filters) -> None:
         )
         .properties(height=360)
     )
-    st.altair_chart(charts._style(chart), width="stretch")
-    st.caption(t("em.channels.caption"))
+    return charts._style(plot)
+
+
+def _days_chart(df: pd.DataFrame) -> alt.LayerChart:
+    bars = pd.DataFrame(
+        {
+            "group": [label("jobseeker_group", g) for g in df["group"]],
+            "value": df["median_days"].astype(float),
+        }
+    )
+    return charts.bars(bars, "group", t("em.days.x"))
 
 
 def days_to_placement(f: Filters) -> None:
@@ -132,13 +142,7 @@ def days_to_placement(f: Filters) -> None:
     if df.empty:
         st.info(t("em.days.empty"))
         return
-    bars = pd.DataFrame(
-        {
-            "group": [label("jobseeker_group", g) for g in df["group"]],
-            "value": df["median_days"].astype(float),
-        }
-    )
-    st.altair_chart(charts.bars(bars, "group", t("em.days.x")), width="stretch")
+    chart(_days_chart, df)
     st.caption(
         t(
             "em.days.caption",

@@ -12,6 +12,7 @@ import streamlit as st
 from components import charts, kpi, page_state
 from components.data import query
 from components.i18n import fig, number, t
+from components.rendered import chart
 from components.url import add_url_notice, bad_value
 from data_access.employment_logic import Pace
 from data_access.filters import Filters, add_months, months_between
@@ -154,4 +155,4 @@ def what_if(f: Filters) -> None:
             f"**{t(f'em.whatif.title.{key}', target=fig(chosen[key], 'persons'), start=year[0], end=year[1])}**"
         )
         _summary(key, p, year)
-        st.altair_chart(_chart(f, key, p, year), width="stretch")
+        chart(_chart, f, key, p, year)

@@ -10,6 +10,7 @@ import streamlit as st
 from components import charts, page_state
 from components.data import query
 from components.i18n import fig, label, t
+from components.rendered import chart
 from data_access.filters import Filters
 from data_access.queries import facility_projects
 
@@ -94,14 +95,34 @@ def funding(f: Filters) -> None:
         f"{_name(by, r.key)} {fig(r.amount_yuan, 'yuan')}" for r in df.itertuples(index=False)
     )
     st.markdown(t("fac.funding.total", total=fig(total, "yuan"), parts=parts))
+    chart(_by_chart, df, by)
+    chart(_cumulative_chart, query(facility_projects.funding_cumulative, f))
+    money = query(facility_projects.project_money, f)
+    if not money.empty:
+        st.markdown(f"**{t('fac.funding.budgets')}**")
+        chart(budget_chart, money)
+        per_project = money.groupby(["project_id", "project"], sort=True)["amount_yuan"].sum()
+        st.markdown(
+            t(
+                "fac.funding.by_project",
+                parts=t("common.list_sep").join(
+                    f"{name} {fig(amount, 'yuan')}" for (_pid, name), amount in per_project.items()
+                ),
+            )
+        )
+        st.caption(t("fac.funding.budgets.caption"))
+    st.caption(t("fac.funding.rule"))
+
+
+def _by_chart(df: pd.DataFrame, by: str) -> alt.LayerChart:
     shown = pd.DataFrame(
         {"group": [_name(by, k) for k in df["key"]], "value": df["amount_yuan"].astype(float)}
     )
     # Room for every label: equal bars (county and higher levels both 350,000) sit side by side.
-    chart = charts.bars(shown, "group", t("fac.funding.amount")).properties(height=60 * len(shown))
-    st.altair_chart(chart, width="stretch")
+    return charts.bars(shown, "group", t("fac.funding.amount")).properties(height=60 * len(shown))
 
-    cum = query(facility_projects.funding_cumulative, f)
+
+def _cumulative_chart(cum: pd.DataFrame) -> alt.LayerChart:
     lines = pd.DataFrame(
         {
             "month": cum["month"],
@@ -125,7 +146,7 @@ def funding(f: Filters) -> None:
     )
     # The sources keep the colours of the budget chart; the total is black.
     names = [label("funding_source", s) for s in SOURCE_COLOURS] + [t("fac.funding.all")]
-    chart = charts.monthly_lines(
+    return charts.monthly_lines(
         lines, t("fac.funding.cumulative"), t("fac.funding.series"), t("fac.funding.month")
     ).encode(
         color=alt.Color(
@@ -134,19 +155,3 @@ def funding(f: Filters) -> None:
             scale=alt.Scale(domain=names, range=[*SOURCE_COLOURS.values(), "#000000"]),
         )
     )
-    st.altair_chart(chart, width="stretch")
-    money = query(facility_projects.project_money, f)
-    if not money.empty:
-        st.markdown(f"**{t('fac.funding.budgets')}**")
-        st.altair_chart(budget_chart(money), width="stretch")
-        per_project = money.groupby(["project_id", "project"], sort=True)["amount_yuan"].sum()
-        st.markdown(
-            t(
-                "fac.funding.by_project",
-                parts=t("common.list_sep").join(
-                    f"{name} {fig(amount, 'yuan')}" for (_pid, name), amount in per_project.items()
-                ),
-            )
-        )
-        st.caption(t("fac.funding.budgets.caption"))
-    st.caption(t("fac.funding.rule"))

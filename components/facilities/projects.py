@@ -14,7 +14,7 @@ from components.charts import FONT
 from components.data import query
 from components.facilities.colours import PHASE_COLOURS
 from components.i18n import fig, label, number, t
-from components.rendered import rendered_or_note
+from components.rendered import chart, rendered_or_note
 from data_access.filters import Filters
 from data_access.queries import facility_projects
 
@@ -182,6 +182,6 @@ def projects(f: Filters) -> None:
     as_of = f.end_date or dt.date.today()
     df = timeline_frame(query(facility_projects.phases, f), as_of, with_plan)
     if not df.empty:
-        st.altair_chart(timeline(df), width="stretch")
+        chart(timeline, df)
     st.caption(t("fac.timeline.caption"))
     st.caption(t("fac.projects.rule"))

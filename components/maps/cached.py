@@ -61,14 +61,15 @@ class _SerialisedDeck(pdk.Deck):
 def _built(
     _make: Callable[..., MapParts | None],
     make_id: tuple[str, int],
-    args: tuple,
+    _args: tuple,
+    identity: object,
     language: str,
     version: int,
     width_px: int,
     mobile: bool,
     tiles: str | None,
 ) -> BuiltMap | None:
-    parts = _make(*args)
+    parts = _make(*_args)
     if parts is None:
         return None
     view = view_for(parts.box or fit_box(parts.boundaries), width_px, mobile)
@@ -92,14 +93,22 @@ def _built(
 
 
 def cached_area_map(
-    make: Callable[..., MapParts | None], *args, key: str, alt: str | None = None
+    make: Callable[..., MapParts | None],
+    *args,
+    key: str,
+    alt: str | None = None,
+    same_as: object = None,
 ) -> bool:
     """Draw the map `make(*args)` describes (see module doc); False when there is nothing to
-    draw. Arguments must be hashable values, as for `query`."""
+    draw. Arguments must be hashable values, as for `query`. `same_as`, when given, is a small
+    value that (with the data version) decides everything in `args`, e.g. the filters and page
+    state the frames in `args` were queried with: the map is then kept under it and the frames
+    are not hashed on every rerun (at 200 communities that took longer than drawing the page)."""
     built = _built(
         make,
         (f"{make.__module__}.{make.__qualname__}", id(make)),
         args,
+        args if same_as is None else same_as,
         lang(),
         current_version(),
         device.fit_width_px(),

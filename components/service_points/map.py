@@ -304,10 +304,12 @@ def legend_items(data: MapData) -> list[tuple[str, str]]:
     return items
 
 
-def service_point_map(data: MapData) -> None:
+def service_point_map(data: MapData, same_as: object) -> None:
     """The map with its scale bar under it and its legend beside it, built once per map data
-    (20,000 points at 200 communities took seconds to turn into a deck on every rerun)."""
-    maps.cached_area_map(_parts, data, key="sp_map", alt=t("sp.map.alt"))
+    (20,000 points at 200 communities took seconds to turn into a deck on every rerun).
+    `same_as`: what the data was queried with (the filters and the page state in use), which
+    the map is kept under instead of its frames."""
+    maps.cached_area_map(_parts, data, key="sp_map", alt=t("sp.map.alt"), same_as=same_as)
 
 
 def _parts(data: MapData) -> maps.MapParts:

@@ -13,6 +13,7 @@ import streamlit as st
 from components import charts
 from components.data import query
 from components.i18n import t
+from components.rendered import chart
 from components.welfare.tables import labels, rows_height
 from data_access.filters import Filters
 from data_access.queries import welfare_breakdowns
@@ -94,7 +95,7 @@ def breakdowns(f: Filters) -> None:
 
 def _sizes(size: pd.DataFrame) -> None:
     left, right = st.columns([2, 3])
-    left.altair_chart(_size_chart(size), width="stretch")
+    chart(_size_chart, size, where=left)
     with right:
         table = size[["community", "size_band", "households", "persons"]].copy()
         table["size_band"] = [t(f"wf.size.{b}") for b in table["size_band"]]
@@ -116,7 +117,7 @@ def _grids(grid: pd.DataFrame) -> None:
     # The grid table has five columns: at 1280 px beside a sidebar it needs three quarters of
     # the row, or its last column scrolls out of sight.
     left, right = st.columns([1, 3])
-    left.altair_chart(_grid_chart(grid), width="stretch")
+    chart(_grid_chart, grid, where=left)
     columns = ["grid", "community", "dibao_households", "dibao_persons", "tekun_households"]
     right.dataframe(
         grid[columns],

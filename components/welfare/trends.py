@@ -7,6 +7,7 @@ import streamlit as st
 from components import charts
 from components.data import query
 from components.i18n import t
+from components.rendered import chart
 from data_access.filters import Filters
 from data_access.queries import welfare
 
@@ -23,11 +24,8 @@ def trends(f: Filters) -> None:
         st.caption(t("privacy.trend_gaps"))
     left, right = st.columns(2)
     series_title = t("common.community")
-    left.altair_chart(
-        charts.monthly_lines(persons, t("wf.trend.persons"), series_title, t("common.month")),
-        width="stretch",
+    month_title = t("common.month")
+    chart(
+        charts.monthly_lines, persons, t("wf.trend.persons"), series_title, month_title, where=left
     )
-    right.altair_chart(
-        charts.monthly_lines(paid, t("wf.trend.paid"), series_title, t("common.month")),
-        width="stretch",
-    )
+    chart(charts.monthly_lines, paid, t("wf.trend.paid"), series_title, month_title, where=right)

@@ -10,6 +10,7 @@ import streamlit as st
 from components import charts, kpi, page_state
 from components.data import query
 from components.i18n import fig, lang, t
+from components.rendered import chart
 from components.url import add_url_notice, bad_value
 from components.welfare.tables import count_text, withheld
 from data_access import metrics, privacy
@@ -253,4 +254,4 @@ def what_if(f: Filters) -> None:
     curve = query(welfare_scenario.what_if_curve, f, standards).copy()
     if fine:  # a standard at which only one or two households qualify shows no money
         curve.loc[curve["households"].between(1, 2), "monthly_budget"] = None
-    st.altair_chart(_curve_chart(curve, today, int(chosen)), width="stretch")
+    chart(_curve_chart, curve, today, int(chosen))

@@ -11,7 +11,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
 from data_access import geo, metrics
+from data_access.db import data_state
 from data_access.filters import Filters
+from data_access.memo import Memo
 from data_access.models import Community, Compound, Grid, ServicePoint, ServicePointState
 from data_access.queries.common import communities
 
@@ -168,6 +170,12 @@ def compounds(conn: Connection, f: Filters) -> pd.DataFrame:
     return _frame(conn, stmt)
 
 
+# The county's operating points, per engine, data version, period end and types: every coverage
+# figure, what-if and suggestion of a filter asks for them (all 20,000 at 200 communities) while
+# only `in_area` depends on the chosen area, so a new community filter no longer reads them again.
+_COUNTY_POINTS: Memo[pd.DataFrame] = Memo(8)
+
+
 def operating_points(conn: Connection, f: Filters, types: tuple[str, ...] = ()) -> pd.DataFrame:
     """Operating points at the period's end in the whole county, with in_area = inside the chosen
     area: id, name, type, lat, lon, community_code, community, opened_on, in_area.
@@ -175,7 +183,18 @@ def operating_points(conn: Connection, f: Filters, types: tuple[str, ...] = ()) 
     Coverage counts every one of them: a household walks to the nearest point whether or not it
     stands in the same community.
     """
-    in_area = case((f.area_clause(ServicePoint.community_code, ServicePoint.grid_code), 1), else_=0)
+    county = _period_only(f)
+    key = (data_state(conn)[0], county.start, county.end, tuple(types))
+    df = _COUNTY_POINTS.get(key, lambda: _county_points(conn, county, types), owner=conn.engine)
+    in_area = pd.Series(True, index=df.index)  # f.area_clause, row by row
+    if f.communities:
+        in_area &= df["community_code"].isin(f.communities)
+    if f.grids:
+        in_area &= df["grid_code"].isin(f.grids)
+    return df.drop(columns="grid_code").assign(in_area=in_area.astype(bool))
+
+
+def _county_points(conn: Connection, county: Filters, types: tuple[str, ...]) -> pd.DataFrame:
     stmt = (
         select(
             ServicePoint.id,
@@ -186,16 +205,15 @@ def operating_points(conn: Connection, f: Filters, types: tuple[str, ...] = ()) 
             ServicePoint.community_code,
             Community.name.label("community"),
             ServicePoint.opened_on,
-            in_area.label("in_area"),
+            ServicePoint.grid_code,
         )
         .join(Community, Community.code == ServicePoint.community_code)
-        .where(operating_clause(_period_only(f)))
+        .where(operating_clause(county))
         .order_by(ServicePoint.id)
     )
     if types:
         stmt = stmt.where(ServicePoint.type.in_(types))
     df = _frame(conn, stmt)
-    df["in_area"] = df["in_area"].astype(bool)
     df["opened_on"] = df["opened_on"].map(lambda d: d.isoformat() if d is not None else "")
     return df
 

@@ -10,7 +10,10 @@ import json
 import math
 from collections import Counter
 
+import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hst
 
 from data_access import metrics
 from data_access.filters import Filters
@@ -307,3 +310,75 @@ def test_a_filter_that_matches_no_point(empty_engine):
         assert s.figures(500)["after_share"] is None
         assert sp_coverage.suggestions(conn, SAMPLE_PERIOD, "milk", 500, 3).empty
         assert sp_coverage.coverage_table(conn, SAMPLE_PERIOD).empty
+
+
+# ------------------------------------------------------------------------------ county points, remembered
+
+
+def _operating_points_in_sql(conn, f: Filters, types: tuple[str, ...] = ()):
+    """operating_points as it was before the county's points were remembered: one statement
+    with in_area computed by SQL (the reference for the test below)."""
+    from sqlalchemy import case, select
+
+    from data_access.models import Community, ServicePoint
+
+    in_area = case((f.area_clause(ServicePoint.community_code, ServicePoint.grid_code), 1), else_=0)
+    stmt = (
+        select(
+            ServicePoint.id, ServicePoint.name, ServicePoint.type, ServicePoint.lat,
+            ServicePoint.lon, ServicePoint.community_code, Community.name.label("community"),
+            ServicePoint.opened_on, in_area.label("in_area"),
+        )
+        .join(Community, Community.code == ServicePoint.community_code)
+        .where(sp.operating_clause(Filters(start=f.start, end=f.end)))
+        .order_by(ServicePoint.id)
+    )  # fmt: skip
+    if types:
+        stmt = stmt.where(ServicePoint.type.in_(types))
+    df = sp._frame(conn, stmt)
+    df["in_area"] = df["in_area"].astype(bool)
+    df["opened_on"] = df["opened_on"].map(lambda d: d.isoformat() if d is not None else "")
+    return df
+
+
+_GRIDS = sorted({(g["community_code"], g["code"]) for g in sample_rows("grids")})
+_MONTHS = ["2021-07", "2021-12", "2022-03", "2022-06"]
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    communities=hst.lists(
+        hst.sampled_from([OLD_TOWN, EAST, "629901100003"]), unique=True, max_size=2
+    ),
+    grids=hst.lists(hst.sampled_from(_GRIDS), unique=True, max_size=3),
+    end=hst.sampled_from(_MONTHS),
+    types=hst.sampled_from([(), ("convenience",), ("clinic", "police")]),
+)
+def test_remembered_county_points_are_the_sql_ones(conn, communities, grids, end, types):
+    f = Filters(tuple(communities), tuple(g for _c, g in grids), "2021-07", end)
+    for _ in range(2):  # read, then remembered
+        got = sp.operating_points(conn, f, types)
+        pd.testing.assert_frame_equal(got, _operating_points_in_sql(conn, f, types))
+    assert len(got)
+
+
+def test_remembered_county_points_follow_a_write(tmp_path):
+    from sqlalchemy import update
+
+    from data_access.db import bump_data_version, make_engine
+    from data_access.models import ServicePoint
+    from data_access.seeding import seed
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'write.db'}")
+    seed(engine)
+    f = area([OLD_TOWN])
+    with engine.connect() as conn:
+        first = sp.operating_points(conn, f)["id"].iloc[0]
+    with engine.begin() as conn:
+        conn.execute(update(ServicePoint).where(ServicePoint.id == first).values(name="renamed"))
+        bump_data_version(conn)  # as every write does
+    with engine.connect() as conn:
+        assert sp.operating_points(conn, f)["name"].iloc[0] == "renamed"
+    engine.dispose()
