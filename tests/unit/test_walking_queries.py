@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from data_access.filters import Filters
 from data_access.queries import sp_coverage, sp_walking
@@ -49,3 +50,35 @@ def test_walking_areas_grow_with_the_minutes(conn):
     assert np.isinf(c.loc[c["minutes"] == 0, "walk_m"]).all()
     assert sp_walking.areas(conn, F, "police", "NO-SUCH-POINT") is None
     assert len(areas.barriers) == 1 and len(areas.barriers[0]) >= 2  # the sample's rail line
+
+
+@pytest.mark.parametrize(
+    "area", [(), ("629901100001",), ("629901100002",)], ids=["county", "old town", "east"]
+)
+def test_leaving_out_points_beyond_walking_reach_changes_no_figure(conn, area, monkeypatch):
+    """coverage_table walks only from points within 800 m in a straight line of the area's
+    compounds; walking from every point of the county must give the very same table."""
+    f = Filters(communities=area, start=F.start, end=F.end)
+    pruned = sp_coverage.coverage_table(conn, f, (), "walk")
+    kept = {}
+
+    def every_point(points, comps, radius_m):
+        kept["n"] = len(sp_coverage_bound(points, comps, radius_m))
+        kept["all"] = len(points)
+        return points
+
+    sp_coverage_bound = sp_coverage.within_walk_bound
+    monkeypatch.setattr(sp_coverage, "within_walk_bound", every_point)
+    full = sp_coverage.coverage_table(conn, f, (), "walk")
+    pd.testing.assert_frame_equal(pruned, full, check_exact=False, rtol=0, atol=1e-12)
+    if area:  # the other community's far points are left out: the bound does something
+        assert kept["n"] < kept["all"]
+
+
+def test_the_walk_bound_keeps_exactly_the_points_near_a_compound():
+    comps = pd.DataFrame({"lat": [30.0], "lon": [120.0]})
+    # 0.001° of latitude is 111.2 m: points 700, 800, 808 and 820 m north.
+    points = pd.DataFrame({"lat": 30.0 + np.array([700, 800, 808, 820]) / 111_195.0, "lon": 120.0})
+    kept = sp_coverage.within_walk_bound(points, comps, 800)
+    assert len(kept) == 3  # 820 m is past 800 m plus the 1% slack
+    assert sp_coverage.within_walk_bound(points, comps.iloc[0:0], 800).empty
