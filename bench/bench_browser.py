@@ -23,6 +23,7 @@ from pathlib import Path
 
 import chromium
 import harness
+import proc_cpu
 
 
 def median(xs: list[float]) -> float | None:
@@ -30,15 +31,28 @@ def median(xs: list[float]) -> float | None:
 
 
 def measure(browser, url: str, loads: int, admin: bool = False) -> dict:
-    """Open url `loads` times (a new context each); page and filter-change times."""
-    page_times, filter_times = [], []
+    """Open url `loads` times (a new context each); page and filter-change times, and for the
+    loads (median) the websocket bytes received and the CPU seconds of server and browser."""
+    page_times, filter_times, received, server_cpu, browser_cpu = [], [], [], [], []
     for _ in range(loads):
         context, page = chromium.new_page(browser)
+        got = [0]
+        page.on(
+            "websocket",
+            lambda ws, got=got: ws.on(
+                "framereceived", lambda m: got.__setitem__(0, got[0] + len(m))
+            ),
+        )
         try:
+            before = proc_cpu.snapshot()
             took = chromium.load(page, url)
             if admin:
                 took = chromium.sign_in(page)
+            used = proc_cpu.used_between(before, proc_cpu.snapshot())
             page_times.append(took)
+            received.append(got[0] / 1e6)
+            server_cpu.append(used.get("app server", 0.0))
+            browser_cpu.append(used.get("browser", 0.0))
             changed = chromium.change_filter(page)
             if changed is not None:
                 filter_times.append(changed)
@@ -51,6 +65,9 @@ def measure(browser, url: str, loads: int, admin: bool = False) -> dict:
         "first": page_times[0],
         "load": median(page_times),
         "filter": median(filter_times),
+        "mb": median(received),
+        "server_cpu": median(server_cpu),
+        "browser_cpu": median(browser_cpu),
     }
 
 
@@ -77,7 +94,9 @@ def run_scale(scale: str, args: argparse.Namespace, loads: int) -> list[dict]:
     ref_load = statistics.median([r["load"] for r in reference])
     ref_filter = statistics.median([r["filter"] for r in reference])
     rows.insert(0, {"page": "reference page", "first": reference[0]["first"], "load": ref_load,
-                    "filter": ref_filter})  # fmt: skip
+                    "filter": ref_filter,
+                    **{k: statistics.median([r[k] for r in reference])
+                       for k in ("mb", "server_cpu", "browser_cpu")}})  # fmt: skip
     for r in rows:
         r["scale"], r["ref_load"], r["ref_filter"] = scale, ref_load, ref_filter
     return rows
@@ -106,18 +125,22 @@ def main() -> None:
         f"quiet wait not counted), median of {loads} loads in new sessions; first = the first "
         "load after the server started (cold caches). Filter = from clicking the first option "
         "of the sidebar's community filter to settled, median over the loads. 数据管理: from the "
-        "sign-in click. ÷ ref = page ÷ the reference page (median of its loads before and after).",
+        "sign-in click. ÷ ref = page ÷ the reference page (median of its loads before and after). "
+        "Where a load's time goes (medians over the loads, from navigation to settled): the "
+        "bytes the page received over its websocket, and the CPU seconds the app server and "
+        "Chromium (all its processes) used meanwhile, read from /proc (bench/proc_cpu.py).",
     )
     lines += [
         "| scale | page | first load (s) | load (s) | load ÷ ref | filter → settled (s) "
-        "| filter ÷ ref |",
-        "|---|---|---|---|---|---|---|",
+        "| filter ÷ ref | received (MB) | server CPU (s) | browser CPU (s) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
             f"| {harness.scale_label(r['scale'])} | {r['page']} | {fmt(r['first'])} "
             f"| {fmt(r['load'])} | {harness.ratio(r['load'], r['ref_load'])} | {fmt(r['filter'])} "
-            f"| {harness.ratio(r['filter'], r['ref_filter']) if r['filter'] else '–'} |"
+            f"| {harness.ratio(r['filter'], r['ref_filter']) if r['filter'] else '–'} "
+            f"| {r['mb']:.2f} | {fmt(r['server_cpu'])} | {fmt(r['browser_cpu'])} |"
         )
     if chromium.NEVER_BUSY:
         lines += ["", f"Never seen busy after the action (first settled look counted): "

@@ -29,6 +29,16 @@ def _children() -> dict[int, int]:
     return parents
 
 
+def _descendants() -> set[int]:
+    parents = _children()
+    me = os.getpid()
+    family, frontier = set(), {me}
+    while frontier:
+        family |= frontier
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - family
+    return family - {me}
+
+
 def _cpu_seconds(pid: int) -> float | None:
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -62,13 +72,7 @@ class DescendantCpu:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _sample(self) -> None:
-        parents = _children()
-        me = os.getpid()
-        family, frontier = set(), {me}
-        while frontier:
-            family |= frontier
-            frontier = {pid for pid, parent in parents.items() if parent in frontier} - family
-        for pid in family - {me}:
+        for pid in _descendants():
             used = _cpu_seconds(pid)
             if used is None:
                 continue
@@ -98,3 +102,20 @@ class DescendantCpu:
         for pid, (group, used) in self.last.items():
             out[group] = out.get(group, 0.0) + used - self.start_seconds.get(pid, 0.0)
         return out
+
+
+def snapshot() -> dict[str, float]:
+    """CPU seconds used so far by each group of this process's live descendants. The difference
+    of two snapshots is what the group used in between, for processes alive at the second one
+    (a process born in between counts from its birth)."""
+    out: dict[str, float] = {}
+    for pid in _descendants():
+        used = _cpu_seconds(pid)
+        if used is not None:
+            group = _group(pid)
+            out[group] = out.get(group, 0.0) + used
+    return out
+
+
+def used_between(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+    return {g: max(0.0, after.get(g, 0.0) - before.get(g, 0.0)) for g in set(before) | set(after)}
