@@ -99,7 +99,7 @@ def _existing_rows(conn: Connection, spec: TableSpec, keys: list[tuple]) -> dict
         got = conn.execute(select(tbl).where(where))
         names = list(got.keys())
         at = [names.index(k) for k in spec.key]
-        for values in got.tuples():
+        for values in got:  # rows are tuples
             found[tuple(values[i] for i in at)] = dict(zip(names, values, strict=True))
     return found
 
