@@ -47,7 +47,8 @@ def funnel_table(df: pd.DataFrame) -> pd.DataFrame:
             row[step_cols[step]] = int(cells[group, community, step][0])
         for step in STEPS[1:]:
             lost = cells[group, community, step][1]
-            row[lost_cols[step]] = None if pd.isna(lost) else 100 * float(lost)
+            # A share (0..1): the column's "percent" format writes 0.0468 as 4.68%.
+            row[lost_cols[step]] = None if pd.isna(lost) else float(lost)
         rows.append(row)
     return pd.DataFrame(rows)
 

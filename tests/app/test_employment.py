@@ -9,6 +9,8 @@ import math
 import re
 from collections import defaultdict
 
+import pytest
+
 from data_access.disclosure import Group, audit
 from tests.app.conftest import assert_clean, metric_values
 from tests.conftest import EAST, OLD_TOWN, jobseeker_groups, sample_rows
@@ -246,3 +248,14 @@ def test_a_target_of_none_reads_as_the_target_alone(open_page):
     texts = " ".join(str(m.value) for m in (*at.markdown, *at.caption))
     assert "目标 0户" in texts
     assert "完成 —" not in texts
+
+
+def test_the_path_table_shows_each_steps_loss_as_a_share(open_page):
+    """The loss columns hold shares (0..1), which the column's percent format writes as 4.68%:
+    for the county's laid-off workers, 1 − trained ÷ registered (counted by the table itself)."""
+    at = open_page(PAGE)
+    table = next(df.value for df in at.dataframe if "登记→培训流失" in df.value.columns)
+    lost = table[[c for c in table.columns if c.endswith("流失")]].stack()
+    assert ((lost >= 0) & (lost <= 1)).all(), lost.max()
+    row = table[(table["人群"] == "下岗职工") & (table["社区"] == "老城社区")].iloc[0]
+    assert row["登记→培训流失"] == pytest.approx(1 - row["培训"] / row["登记"])
