@@ -1,15 +1,11 @@
 """Browser helpers of the browser benchmarks: a `streamlit run` server on a given port, headless
 Chromium (Debian's, never `playwright install`), and "settled" measured as a time.
 
-Settled = Streamlit's app root says the script is not running and the connection is up
-(`data-test-script-state="notRunning"`, `data-test-connection-state="CONNECTED"` on stApp: the
-state the running indicator is drawn from), the main area has elements, no spinner, skeleton or
-stale (`data-stale="true"`) element is left, and all of that holds, with the same number of
-elements, for QUIET_MS. (The test suite's SETTLED_JS looks for the status widget's "Running"
-text, which Streamlit 1.67 does not always draw, so it can fire between two runs.) The time
-reported is when the final quiet stretch began, so the quiet wait itself is not counted. After an action
-(a filter change), the page must first be seen busy (within BUSY_WAIT_S) so the old, still
-settled page is not mistaken for the new one.
+Settled = the browser tests' SETTLED_JS (the app root's script and connection state, elements
+in the main area, no spinner, skeleton or stale element) holding, with the same number of
+elements, for QUIET_MS. The time reported is when the final quiet stretch began, so the quiet
+wait itself is not counted. After an action (a filter change), the page must first be seen busy
+(within BUSY_WAIT_S) so the old, still settled page is not mistaken for the new one.
 """
 
 from __future__ import annotations
@@ -23,18 +19,7 @@ from pathlib import Path
 import harness
 
 from deploy import streamlit_proc
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
-
-SETTLED_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return 0;
-  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return 0;
-  const main = document.querySelector('[data-testid="stMain"]');
-  const n = main ? main.querySelectorAll('[data-testid="stElementContainer"]').length : 0;
-  if (n === 0) return 0;
-  if (document.querySelector('[data-testid="stSpinner"], [data-testid="stSkeleton"], [data-stale="true"]')) return 0;
-  return n;
-}"""
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, SETTLED_JS
 
 QUIET_MS = 600
 BUSY_WAIT_S = 2.0

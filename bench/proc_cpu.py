@@ -61,6 +61,16 @@ def _group(pid: int) -> str:
     return "other"
 
 
+def _usage() -> dict[int, tuple[str, float]]:
+    """pid → (group, CPU seconds so far) of every live descendant."""
+    out: dict[int, tuple[str, float]] = {}
+    for pid in _descendants():
+        used = _cpu_seconds(pid)
+        if used is not None:
+            out[pid] = (_group(pid), used)
+    return out
+
+
 class DescendantCpu:
     """Start before the run, stop after it; `seconds()` is CPU time by group."""
 
@@ -68,20 +78,16 @@ class DescendantCpu:
         self.every = every
         self.last: dict[int, tuple[str, float]] = {}
         self.start_seconds: dict[int, float] = {}
+        self._first = True
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _sample(self) -> None:
-        for pid in _descendants():
-            used = _cpu_seconds(pid)
-            if used is None:
-                continue
-            if pid not in self.last:
-                # A process already there at the start counts from then; a newer one from birth.
-                self.start_seconds[pid] = used if not self._thread.is_alive() else 0.0
-                self.last[pid] = (_group(pid), used)
-            else:
-                self.last[pid] = (self.last[pid][0], used)
+        for pid, (group, used) in _usage().items():
+            # A process already there at the start counts from then; a newer one from birth.
+            self.start_seconds.setdefault(pid, used if self._first else 0.0)
+            self.last[pid] = (group, used)
+        self._first = False
 
     def _run(self) -> None:
         while not self._stop.wait(self.every):
@@ -109,11 +115,8 @@ def snapshot() -> dict[str, float]:
     of two snapshots is what the group used in between, for processes alive at the second one
     (a process born in between counts from its birth)."""
     out: dict[str, float] = {}
-    for pid in _descendants():
-        used = _cpu_seconds(pid)
-        if used is not None:
-            group = _group(pid)
-            out[group] = out.get(group, 0.0) + used
+    for group, used in _usage().values():
+        out[group] = out.get(group, 0.0) + used
     return out
 
 

@@ -61,7 +61,12 @@ def _cached_call(
         return _fn(conn, *args, **dict(kwargs))
 
 
+def fn_key(fn: Callable) -> tuple[str, int]:
+    """A cache key part for a function: its name, readable, and its identity, so two functions
+    of the same name never share results (module-level functions live as long as the process)."""
+    return f"{fn.__module__}.{fn.__qualname__}", id(fn)
+
+
 def query(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """fn(conn, *args, **kwargs), cached on (fn, args, data version). Arguments must be hashable values."""
-    fn_id = (f"{fn.__module__}.{fn.__qualname__}", id(fn))
-    return _cached_call(fn, fn_id, current_version(), args, tuple(sorted(kwargs.items())))
+    return _cached_call(fn, fn_key(fn), current_version(), args, tuple(sorted(kwargs.items())))

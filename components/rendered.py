@@ -22,7 +22,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from components.charts import vega_lite_spec
-from components.data import current_version
+from components.data import current_version, fn_key
 from components.i18n import lang
 
 T = TypeVar("T")
@@ -37,8 +37,7 @@ def _rendered(
 
 def rendered(fn: Callable[..., T], *args: Any) -> T:
     """fn(*args), cached on (fn, args, language, data version). Arguments must be hashable."""
-    fn_id = (f"{fn.__module__}.{fn.__qualname__}", id(fn))
-    return _rendered(fn, fn_id, args, lang(), current_version())
+    return _rendered(fn, fn_key(fn), args, lang(), current_version())
 
 
 def rendered_or_note(fn: Callable[..., T | None], *args: Any, empty: str) -> T | None:
@@ -73,6 +72,6 @@ def chart(
     The chart is built once per (make, arguments, language, data version): `make` must be a
     module-level function whose chart depends on nothing but its arguments, the language and
     the data (frames, numbers and text as arguments are fine; a widget is not)."""
-    fn_id = (f"{make.__module__}.{make.__qualname__}", id(make))
-    spec = _chart_spec(make, fn_id, args, tuple(sorted(kwargs.items())), lang(), current_version())
+    kw = tuple(sorted(kwargs.items()))
+    spec = _chart_spec(make, fn_key(make), args, kw, lang(), current_version())
     (st if where is None else where).vega_lite_chart(spec=spec, width="stretch", key=key)

@@ -16,7 +16,7 @@ import pydeck as pdk
 import streamlit as st
 
 from components import device
-from components.data import current_version
+from components.data import current_version, fn_key
 from components.i18n import lang
 from components.maps import basemap, legend
 from components.maps.area import build, fit_box, show, view_for
@@ -106,7 +106,7 @@ def cached_area_map(
     are not hashed on every rerun (at 200 communities that took longer than drawing the page)."""
     built = _built(
         make,
-        (f"{make.__module__}.{make.__qualname__}", id(make)),
+        fn_key(make),
         args,
         args if same_as is None else same_as,
         lang(),

@@ -100,7 +100,7 @@ def figures_after(conn: Connection, before: Headline, written: set[str]) -> dict
     the ones before."""
     f = headline_filters(conn)
     if f != before.filters:
-        return {key: metrics.value(conn, key, f) for key in HEADLINE_METRICS}
+        return headline_figures(conn)
     after: dict[str, float | None] = {}
     for key in HEADLINE_METRICS:
         reads = before.reads[key]

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
 from data_access import geo, metrics
-from data_access.db import data_state
+from data_access.db import data_version
 from data_access.filters import Filters
 from data_access.memo import Memo
 from data_access.models import Community, Compound, Grid, ServicePoint, ServicePointState
@@ -184,7 +184,7 @@ def operating_points(conn: Connection, f: Filters, types: tuple[str, ...] = ()) 
     stands in the same community.
     """
     county = _period_only(f)
-    key = (data_state(conn)[0], county.start, county.end, tuple(types))
+    key = (data_version(conn), county.start, county.end, tuple(types))
     df = _COUNTY_POINTS.get(key, lambda: _county_points(conn, county, types), owner=conn.engine)
     in_area = pd.Series(True, index=df.index)  # f.area_clause, row by row
     if f.communities:

@@ -30,20 +30,22 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
-# Streamlit 1.67 does not always draw "Running" in the status widget, so the app root's own
-# script and connection state (what that widget is drawn from) decide first; without them a check
-# could fire between two runs of a loaded machine.
+# Settled: the app root says the script is not running and the connection is up (Streamlit 1.67
+# does not always draw "Running" in the status widget, so its root's own state decides; the widget
+# is checked too), the main area has elements, and no spinner, skeleton or stale element is left.
+# The number of elements is returned (0 = not settled), so a caller can also wait for it to hold
+# still (bench/chromium.py).
 SETTLED_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
-  if (app && app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (app && app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return 0;
+  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return 0;
   const main = document.querySelector('[data-testid="stMain"]');
-  if (!main) return false;
-  if (main.querySelectorAll('[data-testid="stElementContainer"]').length === 0) return false;
+  const n = main ? main.querySelectorAll('[data-testid="stElementContainer"]').length : 0;
+  if (n === 0) return 0;
   const sw = document.querySelector('[data-testid="stStatusWidget"]');
-  if (sw && /Running|Connecting/.test(sw.innerText)) return false;
-  if (document.querySelector('[data-testid="stSpinner"], [data-testid="stSkeleton"], [data-stale="true"]')) return false;
-  return true;
+  if (sw && /Running|Connecting/.test(sw.innerText)) return 0;
+  if (document.querySelector('[data-testid="stSpinner"], [data-testid="stSkeleton"], [data-stale="true"]')) return 0;
+  return n;
 }"""
 
 pytestmark = pytest.mark.e2e
