@@ -77,6 +77,24 @@ def _pick(page, label: str, option: str) -> None:
     wait_settled(page)
 
 
+def _signed_in_again_if_lost(page, name: str) -> None:
+    """Two CI runs in parallel workers lost this page's content here (no template button for
+    90 s) while other runs passed: keep what the page showed for the next reader of the log and,
+    when it is the sign-in form again (a session lost when the websocket reconnected on a loaded
+    machine), sign in once more; anything else fails as before."""
+    button = page.get_by_role("button", name="下载此表模板")
+    try:
+        button.wait_for(timeout=20_000)
+        return
+    except Exception:  # noqa: BLE001 — the page is looked at below
+        screenshot(page, "data-admin-template-button-missing")
+        print(page.locator("body").inner_text()[:2000])
+    if page.get_by_label("密码").count() == 0:
+        raise AssertionError("数据管理 shows neither the template button nor the sign-in form")
+    _sign_in(page, name)
+    _pick(page, "数据表", "救助标准")
+
+
 def _upload(page, path) -> None:
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     wait_settled(page, quiet_ms=1000)
@@ -119,6 +137,7 @@ def test_an_admin_moves_every_control_of_the_page(page, admin_app, tmp_path):
 
     # Templates: another table, its download, every template at once.
     _pick(page, "数据表", "救助标准")
+    _signed_in_again_if_lost(page, "boss")
     with page.expect_download() as one:
         page.get_by_role("button", name="下载此表模板").click()
     book = _workbook(one.value.path())
