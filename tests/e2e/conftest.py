@@ -52,6 +52,11 @@ pytestmark = pytest.mark.e2e
 
 
 def pytest_collection_modifyitems(items):
+    # One worker runs every browser test, one after another (--dist loadgroup): two servers and
+    # two Chromiums on two cores made timing-sensitive journeys flaky (a key press lost in a rerun).
+    for item in items:
+        if "tests/e2e" in str(item.fspath):
+            item.add_marker(pytest.mark.xdist_group("browser"))
     if not Path(CHROMIUM).exists():
         skip = pytest.mark.skip(
             reason=f"{CHROMIUM} missing: apt-get install chromium fonts-noto-cjk"
