@@ -2,7 +2,7 @@
 
     python bench/bench_coverage.py [--repeat 7] [--no-append]
 
-Times what the service-point page computes (data_access.coverage): nearest-point distances with
+Times what the service-point page computes (data_access.service_points.coverage): nearest-point distances with
 the cKDTree on the sphere and the covered masks for 300 / 500 / 800 m with shares per community,
 a what-if (add 10 points, close 50), and a greedy suggestion of 10 sites. Next to it, in the same
 run and on the same data, two baselines:
@@ -34,7 +34,7 @@ from scipy.spatial import cKDTree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from data_access import coverage as cov  # noqa: E402
+from data_access.service_points import coverage as cov  # noqa: E402
 
 LAT0, LON0 = 35.5775, 104.6300  # the sample county town
 CITY_POINTS, CITY_COMPOUNDS, CITY_COMMUNITIES = 20_000, 10_000, 200

@@ -54,9 +54,9 @@ def prepared_database(source_url: str, folder: Path) -> str:
 
 
 def child_import(url: str, csv_path: str, profile: bool) -> dict:
+    from data_access.admin.users import User
     from data_access.db import make_engine
     from data_access.importing import run_import
-    from data_access.users import User
 
     data = Path(csv_path).read_bytes()
     engine = make_engine(url)

@@ -82,7 +82,7 @@ def open_session(spec):
     from streamlit.testing.v1 import AppTest
 
     from components.auth import SESSION_KEY
-    from data_access.users import User
+    from data_access.admin.users import User
 
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT_S)
     if spec.role != "viewer":

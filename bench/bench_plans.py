@@ -76,7 +76,7 @@ def child(url: str, large: int, timeout: float) -> dict:
     from components.auth import SESSION_KEY
     from components.data import engine
     from components.registry import PAGES
-    from data_access.users import User
+    from data_access.admin.users import User
 
     at = AppTest.from_file(str(harness.ROOT / "dashboard.py"), default_timeout=timeout)
     at.session_state[SESSION_KEY] = User(harness.ADMIN[0], "admin")

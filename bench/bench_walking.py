@@ -2,12 +2,12 @@
 
     python bench/bench_walking.py [--repeat 5] [--no-append] [--quick]
 
-Times what the service-point page computes in walking mode (data_access.walking): building the
+Times what the service-point page computes in walking mode (data_access.service_points.walking): building the
 street graph from the segments, joining every compound and point to its nearest street, one
 type's coverage (multi-source Dijkstra limited to 800 m, then the 300 / 500 / 800 m masks and
 shares per community), a what-if, and the reach of 1,000 candidate sites for the greedy
 suggestion. Beside it, from the same run and the same places, the straight-line figure
-(data_access.coverage's cKDTree) and an unlimited Dijkstra. The points and compounds are
+(data_access.service_points.coverage's cKDTree) and an unlimited Dijkstra. The points and compounds are
 bench_coverage's synthetic city; the streets are a jittered lattice over it (about 100 m blocks),
 with ~8 % of the links missing (walls, dead ends) and a river across the city crossed by one
 bridge in twenty. `--quick` runs a small city once and writes nothing (for CI).
@@ -35,8 +35,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_coverage import LAT0, LON0, append_results, city, machine, ms  # noqa: E402
 
-from data_access import coverage as cov  # noqa: E402
-from data_access import walking  # noqa: E402
+from data_access.service_points import coverage as cov  # noqa: E402
+from data_access.service_points import walking  # noqa: E402
 
 TYPES = 8  # the county's service types; the city's points are spread over them
 

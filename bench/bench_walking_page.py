@@ -34,9 +34,9 @@ from bench_coverage import append_results, machine  # noqa: E402
 from bench_pages import _always_run_entrypoint  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
-from data_access import walking  # noqa: E402
 from data_access.db import make_engine  # noqa: E402
 from data_access.models import Compound, Road, ServicePoint  # noqa: E402
+from data_access.service_points import walking  # noqa: E402
 
 PAGE = "pages/service_points.py"
 

@@ -103,7 +103,7 @@ def publish(text: str, args: argparse.Namespace) -> Path | None:
 
 def database(scale: str, folder: Path, n200_url: str | None = None) -> str:
     """A database URL for a scale, made in `folder` (N=200: `n200_url` when given)."""
-    from data_access import accounts
+    from data_access.admin import accounts
     from data_access.db import make_engine
 
     if scale == "200" and n200_url:

@@ -53,11 +53,11 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
 from bench.import_files import households_csv  # noqa: E402
 from components.registry import PAGES  # noqa: E402
+from data_access.admin.users import User  # noqa: E402
 from data_access.db import make_engine  # noqa: E402
 from data_access.importing.apply import run_import  # noqa: E402
 from data_access.seeding import seed  # noqa: E402
 from data_access.text import t  # noqa: E402
-from data_access.users import User  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, SETTLED_JS, served  # noqa: E402
 
 FIGURE = "dibao_persons"

@@ -45,7 +45,7 @@ def main() -> None:
         always_run_entrypoint()
         from components.filters import K_COMMUNITIES
         from components.registry import PAGES
-        from data_access.queries import common
+        from data_access.areas import queries as common
 
         spec = next(s for s in PAGES if Path(s.file).stem == args.page)
         at = open_session(spec)

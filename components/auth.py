@@ -5,7 +5,7 @@ the environment or `require_login = true` in `.streamlit/secrets.toml`; then eve
 links included, shows the sign-in form first. A page declared for editors (数据管理) always does.
 The signed-in `User` lives in the session; signing out clears the whole session.
 
-Sign-in attempts are limited per account and per client (`data_access.accounts`). The client is
+Sign-in attempts are limited per account and per client (`data_access.admin.accounts`). The client is
 the connection's address; a connection from this machine (Streamlit reports none for localhost)
 is the reverse proxy of a deployment, whose X-Real-IP / X-Forwarded-For names the reader — a
 header from anyone else is not believed, since a client could send any.
@@ -19,8 +19,9 @@ import streamlit as st
 
 from components.data import engine
 from components.i18n import t
-from data_access import accounts, vocab
-from data_access.users import ANONYMOUS, User
+from data_access import vocab
+from data_access.admin import accounts
+from data_access.admin.users import ANONYMOUS, User
 
 SESSION_KEY = "auth_user"
 _RANK = {role: rank for rank, role in enumerate(vocab.USER_ROLES)}  # viewer < editor < admin

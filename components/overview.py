@@ -8,16 +8,15 @@ from components import charts, page_state
 from components.data import query
 from components.i18n import t
 from components.rendered import chart
-from data_access import metrics
+from data_access import metrics, overview
 from data_access.filters import Filters
-from data_access.queries import overview
 from data_access.text import numbers
 
 
 def chart_keys() -> tuple[str, ...]:
     """The metrics the charts can show: the cards' and every metric with a trend."""
     trend = tuple(m.key for m in metrics.all_metrics() if m.trend)
-    return tuple(dict.fromkeys(metrics.OVERVIEW_CARDS + trend))
+    return tuple(dict.fromkeys(overview.CARDS + trend))
 
 
 def _is_share(key: str) -> bool:
@@ -40,7 +39,7 @@ def controls() -> tuple[str, bool]:
 
 
 def comparison(f: Filters, key: str, per_thousand: bool) -> None:
-    table = query(overview.comparison, f, metrics.OVERVIEW_CARDS, per_thousand)
+    table = query(overview.comparison, f, overview.CARDS, per_thousand)
     if table.empty:
         st.info(t("common.no_data"))
         return
@@ -51,14 +50,14 @@ def comparison(f: Filters, key: str, per_thousand: bool) -> None:
             t("overview.col.households"), format="localized"
         ),
     }
-    for k in metrics.OVERVIEW_CARDS:
+    for k in overview.CARDS:
         config[k] = st.column_config.NumberColumn(
             t(f"metric.{k}.label"),
             help=t(f"metric.{k}.help"),
             format="percent" if _is_share(k) else number_format,
         )
     st.dataframe(
-        table[["name", "households", *metrics.OVERVIEW_CARDS]],
+        table[["name", "households", *overview.CARDS]],
         column_config=config,
         hide_index=True,
     )

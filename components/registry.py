@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from data_access import metrics, vocab
-from data_access.coverage import RADII_M
-from data_access.queries.sp_coverage import MAX_SUGGESTIONS
+from data_access import metrics, overview, vocab
+from data_access.service_points.coverage import RADII_M
+from data_access.service_points.coverage_queries import MAX_SUGGESTIONS
 
 
 class BadValue(ValueError):
@@ -123,7 +123,7 @@ def text(value: str) -> str:
 
 def _overview_metrics() -> tuple[str, ...]:
     trend = tuple(m.key for m in metrics.all_metrics() if m.trend)
-    return tuple(dict.fromkeys(metrics.OVERVIEW_CARDS + trend))
+    return tuple(dict.fromkeys(overview.CARDS + trend))
 
 
 OVERVIEW = PageSpec(
@@ -132,7 +132,7 @@ OVERVIEW = PageSpec(
     "nav.overview",
     ":material/dashboard:",
     params=(
-        UrlParam("metric", choice(_overview_metrics), metrics.OVERVIEW_CARDS[0]),
+        UrlParam("metric", choice(_overview_metrics), overview.CARDS[0]),
         UrlParam("per1000", flag, False),
     ),
 )

@@ -10,8 +10,8 @@ from components.filters import area_label
 from components.i18n import t
 from components.registry import PAGES, PageSpec
 from components.url import shorten
+from data_access.engine import periods
 from data_access.filters import Filters
-from data_access.queries import common
 
 NOT_FOUND_PARAM = "notfound"  # set by the launcher (app.py) when it redirects an unknown path
 _MISSING = "_not_found_path"
@@ -55,7 +55,7 @@ def page_header(title: str, subtitle: str, f: Filters, period_text: str | None =
     period = period_text or t("common.period", start=f.start, end=f.end)
     sep = t("common.caption_sep")
     st.caption(subtitle + sep + t("common.area", area=area_label(f)) + sep + period)
-    span = query(common.data_period)
+    span = query(periods.data_period)
     changed = last_change()
     st.caption(
         t(

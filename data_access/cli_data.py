@@ -19,13 +19,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from data_access import accounts, metrics
+from data_access import metrics
+from data_access.admin import accounts
+from data_access.admin.users import User
 from data_access.db import create_schema, is_empty, make_engine
 from data_access.importing import importable_tables, run_import
 from data_access.importing.coords import SYSTEMS
 from data_access.importing.templates import BackupProblem, backup_zip, restore_zip, template
 from data_access.text import numbers, t
-from data_access.users import User
 
 _LANG = "zh"
 

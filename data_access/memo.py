@@ -1,6 +1,6 @@
 """A small bounded cache that needs no Streamlit: the last few values by key, safe across the
 app's script threads, optionally tied to the life of an owner object (a database engine, a street
-graph). The street graph and the places' joins to it (data_access.walking) are reused with it."""
+graph). The street graph and the places' joins to it (data_access.service_points.walking) are reused with it."""
 
 from __future__ import annotations
 

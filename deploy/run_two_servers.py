@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from data_access import accounts  # noqa: E402
+from data_access.admin import accounts  # noqa: E402
 from data_access.db import make_engine  # noqa: E402
 from data_access.seeding import ensure_ready  # noqa: E402
 from data_access.text import t  # noqa: E402

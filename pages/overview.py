@@ -9,11 +9,11 @@ from components.filters import current_filters
 from components.i18n import t
 from components.kpi import kpi_row
 from components.shell import page_header
-from data_access import metrics
+from data_access import overview
 
 f = current_filters()
 page_header(t("overview.title"), t("overview.subtitle"), f)
-kpi_row(metrics.OVERVIEW_CARDS, f)
+kpi_row(overview.CARDS, f)
 key, per_thousand = ui.controls()
 ui.comparison(f, key, per_thousand)
 ui.trend(f, key)

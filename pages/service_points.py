@@ -15,8 +15,10 @@ from dataclasses import replace
 from components import service_points as ui
 from components.data import query
 from components.filters import current_filters
-from data_access.queries import common, sp_coverage, sp_walking
-from data_access.queries import service_points as sp
+from data_access.areas import queries as common
+from data_access.service_points import coverage_queries as sp_coverage
+from data_access.service_points import queries as sp
+from data_access.service_points import walking_queries as sp_walking
 
 # ------------------------------------------------------------------------------ state
 f = current_filters()

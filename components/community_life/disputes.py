@@ -15,11 +15,10 @@ from components.data import query
 from components.i18n import fig, label, t
 from components.rendered import chart
 from data_access import privacy
-from data_access.disclosure import SECONDARY
+from data_access.community_life import disputes as d
+from data_access.community_life.cards import DISPUTES
+from data_access.engine.disclosure import SECONDARY
 from data_access.filters import Filters
-from data_access.queries import life_disputes as d
-
-CARDS = ("disputes_screened", "disputes_mediated", "disputes_mediated_share", "disputes_open_30")
 
 
 def _median_card(f: Filters) -> None:
@@ -35,7 +34,7 @@ def _median_card(f: Filters) -> None:
 
 def _cards(f: Filters) -> None:
     grid = st.grid(3, min_column_width=kpi.MIN_CARD_PX, border=True, gap="small")
-    for key in CARDS:
+    for key in DISPUTES:
         with grid.cell():
             kpi.card(kpi.snapshot(key, f))
     with grid.cell():

@@ -11,16 +11,9 @@ from components.community_life.tables import activity, table
 from components.data import query
 from components.i18n import fig, label, number, t
 from components.rendered import rendered
+from data_access.community_life import queries as q
+from data_access.community_life.cards import ELDERLY
 from data_access.filters import Filters
-from data_access.queries import community_life as q
-
-CARDS = (
-    "residents_60_plus",
-    "share_60_plus",
-    "residents_80_plus",
-    "share_80_plus",
-    "elderly_groups",
-)
 
 
 def _by_area(f: Filters) -> None:
@@ -98,7 +91,7 @@ def _centre(f: Filters) -> None:
 
 def elderly(f: Filters) -> None:
     st.subheader(t("cl.eld"))
-    kpi.card_grid([kpi.snapshot(k, f) for k in CARDS], columns=3)
+    kpi.card_grid([kpi.snapshot(k, f) for k in ELDERLY], columns=3)
     _by_area(f)
     left, right = st.columns(2)
     with left:

@@ -18,9 +18,9 @@ from components import maps
 from components.data import query
 from components.i18n import number, t
 from components.maps import METERS, PIXELS, dots, line, rgba, swatch, tip
+from data_access.areas import queries as common
+from data_access.community_life import queries as q
 from data_access.filters import Filters
-from data_access.queries import common
-from data_access.queries import community_life as q
 
 NEAR = "#009E73"
 FAR = "#BDBDBD"

@@ -11,8 +11,8 @@ from components.data import query
 from components.i18n import label, t
 from components.rendered import chart
 from data_access import vocab
+from data_access.community_life import queries as q
 from data_access.filters import Filters
-from data_access.queries import community_life as q
 
 LEVEL_COLOURS = {
     "province": charts.PALETTE[3],

@@ -13,17 +13,9 @@ from components.community_life.tables import activity, table
 from components.data import query
 from components.i18n import fig, number, t
 from components.rendered import chart
+from data_access.community_life import queries as q
+from data_access.community_life.cards import VOLUNTEERS
 from data_access.filters import Filters
-from data_access.queries import community_life as q
-
-CARDS = (
-    "volunteer_orgs",
-    "volunteers",
-    "volunteers_per_1000",
-    "volunteer_residents_served",
-    "volunteer_participations",
-    "volunteer_hours",
-)
 
 
 def _measure_control() -> str:
@@ -80,7 +72,7 @@ def _hours_chart(monthly: pd.DataFrame) -> alt.Chart:
 
 def volunteers(f: Filters) -> None:
     st.subheader(t("cl.vol"))
-    kpi.card_grid([kpi.snapshot(k, f) for k in CARDS], columns=3)
+    kpi.card_grid([kpi.snapshot(k, f) for k in VOLUNTEERS], columns=3)
     monthly = query(q.volunteer_monthly, f)
     measure = _measure_control()
     if monthly.empty or not (monthly["participations"].sum() or monthly["hours"].sum()):

@@ -8,8 +8,8 @@ import streamlit as st
 
 from components.data import engine
 from components.i18n import t
+from data_access.admin.users import User
 from data_access.importing.templates import backup_zip
-from data_access.users import User
 
 _READY = "_admin_backup"
 

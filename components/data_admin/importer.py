@@ -13,10 +13,10 @@ import streamlit as st
 from components.data import engine
 from components.i18n import fig, lang, t
 from data_access import metrics
+from data_access.admin.users import User
 from data_access.importing import ImportResult, run_import, table_title
 from data_access.importing.coords import SYSTEMS
 from data_access.importing.templates import problems_workbook
-from data_access.users import User
 
 _CHECKED = "_admin_checked"  # (table, sha256, coordinates) → the dry run's result
 _DONE = "_admin_done"

@@ -6,8 +6,8 @@ import streamlit as st
 
 from components.data import query
 from components.i18n import lang, t
+from data_access.admin.queries import LOG_COLUMNS, audit_entries
 from data_access.importing import table_title
-from data_access.queries.admin import LOG_COLUMNS, audit_entries
 from data_access.text import join
 
 

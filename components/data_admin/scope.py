@@ -6,9 +6,9 @@ import streamlit as st
 
 from components.data import query
 from components.i18n import lang, t
-from data_access.queries.common import community_names
+from data_access.admin.users import User
+from data_access.areas.queries import community_names
 from data_access.text import join
-from data_access.users import User
 
 
 def editor_scope(user: User) -> None:

@@ -1,6 +1,6 @@
 """Widgets of the 就业服务 page, one module per part of the page.
 
-Figures come from `data_access` (the employment metrics and `data_access.queries.employment*`)
+Figures come from `data_access` (the employment metrics and `data_access.employment.queries*`)
 through `components.data.query`. Grid counts arrive after the protection pattern ("<3", "*");
 a panel over chosen grids that may not be published says so instead. The list of zero-employment
 families is requested only for a user who may see personal data, and arrives masked.

@@ -13,11 +13,11 @@ import streamlit as st
 from components.data import query
 from components.i18n import fig, t
 from components.rendered import rendered
-from data_access.employment_logic import CLEAR_DAYS, FULL_EMPLOYMENT_RATE, LONG_MONTHS
+from data_access.admin.users import User
+from data_access.employment import families as employment_families
+from data_access.employment.rules import CLEAR_DAYS, FULL_EMPLOYMENT_RATE, LONG_MONTHS
 from data_access.filters import Filters
-from data_access.queries import employment_families
 from data_access.text import numbers
-from data_access.users import User
 
 GREEN, RED = "#1B7F3B", "#B91C1C"
 

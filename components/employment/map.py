@@ -14,8 +14,9 @@ import streamlit as st
 from components import maps, page_state
 from components.data import query
 from components.i18n import fig, number, t
+from data_access.areas import queries as common
+from data_access.employment import map_queries as employment_map
 from data_access.filters import Filters
-from data_access.queries import common, employment_map
 
 SHADES = {"waiting": ("#FEE8C8", "#B30000"), "placed": ("#E5F5E0", "#006D2C")}
 MEASURES = tuple(employment_map.MEASURES)

@@ -12,9 +12,9 @@ from components import charts
 from components.data import query
 from components.i18n import label, t
 from components.rendered import chart
-from data_access.employment_logic import GROUPS, STEPS
+from data_access.employment import queries as employment
+from data_access.employment.rules import GROUPS, STEPS
 from data_access.filters import Filters
-from data_access.queries import employment
 from data_access.vocab import PLACEMENT_CHANNELS
 
 

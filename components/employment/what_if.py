@@ -14,9 +14,9 @@ from components.data import query
 from components.i18n import fig, number, t
 from components.rendered import chart
 from components.url import add_url_notice, bad_value
-from data_access.employment_logic import Pace
+from data_access.employment import queries as employment
+from data_access.employment.rules import Pace
 from data_access.filters import Filters, add_months, months_between
-from data_access.queries import employment
 
 MAX_TARGET = 100_000
 WHAT_IF = (("reemployed", "em_target"), ("youth_informed", "em_youth"))

@@ -1,7 +1,7 @@
 """Widgets of the 设施建设 page, one module per part of the page.
 
 Every figure comes from `data_access` (the facilities metrics and
-`data_access.queries.facility_status` / `facility_projects`) through `components.data.query`.
+`data_access.facilities.status` / `facility_projects`) through `components.data.query`.
 Facilities, projects and money are kept per community: nothing here is finer than a community.
 """
 

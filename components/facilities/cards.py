@@ -6,18 +6,12 @@ import streamlit as st
 
 from components import kpi
 from components.i18n import t
+from data_access.facilities.cards import CARDS
 from data_access.filters import Filters
-
-CARD_KEYS = (
-    "facility_completeness",
-    "facility_kinds_in_use",
-    "funding_raised",
-    "office_m2_per_100_households",
-)
 
 
 def cards(f: Filters) -> None:
     """Completeness, kinds in use, money raised and space per 100 households."""
-    kpi.card_grid([kpi.snapshot(k, f) for k in CARD_KEYS], columns=4)
+    kpi.card_grid([kpi.snapshot(k, f) for k in CARDS], columns=4)
     if f.grids:
         st.caption(t("fac.not_grid"))

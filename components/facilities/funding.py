@@ -11,8 +11,8 @@ from components import charts, page_state
 from components.data import query
 from components.i18n import fig, label, t
 from components.rendered import chart
+from data_access.facilities import projects as facility_projects
 from data_access.filters import Filters
-from data_access.queries import facility_projects
 
 GROUPINGS = ("source", "purpose")
 SOURCE_COLOURS = dict(

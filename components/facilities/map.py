@@ -12,8 +12,9 @@ from components import maps
 from components.data import query
 from components.facilities.colours import STATUS_COLOURS
 from components.i18n import fig, label, lang, t
+from data_access.areas import queries as common
+from data_access.facilities import status as facility_status
 from data_access.filters import Filters
-from data_access.queries import common, facility_status
 
 RADIUS = {"office": 9, "facility": 5, "project": 11}
 

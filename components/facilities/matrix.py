@@ -13,8 +13,8 @@ from components.data import query
 from components.facilities.colours import STATUS_COLOURS, STATUS_TINTS
 from components.i18n import fig, label, lang, t
 from components.rendered import rendered_or_note
+from data_access.facilities import status as facility_status
 from data_access.filters import Filters
-from data_access.queries import facility_status
 
 
 def kind_name(row) -> str:

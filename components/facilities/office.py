@@ -7,8 +7,8 @@ import streamlit as st
 
 from components.data import query
 from components.i18n import fig, number, t
+from data_access.facilities import status as facility_status
 from data_access.filters import Filters
-from data_access.queries import facility_status
 
 UNIT = "m2_per_100_households"
 

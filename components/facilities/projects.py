@@ -15,8 +15,8 @@ from components.data import query
 from components.facilities.colours import PHASE_COLOURS
 from components.i18n import fig, label, number, t
 from components.rendered import chart, rendered_or_note
+from data_access.facilities import projects as facility_projects
 from data_access.filters import Filters
-from data_access.queries import facility_projects
 
 
 def phase_text(r) -> str:

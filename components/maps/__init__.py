@@ -10,7 +10,7 @@ API (the service-point map uses it; the welfare choropleth can switch to it):
 
 - `area_map(boundaries, markers=(), *, shaded=(), map_legend=None, box=None, avoid=(),
   tooltip=None, key=None, alt=None) -> AreaMap` draws a map of the area: `boundaries` is the frame
-  of `data_access.queries.common.boundaries` (level, code, name, boundary GeoJSON); `shaded` are
+  of `data_access.areas.queries.boundaries` (level, code, name, boundary GeoJSON); `shaded` are
   layers of areas filled by a value (`shaded_areas`), drawn under the outlines; `markers` are the
   page's dots and circles (`dots`, any pdk.Layer), drawn above them; names go on top. The view is
   fitted to `box` (default: the communities' outlines; `fit_box(boundaries, "grid")` for chosen

@@ -22,7 +22,7 @@ from components.maps.layers import boundary_layers, drawn
 from components.maps.scale import ScaleBar, scale_bar, scale_bar_html
 from components.maps.tooltip import tooltip as default_tooltip
 from components.maps.view import FALLBACK_BOX, Padding, View, fit_view, map_height
-from data_access import geo
+from data_access.areas import geo
 
 HEIGHTS_PX = {"desktop": (380, 640), "mobile": (220, 480)}
 

@@ -21,14 +21,14 @@ from components.i18n import lang
 from components.maps import basemap, legend
 from components.maps.area import build, fit_box, show, view_for
 from components.maps.scale import ScaleBar, scale_bar
-from data_access import geo
+from data_access.areas import geo
 
 
 @dataclass
 class MapParts:
     """What `area_map` takes, gathered by a page's map builder."""
 
-    boundaries: object  # the frame of data_access.queries.common.boundaries
+    boundaries: object  # the frame of data_access.areas.queries.boundaries
     markers: Sequence[pdk.Layer] = ()
     shaded: Sequence[pdk.Layer] = ()
     map_legend: legend.Legend | None = None

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 import pydeck as pdk
 
-from data_access import geo
+from data_access.areas import geo
 
 PIXELS = pdk.types.String("pixels")
 METERS = pdk.types.String("meters")

@@ -19,7 +19,7 @@ import pydeck as pdk
 
 from components.maps.layers import drawn
 from components.maps.view import View
-from data_access import geo
+from data_access.areas import geo
 
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
 SIZES = {"community": 15, "grid": 12}

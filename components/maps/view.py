@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pydeck as pdk
 
-from data_access.geo import Bounds
+from data_access.areas.geo import Bounds
 
 WORLD_PX = 512  # deck.gl: the world's width in pixels at zoom 0
 EARTH_CIRCUMFERENCE_M = 40_075_016.686  # web mercator's sphere (WGS-84 equatorial radius)

@@ -16,10 +16,10 @@ from sqlalchemy.engine import Connection
 
 from components.charts import FONT
 from data_access import metrics
+from data_access.areas.queries import communities
+from data_access.engine.snapshot import community_snapshots, community_values
 from data_access.filters import Filters
 from data_access.metrics import Snapshot
-from data_access.metrics.snapshot import community_snapshots, community_values
-from data_access.queries.common import communities
 from data_access.review.summary import has_data, scope_text
 from data_access.review.topics import TOPICS, Topic
 from data_access.text import numbers, t

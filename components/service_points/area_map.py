@@ -8,7 +8,7 @@ import pydeck as pdk
 
 from components.i18n import t
 from components.maps import PIXELS, line, rgba, swatch
-from data_access.queries.sp_walking import AREA_MINUTES, WalkingAreas
+from data_access.service_points.walking_queries import AREA_MINUTES, WalkingAreas
 
 # Sequential blues (ColorBrewer), dark to light: readable over the grey base map and apart from
 # the vermillion of uncovered compounds.

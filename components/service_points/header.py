@@ -12,8 +12,8 @@ from components.service_points import walking
 from components.service_points.formatting import ALL, radius_name, type_name
 from components.shell import page_header
 from data_access import vocab
-from data_access.coverage import RADII_M
 from data_access.filters import Filters
+from data_access.service_points.coverage import RADII_M
 from data_access.text import join
 
 

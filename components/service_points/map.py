@@ -27,8 +27,8 @@ from components.service_points.colours import (
     WARNING,
     type_colour,
 )
-from data_access.queries.sp_coverage import Scenario
-from data_access.queries.sp_walking import WalkingAreas
+from data_access.service_points.coverage_queries import Scenario
+from data_access.service_points.walking_queries import WalkingAreas
 
 
 @dataclass(frozen=True)

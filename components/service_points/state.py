@@ -19,9 +19,9 @@ from components.data import query
 from components.i18n import t
 from components.service_points.formatting import ALL
 from components.url import add_url_notice, bad_value
-from data_access.queries import service_points as sp
-from data_access.queries import sp_sites
-from data_access.queries.sp_coverage import Scenario
+from data_access.service_points import queries as sp
+from data_access.service_points import sites as sp_sites
+from data_access.service_points.coverage_queries import Scenario
 
 MEASURES = {"hh": "households", "60": "residents_60_plus"}  # URL code → coverage measure
 DEFAULT_RADIUS, DEFAULT_K = 500, 3

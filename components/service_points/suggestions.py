@@ -10,7 +10,7 @@ from components.i18n import t
 from components.service_points import state as s
 from components.service_points.formatting import how, type_name
 from components.service_points.state import PageState
-from data_access.queries.sp_coverage import COVERAGE_MEASURES, MAX_SUGGESTIONS
+from data_access.service_points.coverage_queries import COVERAGE_MEASURES, MAX_SUGGESTIONS
 
 
 def suggestions(state: PageState, suggested: pd.DataFrame | None) -> None:

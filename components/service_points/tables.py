@@ -11,8 +11,8 @@ import streamlit as st
 from components.i18n import label, number, t
 from components.service_points.formatting import WALK_MINUTES, how, type_name
 from components.service_points.state import PageState
-from data_access.coverage import RADII_M
-from data_access.queries.sp_coverage import COVERAGE_MEASURES, Scenario
+from data_access.service_points.coverage import RADII_M
+from data_access.service_points.coverage_queries import COVERAGE_MEASURES, Scenario
 
 
 def uncovered(state: PageState, scenario: Scenario) -> None:

@@ -11,8 +11,8 @@ from components.service_points import state as s
 from components.service_points.formatting import pct, type_name
 from components.service_points.state import PageState
 from components.url import add_url_notice, bad_value
-from data_access.queries.sp_coverage import Scenario
-from data_access.queries.sp_walking import AREA_MINUTES, MODES, WalkingAreas
+from data_access.service_points.coverage_queries import Scenario
+from data_access.service_points.walking_queries import AREA_MINUTES, MODES, WalkingAreas
 from data_access.text import numbers
 
 

@@ -9,8 +9,8 @@ from components.i18n import number, t
 from components.service_points import state as s
 from components.service_points.formatting import how, pct, signed, type_name
 from components.service_points.state import PageState
-from data_access.coverage import RADII_M
-from data_access.queries.sp_coverage import Scenario
+from data_access.service_points.coverage import RADII_M
+from data_access.service_points.coverage_queries import Scenario
 
 
 def what_if(state: PageState, scenario: Scenario) -> None:

@@ -1,6 +1,6 @@
 """Widgets of the 社会救助 page, one module per part of the page.
 
-Every figure comes from `data_access` (the welfare metrics and `data_access.queries.welfare*`)
+Every figure comes from `data_access` (the welfare metrics and `data_access.welfare.queries*`)
 through `components.data.query`. Counts finer than a community arrive from data_access already
 suppressed ("<3"); counts a widget shows itself while a grid is chosen go through the same
 `privacy` rule (`tables.count_text`). Personal data is requested only for a user who may see

@@ -16,8 +16,8 @@ from components.i18n import t
 from components.rendered import chart
 from components.welfare.tables import labels, rows_height
 from data_access.filters import Filters
-from data_access.queries import welfare_breakdowns
-from data_access.queries.welfare_breakdowns import SIZE_BANDS
+from data_access.welfare import breakdowns as welfare_breakdowns
+from data_access.welfare.breakdowns import SIZE_BANDS
 
 
 def _size_chart(size: pd.DataFrame) -> alt.Chart:

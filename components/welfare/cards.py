@@ -9,18 +9,8 @@ from components.data import query
 from components.i18n import t
 from data_access import metrics
 from data_access.filters import Filters
-from data_access.welfare_logic import ReviewPolicy
-
-CARD_KEYS = (
-    "dibao_persons",
-    "dibao_households",
-    "tekun_persons",
-    "tekun_households",
-    "dibao_paid_month",
-    "dibao_benefit_per_person",
-    "dibao_review_due",
-    "near_poor_households",
-)
+from data_access.welfare.cards import CARDS
+from data_access.welfare.rules import ReviewPolicy
 
 
 def has_recipients(f: Filters) -> bool:
@@ -35,7 +25,7 @@ def cards(f: Filters, policy: ReviewPolicy) -> None:
     """The headline cards in rows of four (persons and households of each kind side by side),
     with change against the previous period."""
     review = {"stable_months": policy.stable_months, "unstable_months": policy.unstable_months}
-    snaps = [kpi.snapshot(k, f, **(review if k == "dibao_review_due" else {})) for k in CARD_KEYS]
+    snaps = [kpi.snapshot(k, f, **(review if k == "dibao_review_due" else {})) for k in CARDS]
     review_help = t(
         "wf.cards.review_help", stable=policy.stable_months, unstable=policy.unstable_months
     )

@@ -10,11 +10,12 @@ from components.i18n import t
 from components.welfare.settings import K_STABLE, K_TOLERANCE, K_UNSTABLE, bound, tolerance
 from components.welfare.tables import table, with_vocabulary_labels
 from data_access import privacy
+from data_access.admin.users import User
 from data_access.filters import Filters
-from data_access.queries import welfare_checks, welfare_personal
 from data_access.text import numbers
-from data_access.users import User
-from data_access.welfare_logic import ReviewPolicy
+from data_access.welfare import checks as welfare_checks
+from data_access.welfare import personal as welfare_personal
+from data_access.welfare.rules import ReviewPolicy
 
 DETAIL_MONEY_COLUMNS = ("monthly_benefit_yuan", "amount_yuan", "recorded", "expected", "difference")
 

@@ -11,10 +11,10 @@ from components.data import query
 from components.i18n import t
 from components.welfare.tables import count_text, table, withheld
 from data_access import metrics
-from data_access.disclosure import SECONDARY
+from data_access.engine.disclosure import SECONDARY
 from data_access.filters import Filters
-from data_access.queries import welfare
 from data_access.text import numbers
+from data_access.welfare import queries as welfare
 
 TABLE_COLUMNS = [
     "name",

@@ -16,8 +16,9 @@ import streamlit as st
 from components import maps
 from components.data import query
 from components.i18n import fig, t
+from data_access.areas import queries as common
 from data_access.filters import Filters
-from data_access.queries import common, welfare_breakdowns
+from data_access.welfare import breakdowns as welfare_breakdowns
 
 SHADES = ("#FDE0DD", "#C51B8A")  # light to dark: more published recipient households
 CIRCLE = "#0072B2"

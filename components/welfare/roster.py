@@ -7,9 +7,9 @@ import streamlit as st
 from components.data import query
 from components.i18n import t
 from components.welfare.tables import table, with_vocabulary_labels
+from data_access.admin.users import User
 from data_access.filters import Filters
-from data_access.queries import welfare_personal
-from data_access.users import User
+from data_access.welfare import personal as welfare_personal
 
 
 def roster(f: Filters, user: User) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_access.queries.welfare_checks import DEFAULT_TOLERANCE_YUAN
-from data_access.welfare_logic import DEFAULT_REVIEW_POLICY, ReviewPolicy
+from data_access.welfare.checks import DEFAULT_TOLERANCE_YUAN
+from data_access.welfare.rules import DEFAULT_REVIEW_POLICY, ReviewPolicy
 
 # Widget keys; each value is kept under _VALUE + the widget key.
 K_STABLE, K_UNSTABLE, K_TOLERANCE = "wf_review_stable", "wf_review_unstable", "wf_tolerance"

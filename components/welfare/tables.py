@@ -9,7 +9,8 @@ import streamlit as st
 
 from components.data import query
 from components.i18n import fig, label, t
-from data_access import privacy, protection
+from data_access import privacy
+from data_access.engine import protection
 from data_access.filters import Filters
 
 SCROLL_AFTER_ROWS = 20

@@ -9,7 +9,7 @@ from components.data import query
 from components.i18n import t
 from components.rendered import chart
 from data_access.filters import Filters
-from data_access.queries import welfare
+from data_access.welfare import queries as welfare
 
 
 def trends(f: Filters) -> None:

@@ -14,11 +14,12 @@ from components.rendered import chart
 from components.url import add_url_notice, bad_value
 from components.welfare.tables import count_text, withheld
 from data_access import metrics, privacy
-from data_access.disclosure import SECONDARY
+from data_access.engine.disclosure import SECONDARY
 from data_access.filters import Filters
-from data_access.queries import welfare, welfare_scenario
 from data_access.text import numbers
-from data_access.welfare_logic import Scenario, change, round_yuan, what_if_bounds
+from data_access.welfare import queries as welfare
+from data_access.welfare import scenario as welfare_scenario
+from data_access.welfare.rules import Scenario, change, round_yuan, what_if_bounds
 
 K_STANDARD, K_STANDARD_BASE = "wf_standard", "_wf_standard_base"
 URL_STANDARD = "standard"  # this page's URL parameter (components.registry.WELFARE)

@@ -18,6 +18,7 @@ from sqlalchemy import and_, or_, select, tuple_
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from data_access.admin.users import User
 from data_access.db import bump_data_version
 from data_access.importing.figures import (  # noqa: F401  (headline_*: the bench and tests)
     HEADLINE_METRICS,
@@ -32,7 +33,6 @@ from data_access.importing.spec import TableSpec, table_spec
 from data_access.importing.validate import Problem, check_domain, check_schema, parse_rows
 from data_access.models import AuditLog, Base
 from data_access.text import t
-from data_access.users import User
 
 _LANG = "zh"
 _CHUNK = 500

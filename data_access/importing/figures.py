@@ -19,11 +19,11 @@ from sqlalchemy import Table, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.util import find_tables
 
-from data_access import metrics
+from data_access import metrics, overview
+from data_access.engine.periods import data_period
 from data_access.filters import Filters, add_months
-from data_access.queries.common import data_period
 
-HEADLINE_METRICS: tuple[str, ...] = metrics.OVERVIEW_CARDS
+HEADLINE_METRICS: tuple[str, ...] = overview.CARDS
 
 
 def headline_filters(conn: Connection) -> Filters:

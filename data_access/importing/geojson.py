@@ -18,8 +18,8 @@ from data_access.importing import limits
 from data_access.importing.coords import to_wgs84
 from data_access.importing.reading import FileProblem, SheetRows
 from data_access.importing.spec import TableSpec
+from data_access.service_points.walking import GeometryError, lines_of
 from data_access.text import t
-from data_access.walking import GeometryError, lines_of
 
 _LANG = "zh"
 _HEADERS = ("id", "name", "walkable", "geometry")

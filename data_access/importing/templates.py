@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from data_access import vocab
+from data_access.admin.users import User
 from data_access.formula_guard import harden_cells
 from data_access.importing import limits
 from data_access.importing.apply import ImportResult, run_import
@@ -42,7 +43,6 @@ from data_access.importing.validate import Problem
 from data_access.models import AuditLog, Base
 from data_access.tables import read_csv_rows
 from data_access.text import join, t
-from data_access.users import User
 
 _LANG = "zh"
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from data_access import vocab
+from data_access.admin.users import User
 from data_access.idcard import id_number_problem
 from data_access.importing import cells
 from data_access.importing.coords import to_wgs84
@@ -29,7 +30,6 @@ from data_access.importing.spec import PARENT_COMMUNITY, ColumnSpec, TableSpec, 
 from data_access.models import Base, Community, Compound
 from data_access.tables import FALSE_WORDS, TRUE_WORDS
 from data_access.text import join, t
-from data_access.users import User
 
 _LANG = "zh"
 # Coordinates more than this far outside the county's compounds and communities are refused.

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from sqlalchemy.engine import Connection
 
 from data_access import metrics
+from data_access.areas.queries import communities
+from data_access.engine.periods import data_period
 from data_access.filters import Filters
 from data_access.metrics import Snapshot
-from data_access.queries.common import communities, data_period
 from data_access.text import join, numbers, t
 
 SnapshotFn = Callable[[Connection, str, Filters], Snapshot]

@@ -1,14 +1,20 @@
 """The topics of the review meeting, one per screen and per slide, in the order they are shown.
 
-A topic names its cards (snapshots) and the figure its ranking chart starts from. The keys are
-the figures each domain's page shows as cards, so the meeting shows the numbers of the pages.
+A topic names its cards (snapshots) and the figure its ranking chart starts from. The cards are
+each domain's own card list (`data_access/<domain>/cards.py`), the one its page reads, so the
+meeting shows the numbers of the pages.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from data_access.metrics import OVERVIEW_CARDS
+from data_access import overview
+from data_access.community_life import cards as community_life
+from data_access.employment import cards as employment
+from data_access.facilities import cards as facilities
+from data_access.service_points import cards as service_points
+from data_access.welfare import cards as welfare
 
 
 @dataclass(frozen=True)
@@ -23,46 +29,12 @@ class Topic:
 
 
 TOPICS: tuple[Topic, ...] = (
-    Topic("overview", OVERVIEW_CARDS),
-    Topic("service", ("service_points", "sp_per_1000_households")),
-    Topic(
-        "assistance",
-        (
-            "dibao_persons",
-            "dibao_households",
-            "tekun_households",
-            "tekun_persons",
-            "dibao_paid_month",
-            "dibao_benefit_per_person",
-            "near_poor_households",
-        ),
-    ),
-    Topic(
-        "employment",
-        ("reemployed", "placed_4050", "youth_informed", "jobseekers_waiting", "zero_families_open"),
-    ),
-    Topic(
-        "facilities",
-        (
-            "funding_raised",
-            "facility_completeness",
-            "facility_kinds_in_use",
-            "office_m2_per_100_households",
-        ),
-    ),
-    Topic(
-        "life",
-        (
-            "volunteers",
-            "volunteer_orgs",
-            "volunteer_residents_served",
-            "disputes_mediated",
-            "disputes_mediated_share",
-            "cadres",
-            "elderly_groups",
-            "honours",
-        ),
-    ),
+    Topic("overview", overview.CARDS),
+    Topic("service", service_points.CARDS),
+    Topic("assistance", welfare.CARDS),
+    Topic("employment", employment.CARDS),
+    Topic("facilities", facilities.CARDS),
+    Topic("life", community_life.MEETING),
 )
 TOPIC_KEYS: tuple[str, ...] = tuple(t.key for t in TOPICS)
 

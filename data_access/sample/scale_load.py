@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
+from data_access.admin.users import User
 from data_access.db import bump_data_version, create_schema
 from data_access.importing import run_import, table_spec
 from data_access.importing.reading import rows_of
@@ -24,7 +25,6 @@ from data_access.importing.validate import parse_rows
 from data_access.models import Community
 from data_access.tables import table
 from data_access.text import t
-from data_access.users import User
 
 _LANG = "zh"
 GENERATOR = User("generator", "admin")

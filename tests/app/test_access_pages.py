@@ -11,10 +11,10 @@ from streamlit.testing.v1 import AppTest
 
 from components.auth import SESSION_KEY
 from components.registry import PAGES
+from data_access.admin.users import User
 from data_access.models import DATA_TABLES
 from data_access.privacy import mask_id_number, mask_name
 from data_access.seeding import personal_columns
-from data_access.users import User
 from tests.app.conftest import APP, assert_clean
 from tests.conftest import OLD_TOWN, sample_rows
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from data_access import accounts
+from data_access.admin import accounts
+from data_access.admin.users import User
 from data_access.db import make_engine
 from data_access.importing import run_import
 from data_access.importing.templates import template
-from data_access.users import User
 from tests.app.conftest import assert_clean
 from tests.conftest import EAST, OLD_TOWN
 

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 import pytest
 
-from data_access.disclosure import Group, audit
+from data_access.engine.disclosure import Group, audit
 from tests.app.conftest import assert_clean, metric_values
 from tests.conftest import EAST, OLD_TOWN, jobseeker_groups, sample_rows
 
@@ -217,7 +217,7 @@ def test_the_auditor_recovers_no_hidden_count_from_every_view(open_page):
 
 
 def test_an_old_town_editor_sees_their_families_masked(open_page):
-    from data_access.users import User
+    from data_access.admin.users import User
 
     at = open_page(PAGE)
     at.session_state["auth_user"] = User("老城编辑", "editor", (OLD_TOWN,))

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import pytest
 
-from data_access.disclosure import PRIMARY, SECONDARY, Group, audit
+from data_access.engine.disclosure import PRIMARY, SECONDARY, Group, audit
 from tests.app.conftest import assert_clean, open_app_page
 from tests.conftest import EAST, OLD_TOWN, sample_rows
 

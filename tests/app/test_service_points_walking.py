@@ -1,6 +1,6 @@
 """AppTest: the service-point page by walking distance on the sample county.
 
-Expected figures are walked here independently of data_access.walking: the sample's roads CSV
+Expected figures are walked here independently of data_access.service_points.walking: the sample's roads CSV
 read with plain Python, each place joined to its nearest street segment by brute force, and
 Dijkstra with heapq (no numpy, no scipy, no 50 m pieces).
 """

@@ -13,10 +13,10 @@ import pyarrow as pa
 import pytest
 from sqlalchemy import delete
 
+from data_access.admin.users import User
 from data_access.db import bump_data_version, make_engine
 from data_access.models import NearPoorHousehold, WelfareHousehold, WelfarePayment, WelfareReview
 from data_access.seeding import seed
-from data_access.users import User
 from tests import welfare_expected as expected
 from tests.app.conftest import assert_clean, metric_values
 from tests.conftest import EAST, sample_rows

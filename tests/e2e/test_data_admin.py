@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from data_access import accounts
+from data_access.admin import accounts
 from data_access.db import make_engine
 from data_access.idcard import make_id_number
 from data_access.seeding import seed

@@ -95,11 +95,11 @@ def pixel_of(lat: float, lon: float, view: dict, box: dict) -> tuple[float, floa
 def initial_view(db: Path, community: str | None = None) -> dict:
     """The view the page fits to the area (computed the way the page does, from the database)."""
     from components.service_points.map import MapData, view_of
+    from data_access.areas import queries as common
     from data_access.db import make_engine
     from data_access.filters import Filters
-    from data_access.queries import common
-    from data_access.queries import service_points as sp
     from data_access.seeding import seed
+    from data_access.service_points import queries as sp
 
     engine = make_engine(f"sqlite:///{db}")
     seed(engine)
@@ -192,7 +192,7 @@ def test_on_a_phone_the_whole_area_is_on_the_map(browser, app_url):
 
     from components.maps import MOBILE_FIT_PX, scale_bar
     from components.service_points.map import MapData, view_of
-    from data_access import geo
+    from data_access.areas import geo
 
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, user_agent=IPHONE, is_mobile=True, locale="zh-CN"

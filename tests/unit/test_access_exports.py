@@ -16,13 +16,13 @@ from pptx import Presentation
 from components.review.deck import build_deck
 from components.review.files import deck_xlsx, summary_docx
 from components.review.pptx_export import deck_pptx
+from data_access.admin.users import User
 from data_access.importing import run_import
 from data_access.importing.templates import template
 from data_access.models import DATA_TABLES
 from data_access.privacy import mask_id_number, mask_name
 from data_access.review.summary import draft
 from data_access.seeding import export, personal_columns, row_counts
-from data_access.users import User
 from tests.conftest import SAMPLE_PERIOD, sample_rows
 
 

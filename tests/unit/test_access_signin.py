@@ -9,7 +9,7 @@ import logging
 import pytest
 from sqlalchemy import select
 
-from data_access import accounts
+from data_access.admin import accounts
 from data_access.models import AuditLog
 from data_access.seeding import seed
 from tests.conftest import OLD_TOWN

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from data_access import accounts
 from data_access.__main__ import main as cli
+from data_access.admin import accounts
 from data_access.models import AuditLog
 from data_access.models import User as UserRow
 from data_access.seeding import seed

@@ -14,14 +14,14 @@ from sqlalchemy import select, update
 
 from data_access import metrics
 from data_access.__main__ import main as cli
+from data_access.admin.users import User
 from data_access.db import create_schema
+from data_access.engine.periods import data_period
 from data_access.filters import Filters
 from data_access.importing import importable_tables
 from data_access.importing.templates import BackupProblem, backup_files, backup_zip, restore_zip
 from data_access.models import Base, Community, Grid, WelfareHousehold
-from data_access.queries.common import data_period
 from data_access.seeding import seed
-from data_access.users import User
 from tests.conftest import BACKENDS, EAST, OLD_TOWN, _new_engine
 
 RISKY = {"community": '=HYPERLINK("http://x","y")', "grid": "+1+1 网格", "head": "-2+3"}

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, insert
 
 from data_access import metrics
+from data_access.community_life import disputes as life_disputes
 from data_access.db import bump_data_version, create_schema
 from data_access.filters import Filters
 from data_access.models import Community, Dispute, Grid
-from data_access.queries import life_disputes
 
 C = "999900000001"
 G1, G2 = C + "001", C + "002"
@@ -170,8 +170,8 @@ def test_figures_agree_with_a_direct_count(hand_made, cases):
 def test_the_auditor_recovers_no_grid_count_of_the_sample_county(conn, period):
     """Every grid cell the breakdown publishes, with the exact community totals: no hidden cell
     can be worked out, for screened, mediated and open disputes alike."""
-    from data_access.disclosure import Group, audit
-    from data_access.queries.common import grids
+    from data_access.areas.queries import grids
+    from data_access.engine.disclosure import Group, audit
 
     f = Filters(start=period[0], end=period[1])
     table = life_disputes.by_grid(conn, f)

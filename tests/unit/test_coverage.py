@@ -1,4 +1,4 @@
-"""Walking coverage (data_access.coverage): known answers, brute-force agreement, what-if and greedy."""
+"""Walking coverage (data_access.service_points.coverage): known answers, brute-force agreement, what-if and greedy."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from data_access import coverage as cov
+from data_access.service_points import coverage as cov
 
 LAT, LON = 35.5775, 104.6300  # the sample county town
 M_PER_DEG_LAT = math.pi * cov.EARTH_RADIUS_M / 180  # along a meridian, degrees ↔ metres is exact

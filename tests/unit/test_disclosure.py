@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from data_access.disclosure import (
+from data_access.engine.disclosure import (
     PRIMARY,
     SECONDARY,
     Group,
@@ -120,7 +120,7 @@ def _only_path(key, groups) -> bool:
 def test_what_the_auditor_pins_is_the_true_value(case):
     values, groups = case
     naive = Pattern({k: PRIMARY for k, v in values.items() if k != "c" and v in (1, 2)})
-    from data_access.disclosure import bounds_of, tighten
+    from data_access.engine.disclosure import bounds_of, tighten
 
     bounds = tighten(bounds_of(published_view(values, naive)), groups)
     for key, (lo, hi) in bounds.items():
@@ -130,7 +130,7 @@ def test_what_the_auditor_pins_is_the_true_value(case):
 def test_households_and_persons_share_one_pattern():
     # Two grids of one one-person household each: "<3" twice under a total that leaves 2 for them
     # pins both, for households and for persons; the joint pattern hides a third grid for both.
-    from data_access.disclosure import protect_jointly
+    from data_access.engine.disclosure import protect_jointly
 
     households = {"c": 12, "a": 1, "b": 1, "d": 10}
     persons = {"c": 30, "a": 1, "b": 1, "d": 28}
@@ -144,7 +144,7 @@ def test_households_and_persons_share_one_pattern():
 @settings(max_examples=300, deadline=None)
 @given(nested_counts(), st.randoms(use_true_random=False))
 def test_joint_protection_leaves_nothing_for_either_count(case, rnd):
-    from data_access.disclosure import protect_jointly
+    from data_access.engine.disclosure import protect_jointly
 
     households, groups = case
     parents = {g.parent for g in groups}
@@ -198,7 +198,7 @@ def counties(draw):
 def test_solving_each_community_apart_hides_what_the_county_wide_search_hides(case, small_on_grids):
     """protect_jointly solves unlinked parts apart for speed; `_solve` over everything at once is
     the county-wide search it replaced, kept verbatim: both must give the same pattern."""
-    from data_access.disclosure import _solve, protect_jointly
+    from data_access.engine.disclosure import _solve, protect_jointly
 
     measures, groups, exact, unpublished = case
     says_small = (lambda k: "k" not in str(k)) if small_on_grids else None

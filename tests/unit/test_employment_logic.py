@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from data_access import employment_logic as logic
+from data_access.employment import rules as logic
 from data_access.filters import add_months, months_between
 
 D = dt.date

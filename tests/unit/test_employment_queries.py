@@ -10,7 +10,11 @@ import pytest
 import sqlalchemy as sa
 
 from data_access import metrics
+from data_access.admin.users import ANONYMOUS, AccessDenied, User
 from data_access.db import create_schema
+from data_access.employment import families as employment_families
+from data_access.employment import map_queries as employment_map
+from data_access.employment import queries as employment
 from data_access.filters import Filters
 from data_access.models import (
     Community,
@@ -20,8 +24,6 @@ from data_access.models import (
     Target,
     ZeroEmploymentFamily,
 )
-from data_access.queries import employment, employment_families, employment_map
-from data_access.users import ANONYMOUS, AccessDenied, User
 from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD, jobseeker_groups, sample_rows
 
 D = dt.date

@@ -14,6 +14,8 @@ from sqlalchemy import insert
 
 from data_access import metrics
 from data_access.db import create_schema
+from data_access.facilities import projects as facility_projects
+from data_access.facilities import status as facility_status
 from data_access.filters import Filters
 from data_access.models import (
     Community,
@@ -24,7 +26,6 @@ from data_access.models import (
     ProjectPhasePlan,
     Target,
 )
-from data_access.queries import facility_projects, facility_status
 from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD, sample_rows
 
 D = dt.date

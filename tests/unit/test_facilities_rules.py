@@ -8,8 +8,8 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from data_access import facilities_logic as logic
 from data_access import vocab
+from data_access.facilities import rules as logic
 
 D = dt.date
 KINDS = ["office", "library", "dibao_station", "outdoor_fitness"]

@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 from sqlalchemy import select
 
+from data_access.admin.users import User
 from data_access.importing import limits, reading, run_import, table_spec
 from data_access.importing.reading import FileProblem, read_grid, rows_of
 from data_access.importing.templates import template
 from data_access.models import WelfareHousehold
 from data_access.seeding import row_counts, seed
-from data_access.users import User
 from tests.conftest import BACKENDS, _new_engine
 from tests.unit.test_importing import HEADERS, _household
 

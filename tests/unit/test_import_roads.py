@@ -10,13 +10,13 @@ import json
 from sqlalchemy import func, select
 
 from data_access.__main__ import main as cli
+from data_access.admin.users import User
 from data_access.db import make_engine
 from data_access.importing import run_import
 from data_access.importing.coords import from_wgs84
 from data_access.models import AuditLog, Road
-from data_access.queries import sp_walking
 from data_access.seeding import seed
-from data_access.users import User
+from data_access.service_points import walking_queries as sp_walking
 
 ADMIN = User("tester", "admin")
 

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from data_access.__main__ import main as cli
+from data_access.admin.users import User
 from data_access.db import data_version
 from data_access.idcard import make_id_number
 from data_access.importing import run_import
@@ -21,7 +22,6 @@ from data_access.importing.apply import headline_figures
 from data_access.importing.templates import backup_files, backup_zip, problems_workbook, template
 from data_access.models import AuditLog, WelfareHousehold
 from data_access.seeding import row_counts, seed
-from data_access.users import User
 from tests.conftest import EAST, OLD_TOWN, sample_rows
 
 ADMIN = User("admin", "admin")

@@ -16,7 +16,8 @@ from components.maps import basemap
 from components.maps.names import SIZES, text_size
 from components.maps.scale import scale_bar_html
 from components.maps.view import MAX_ZOOM, MIN_ZOOM, Padding, View, fit_view, merc_y
-from data_access import coverage, geo
+from data_access.areas import geo
+from data_access.service_points import coverage
 from tests.conftest import sample_rows
 
 # ------------------------------------------------------------------------------ view fitting

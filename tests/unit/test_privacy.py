@@ -26,7 +26,9 @@ from data_access.models import (
     WelfareReview,
     WelfareStandard,
 )
-from data_access.queries import welfare, welfare_breakdowns, welfare_checks
+from data_access.welfare import breakdowns as welfare_breakdowns
+from data_access.welfare import checks as welfare_checks
+from data_access.welfare import queries as welfare
 
 # ------------------------------------------------------------------------------ masking
 

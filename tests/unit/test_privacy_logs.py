@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from data_access.admin.users import User
 from data_access.db import make_engine
 from data_access.filters import Filters
 from data_access.models import WelfareHousehold
-from data_access.queries import welfare_personal
 from data_access.seeding import seed
-from data_access.users import User
+from data_access.welfare import personal as welfare_personal
 from tests.conftest import sample_rows
 
 ADMIN = User("admin", "admin")

@@ -98,7 +98,7 @@ def test_xlsx_holds_the_numbers_of_the_tables(deck_and_filters, engine):
 
 
 def _codes_named(conn, name: str) -> set[str]:
-    from data_access.queries.common import communities
+    from data_access.areas.queries import communities
 
     table = communities(conn)
     return set(table.loc[table["name"] == name, "code"])

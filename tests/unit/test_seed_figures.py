@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 
 from data_access import metrics
-from data_access.queries import common, community_life, facilities
+from data_access.areas import queries as common
+from data_access.community_life import queries as community_life
+from data_access.facilities import queries as facilities
 from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD, operating_ids, sample_rows
 
 

@@ -17,8 +17,9 @@ from hypothesis import strategies as hst
 
 from data_access import metrics
 from data_access.filters import Filters
-from data_access.queries import service_points as sp
-from data_access.queries import sp_coverage, sp_sites
+from data_access.service_points import coverage_queries as sp_coverage
+from data_access.service_points import queries as sp
+from data_access.service_points import sites as sp_sites
 from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD, operating_ids, sample_rows
 
 R = 6_371_008.8

@@ -7,8 +7,8 @@ import pytest
 
 from data_access import metrics
 from data_access.db import make_engine
+from data_access.engine.snapshot import community_snapshots
 from data_access.filters import Filters
-from data_access.metrics.snapshot import community_snapshots
 from data_access.sample import scale, scale_load
 
 PERIODS = (

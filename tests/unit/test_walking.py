@@ -19,8 +19,8 @@ import math
 import numpy as np
 import pytest
 
-from data_access import coverage as cov
-from data_access import walking
+from data_access.service_points import coverage as cov
+from data_access.service_points import walking
 
 K = math.pi / 180 * cov.EARTH_RADIUS_M  # metres per degree on the equator
 

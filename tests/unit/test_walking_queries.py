@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from data_access.filters import Filters
-from data_access.queries import sp_coverage, sp_walking
+from data_access.service_points import coverage_queries as sp_coverage
+from data_access.service_points import walking_queries as sp_walking
 
 F = Filters(start="2021-07", end="2022-06")
 

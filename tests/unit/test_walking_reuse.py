@@ -9,11 +9,11 @@ import json
 
 import numpy as np
 
-from data_access import walking
+from data_access.admin.users import User
 from data_access.importing import run_import
-from data_access.queries import sp_walking
 from data_access.seeding import seed
-from data_access.users import User
+from data_access.service_points import walking
+from data_access.service_points import walking_queries as sp_walking
 
 ADMIN = User("tester", "admin")
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from data_access.welfare_logic import (
+from data_access.welfare.rules import (
     ReviewPolicy,
     Scenario,
     Standard,

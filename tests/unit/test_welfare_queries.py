@@ -13,19 +13,17 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 from data_access import metrics
+from data_access.admin.users import ANONYMOUS, AccessDenied, User
 from data_access.db import create_schema
-from data_access.disclosure import Group, audit
+from data_access.engine.disclosure import Group, audit
 from data_access.filters import Filters, months_between
-from data_access.queries import (
-    welfare,
-    welfare_breakdowns,
-    welfare_checks,
-    welfare_personal,
-    welfare_scenario,
-)
 from data_access.sample import SampleCounty
-from data_access.users import ANONYMOUS, AccessDenied, User
-from data_access.welfare_logic import ReviewPolicy
+from data_access.welfare import breakdowns as welfare_breakdowns
+from data_access.welfare import checks as welfare_checks
+from data_access.welfare import personal as welfare_personal
+from data_access.welfare import queries as welfare
+from data_access.welfare import scenario as welfare_scenario
+from data_access.welfare.rules import ReviewPolicy
 from tests import welfare_expected
 from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD, sample_rows
 

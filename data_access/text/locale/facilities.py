@@ -12,7 +12,7 @@ STRINGS = {
         "Facilities, projects and funding are kept per community, not per grid: with grids "
         "chosen, their communities are shown.",
     ),
-    # metrics declared in data_access/metrics/facilities.py
+    # metrics declared in data_access/facilities/metrics.py
     "metric.office_area.label": ("办公服务用房面积", "Office and service space"),
     "metric.office_area.help": (
         "期末已投入使用的各室、站及其他服务用房（如养老服务中心）的面积之和，不含室外健身场等场地。",

@@ -1,0 +1,360 @@
+"""Volunteers, older residents and their groups, the 两委 and honours, as small frames.
+
+Single figures are metrics (`data_access.community_life.metrics`); these are the tables and
+charts beside them. Disputes are in `data_access.community_life.disputes`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import func, or_, select, true
+from sqlalchemy.engine import Connection
+
+from data_access import metrics
+from data_access.areas.models import Community, Grid
+from data_access.areas.queries import community_names
+from data_access.community_life.models import (
+    Cadre,
+    CadrePost,
+    ElderlyGroup,
+    Honour,
+    VolunteerActivity,
+    VolunteerOrg,
+)
+from data_access.engine.periods import month_expr, period_months
+from data_access.facilities.models import Facility
+from data_access.filters import Filters
+from data_access.service_points import coverage
+from data_access.service_points import queries as sp
+from data_access.service_points.models import ServicePoint
+
+ELDERLY_REACH_M = 500  # the walk an older resident is expected to manage to a service point
+PARTY_BODIES = ("party_committee", "party_general_branch", "party_branch")
+
+
+def _frame(conn: Connection, stmt) -> pd.DataFrame:
+    return pd.DataFrame(
+        # Plain tuples: pandas reads a list of row mappings key by key, much slower.
+        [tuple(r) for r in conn.execute(stmt).all()],
+        columns=list(stmt.selected_columns.keys()),
+    )
+
+
+# ------------------------------------------------------------------------------ volunteers
+
+
+def _activities_in(f: Filters):
+    """Conditions: activities of organisations of the chosen communities, held in the period."""
+    return (
+        f.area_clause(VolunteerOrg.community_code),
+        f.date_in_period(VolunteerActivity.date),
+    )
+
+
+def volunteer_monthly(conn: Connection, f: Filters) -> pd.DataFrame:
+    """month, participations, residents_served, hours of the volunteer activities, every month of
+    the period (0 where nothing was held). Organisations have no grid: a grid filter reads their
+    whole communities."""
+    month = month_expr(conn, VolunteerActivity.date).label("month")
+    stmt = (
+        select(
+            month,
+            func.sum(VolunteerActivity.participants),
+            func.sum(VolunteerActivity.residents_served),
+            func.sum(VolunteerActivity.hours),
+        )
+        .join(VolunteerOrg, VolunteerOrg.id == VolunteerActivity.org_id)
+        .where(*_activities_in(f))
+        .group_by(month)
+    )
+    found = {r[0]: (int(r[1] or 0), int(r[2] or 0), float(r[3] or 0)) for r in conn.execute(stmt)}
+    rows = [(m, *found.get(m, (0, 0, 0.0))) for m in period_months(conn, f)]
+    return pd.DataFrame(rows, columns=["month", "participations", "residents_served", "hours"])
+
+
+def activity_kinds(conn: Connection, f: Filters) -> pd.DataFrame:
+    """kind, activities, participations, hours, residents_served: most activities first."""
+    stmt = (
+        select(
+            VolunteerActivity.kind,
+            func.count().label("activities"),
+            func.sum(VolunteerActivity.participants).label("participations"),
+            func.sum(VolunteerActivity.hours).label("hours"),
+            func.sum(VolunteerActivity.residents_served).label("residents_served"),
+        )
+        .join(VolunteerOrg, VolunteerOrg.id == VolunteerActivity.org_id)
+        .where(*_activities_in(f))
+        .group_by(VolunteerActivity.kind)
+    )
+    out = _frame(conn, stmt)
+    if out.empty:
+        return out
+    for col in ("activities", "participations", "residents_served"):
+        out[col] = out[col].astype(int)
+    out["hours"] = out["hours"].astype(float)
+    return out.sort_values(["activities", "kind"], ascending=[False, True], ignore_index=True)
+
+
+def top_orgs(conn: Connection, f: Filters) -> pd.DataFrame:
+    """Every organisation of the chosen communities founded by the period's end: name, community,
+    members, activities, participations, hours, residents_served; most hours first."""
+    founded = (
+        or_(VolunteerOrg.founded_on.is_(None), VolunteerOrg.founded_on <= f.end_date)
+        if f.end
+        else true()
+    )
+    orgs = _frame(
+        conn,
+        select(
+            VolunteerOrg.id, VolunteerOrg.name, VolunteerOrg.community_code, VolunteerOrg.members
+        )
+        .where(f.area_clause(VolunteerOrg.community_code), founded)
+        .order_by(VolunteerOrg.id),
+    )
+    stmt = (
+        select(
+            VolunteerActivity.org_id,
+            func.count(),
+            func.sum(VolunteerActivity.participants),
+            func.sum(VolunteerActivity.hours),
+            func.sum(VolunteerActivity.residents_served),
+        )
+        .join(VolunteerOrg, VolunteerOrg.id == VolunteerActivity.org_id)
+        .where(*_activities_in(f))
+        .group_by(VolunteerActivity.org_id)
+    )
+    done = {r[0]: r[1:] for r in conn.execute(stmt)}
+    names = community_names(conn)
+    cols = ["name", "community", "members", "activities", "participations", "hours", "residents_served"]  # fmt: skip
+    rows = []
+    for o in orgs.itertuples(index=False):
+        n, part, hours, served = done.get(o.id, (0, 0, 0.0, 0))
+        rows.append(
+            (o.name, names.get(o.community_code, o.community_code), int(o.members), int(n),
+             int(part or 0), float(hours or 0), int(served or 0))
+        )  # fmt: skip
+    out = pd.DataFrame(rows, columns=cols)
+    return out.sort_values(["hours", "name"], ascending=[False, True], ignore_index=True)
+
+
+# ------------------------------------------------------------------------------ older residents
+
+
+def elderly_by_area(conn: Connection, f: Filters) -> pd.DataFrame:
+    """level ('community' / 'grid'), code, community, grid, population, residents_60_plus,
+    residents_80_plus, share_60_plus, share_80_plus, from the compounds of the chosen area.
+
+    Ages per compound are aggregate headcounts of the registered population (tens to hundreds per
+    grid), not counts of a programme's recipients, and are published exactly."""
+    names = community_names(conn)
+    grid_names = dict(conn.execute(select(Grid.code, Grid.name)).all())
+    rows = []
+    for level in ("community", "grid"):
+        parts = {
+            k: metrics.breakdown(conn, k, f, level)
+            for k in ("compound_population", "residents_60_plus", "residents_80_plus")
+        }
+        if level == "grid":
+            community_of = dict(conn.execute(select(Grid.code, Grid.community_code)).all())
+        for code in parts["compound_population"].index:
+            pop = float(parts["compound_population"][code])
+            old = float(parts["residents_60_plus"][code])
+            very = float(parts["residents_80_plus"][code])
+            comm = code if level == "community" else community_of.get(code, "")
+            rows.append(
+                {
+                    "level": level,
+                    "code": code,
+                    "community": names.get(comm, comm),
+                    "grid": grid_names.get(code, "") if level == "grid" else "",
+                    "population": int(pop),
+                    "residents_60_plus": int(old),
+                    "residents_80_plus": int(very),
+                    "share_60_plus": old / pop if pop else None,
+                    "share_80_plus": very / pop if pop else None,
+                }
+            )
+    cols = ["level", "code", "community", "grid", "population", "residents_60_plus",
+            "residents_80_plus", "share_60_plus", "share_80_plus"]  # fmt: skip
+    return pd.DataFrame(rows, columns=cols)
+
+
+def elderly_groups(conn: Connection, f: Filters) -> pd.DataFrame:
+    """community_code, community, name, kind, members, founded_on of the groups for older
+    residents founded by the period's end."""
+    founded = (
+        or_(ElderlyGroup.founded_on.is_(None), ElderlyGroup.founded_on <= f.end_date)
+        if f.end
+        else true()
+    )
+    stmt = (
+        select(
+            ElderlyGroup.community_code,
+            Community.name.label("community"),
+            ElderlyGroup.name,
+            ElderlyGroup.kind,
+            ElderlyGroup.members,
+            ElderlyGroup.founded_on,
+        )
+        .join(Community, Community.code == ElderlyGroup.community_code)
+        .where(f.area_clause(ElderlyGroup.community_code), founded)
+        .order_by(ElderlyGroup.id)
+    )
+    return _frame(conn, stmt)
+
+
+def elderly_centres(conn: Connection, f: Filters) -> pd.DataFrame:
+    """The elderly service centres (facilities of kind elderly_service_centre) of the chosen
+    communities: community, status, area_m2, in_use_since, responsible_dept, point_id, and the
+    status of its service point at the period's end (operating / suspended / closed / '' when it
+    has none or had not opened), point_name, open_at_end (in use by the period's end)."""
+    stmt = (
+        select(
+            Facility.id,
+            Community.name.label("community"),
+            Facility.status,
+            Facility.area_m2,
+            Facility.in_use_since,
+            Facility.responsible_dept,
+            Facility.service_point_id.label("point_id"),
+        )
+        .join(Community, Community.code == Facility.community_code)
+        .where(Facility.kind == "elderly_service_centre", f.area_clause(Facility.community_code))
+        .order_by(Facility.id)
+    )
+    out = _frame(conn, stmt)
+    points = sp.points(conn, Filters(start=f.start, end=f.end), ("elderly_care",))
+    status = dict(zip(points["id"], points["status"], strict=True))
+    names = dict(conn.execute(select(ServicePoint.id, ServicePoint.name)).all())
+    out["point_status"] = [status.get(p, "") if p else "" for p in out["point_id"]]
+    out["point_name"] = [names.get(p, "") if p else "" for p in out["point_id"]]
+    # The facility's status is today's; before it came into use it was not in use yet.
+    out["open_at_end"] = [
+        since is None or f.end_date is None or since <= f.end_date for since in out["in_use_since"]
+    ]
+    return out
+
+
+def elderly_map(conn: Connection, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(compounds, points) for the map of older residents.
+
+    compounds: id, name, community, grid, residents_60_plus, lat, lon, distance_m (to the nearest
+    elderly service point operating at the period's end anywhere in the county: people walk
+    across community lines), covered (within ELDERLY_REACH_M). points: id, name, community, grid,
+    status, lat, lon, in_area of the elderly service points operating at the period's end."""
+    compounds = sp.compounds(conn, f)
+    county = sp.points(conn, Filters(start=f.start, end=f.end), ("elderly_care",))
+    county = county[county["operating"]].reset_index(drop=True)
+    in_area = sp.points(conn, f, ("elderly_care",))
+    county["in_area"] = county["id"].isin(set(in_area["id"]))
+    distance = coverage.nearest_distance_m(
+        county["lat"].astype(float), county["lon"].astype(float),
+        compounds["lat"].astype(float), compounds["lon"].astype(float),
+    )  # fmt: skip
+    compounds = compounds.assign(distance_m=distance, covered=distance <= ELDERLY_REACH_M)
+    return compounds, county
+
+
+def elderly_reach(conn: Connection, f: Filters) -> dict[str, int]:
+    """residents_60_plus of the chosen area and those living within ELDERLY_REACH_M of an
+    operating elderly service point; compounds likewise."""
+    compounds, _ = elderly_map(conn, f)
+    near = compounds[compounds["covered"]]
+    return {
+        "residents_60_plus": int(compounds["residents_60_plus"].sum()),
+        "covered_60_plus": int(near["residents_60_plus"].sum()),
+        "compounds": len(compounds),
+        "covered_compounds": len(near),
+    }
+
+
+# ------------------------------------------------------------------------------ the 两委
+
+
+def _seats_at_end(f: Filters):
+    """Seats held on the period's last day (now, with no period end)."""
+    return f.dates_cover_end(CadrePost.elected_on, CadrePost.left_on)
+
+
+def cadres_by_body(conn: Connection, f: Filters) -> pd.DataFrame:
+    """community, body, seats, people of the bodies of the 两委 in office at the period's end, and
+    one 'both' row per community: people sitting on both (counted once in the total)."""
+    stmt = (
+        select(CadrePost.community_code, CadrePost.body, CadrePost.cadre_id)
+        .where(f.area_clause(CadrePost.community_code), _seats_at_end(f))
+        .order_by(CadrePost.community_code, CadrePost.body)
+    )
+    seats = _frame(conn, stmt)
+    names = community_names(conn)
+    # Plain dictionaries: a groupby per community and body took a second at 200 communities.
+    seats_of: dict[str, dict[str, list]] = {}
+    for comm, body, cadre in zip(
+        seats["community_code"], seats["body"], seats["cadre_id"], strict=True
+    ):
+        seats_of.setdefault(comm, {}).setdefault(body, []).append(cadre)
+    rows = []
+    for comm in sorted(seats_of):
+        bodies = seats_of[comm]
+        party = {c for body in PARTY_BODIES for c in bodies.get(body, [])}
+        rc = set(bodies.get("residents_committee", []))
+        for body, held in bodies.items():
+            rows.append((names.get(comm, comm), body, len(held), len(set(held))))
+        rows.append((names.get(comm, comm), "both", len(party & rc), len(party & rc)))
+        total = sum(len(held) for held in bodies.values())
+        rows.append((names.get(comm, comm), "total", total, len(party | rc)))
+    return pd.DataFrame(rows, columns=["community", "body", "seats", "people"])
+
+
+def cadre_profile(conn: Connection, f: Filters) -> pd.DataFrame:
+    """community, education, age_band ('under_35' / '35_plus' at the period's end), party_member,
+    cadres: the people in office at the period's end, each once however many seats."""
+    as_of = f.end_date
+    if as_of is None:
+        as_of = pd.Timestamp(metrics.end_month(conn, f) + "-01").to_period("M").end_time.date()
+    people = select(CadrePost.cadre_id).where(
+        f.area_clause(CadrePost.community_code), _seats_at_end(f)
+    )
+    stmt = select(
+        Cadre.id, Cadre.community_code, Cadre.education, Cadre.birth_date, Cadre.party_member
+    ).where(Cadre.id.in_(people))
+    frame = _frame(conn, stmt)
+    try:
+        cutoff = as_of.replace(year=as_of.year - 35)
+    except ValueError:  # 29 February
+        cutoff = as_of.replace(year=as_of.year - 35, day=28)
+    names = community_names(conn)
+    cols = ["community", "education", "age_band", "party_member", "cadres"]
+    if frame.empty:
+        return pd.DataFrame(columns=cols)
+    frame["age_band"] = ["under_35" if b > cutoff else "35_plus" for b in frame["birth_date"]]
+    frame["community"] = frame["community_code"].map(names)
+    frame["party_member"] = frame["party_member"].astype(bool)
+    out = (
+        frame.groupby(["community", "education", "age_band", "party_member"], sort=True)
+        .size()
+        .reset_index(name="cadres")
+    )
+    return out[cols]
+
+
+# ------------------------------------------------------------------------------ honours
+
+
+def honours(conn: Connection, f: Filters) -> pd.DataFrame:
+    """year, level, title, community, awarded_by of the honours awarded up to the period's end
+    year, newest first."""
+    stmt = (
+        select(
+            Honour.year,
+            Honour.level,
+            Honour.title,
+            Community.name.label("community"),
+            Honour.awarded_by,
+        )
+        .join(Community, Community.code == Honour.community_code)
+        .where(f.area_clause(Honour.community_code))
+        .order_by(Honour.year.desc(), Honour.id)
+    )
+    end_year = int(metrics.end_month(conn, f)[:4])
+    stmt = stmt.where(Honour.year <= end_year)
+    return _frame(conn, stmt)

@@ -1,0 +1,101 @@
+"""Employment services: laid-off workers re-employed, 4050 persons placed, young people given job
+information, job seekers still waiting, zero-employment families not yet cleared.
+
+A person's groups are rows of `jobseeker_groups` (matched through its group index); "4050" is
+read from gender and birth date at the period's last day (`employment_logic.is_4050`).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import exists
+
+from data_access.employment.models import Jobseeker, JobseekerGroup, ZeroEmploymentFamily
+from data_access.employment.rules import is_4050_clause
+from data_access.engine.base import Count, Flow, Metric, Source, Stock, register
+from data_access.engine.protection import Covered, register_protection
+
+WAITING = Stock(start="registered_on", end="placed_on", grain="date")
+
+
+def in_group(person_no_column, group: str):
+    """The person belongs to `group` (a row of jobseeker_groups)."""
+    return exists().where(
+        JobseekerGroup.person_no == person_no_column, JobseekerGroup.group_code == group
+    )
+
+
+def _group(group: str) -> Source:
+    return Source(Jobseeker, where=lambda c, ctx: [in_group(c.person_no, group)])
+
+
+register(
+    Metric(
+        key="reemployed",
+        unit="persons",
+        source=_group("laid_off"),
+        value=Count(),
+        time=Flow("placed_on"),
+    )
+)
+register(
+    Metric(
+        key="placed",
+        unit="persons",
+        source=Source(Jobseeker),
+        value=Count(),
+        time=Flow("placed_on"),
+        trend=False,
+    )
+)
+register(
+    Metric(
+        key="placed_4050",
+        unit="persons",
+        source=Source(
+            Jobseeker, where=lambda c, ctx: [is_4050_clause(c.gender, c.birth_date, ctx.as_of)]
+        ),
+        value=Count(),
+        time=Flow("placed_on"),
+        # Ages at the period's last day for every month of it too, so the months add up to the
+        # period (as_of_where would judge each month at its own end).
+        as_of_where=False,
+        trend=False,  # shown on the employment page, not in the overview's trend
+    )
+)
+register(
+    Metric(
+        key="youth_informed",
+        unit="persons",
+        source=_group("youth"),
+        value=Count(),
+        time=Flow("informed_on"),
+    )
+)
+register(
+    Metric(
+        key="jobseekers_waiting",
+        unit="persons",
+        source=Source(Jobseeker),
+        value=Count(),
+        time=WAITING,
+        higher_is_better=False,
+        protected_by=("jobseekers",),
+        trend=False,  # shown on the employment page, not in the overview's trend
+    )
+)
+register(
+    Metric(
+        key="zero_families_open",
+        unit="families",
+        source=Source(ZeroEmploymentFamily),
+        value=Count(),
+        time=Stock(start="identified_on", end="cleared_on", grain="date"),
+        higher_is_better=False,
+        protected_by=("zero_families",),
+        trend=False,  # shown on the employment page, not in the overview's trend
+    )
+)
+
+# The counts shown below community level, and how they are protected (engine.protection).
+register_protection(Covered("jobseekers", ("jobseekers_waiting",)))
+register_protection(Covered("zero_families", ("zero_families_open",)))
