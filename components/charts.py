@@ -1,4 +1,6 @@
-"""Altair charts with Chinese labels; every chart gets plain data frames from data_access."""
+"""Altair charts with Chinese labels; every chart gets plain data frames from data_access.
+
+No Streamlit here: the review exports (PPTX, PDF, PNG) draw these charts outside a page."""
 
 from __future__ import annotations
 
@@ -7,20 +9,11 @@ import math
 
 import altair as alt
 import pandas as pd
-from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 # Okabe–Ito: distinguishable for colour-blind viewers and on a washed-out projector.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 FONT = "Microsoft YaHei, PingFang SC, Noto Sans CJK SC, sans-serif"
 LEGEND_LABEL_PX = 320  # far above any label: a legend label is wrapped into columns, never cut
-
-
-def vega_lite_spec(chart: alt.TopLevelMixin) -> dict:
-    """The Vega-Lite spec `st.altair_chart` sends for this chart, datasets as Arrow bytes.
-
-    Streamlit's own conversion (a private function: tests/app/test_charts_cached.py fails when it
-    changes), so a spec drawn with `st.vega_lite_chart` is the element `st.altair_chart` drew."""
-    return _convert_altair_to_vega_lite_spec(chart)
 
 
 def _style(chart: alt.Chart) -> alt.Chart:

@@ -25,8 +25,8 @@ from components.url import (
     url_values,
     write_url_params,
 )
+from data_access import metrics
 from data_access.areas import queries as common
-from data_access.engine import periods
 from data_access.filters import QUICK_PERIODS, Filters, is_month, months_between, quick_periods
 from data_access.text import join
 
@@ -157,7 +157,7 @@ def sidebar_filters(page_keys: Iterable[str] = ()) -> Filters:
     """Render the sidebar and return the Filters of this run (also kept for `current_filters`)."""
     communities = query(common.communities)
     grid_table = query(common.grids)
-    span = query(periods.data_period)
+    span = query(metrics.data_period)
     months = months_between(*span) if span else []
     codes = communities["code"].tolist()
     names = dict(zip(communities["code"], communities["name"], strict=True))

@@ -20,12 +20,21 @@ from typing import Any, TypeVar
 import altair as alt
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
-from components.charts import vega_lite_spec
 from components.data import current_version, fn_key
 from components.i18n import lang
 
 T = TypeVar("T")
+
+
+def vega_lite_spec(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite spec `st.altair_chart` sends for this chart, datasets as Arrow bytes.
+
+    Streamlit's own conversion (a private function: tests/app/test_charts_cached.py fails when it
+    changes, and requirements pin Streamlit's minor version), so a spec drawn with
+    `st.vega_lite_chart` is the element `st.altair_chart` drew."""
+    return _convert_altair_to_vega_lite_spec(chart)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

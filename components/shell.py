@@ -10,7 +10,7 @@ from components.filters import area_label
 from components.i18n import t
 from components.registry import PAGES, PageSpec
 from components.url import shorten
-from data_access.engine import periods
+from data_access import metrics
 from data_access.filters import Filters
 
 NOT_FOUND_PARAM = "notfound"  # set by the launcher (app.py) when it redirects an unknown path
@@ -55,7 +55,7 @@ def page_header(title: str, subtitle: str, f: Filters, period_text: str | None =
     period = period_text or t("common.period", start=f.start, end=f.end)
     sep = t("common.caption_sep")
     st.caption(subtitle + sep + t("common.area", area=area_label(f)) + sep + period)
-    span = query(periods.data_period)
+    span = query(metrics.data_period)
     changed = last_change()
     st.caption(
         t(

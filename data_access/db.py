@@ -13,6 +13,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event, func, select, text, update
 from sqlalchemy.engine import Connection, make_url
 
+from data_access.admin.models import DataVersion
+from data_access.areas.models import Community
 from data_access.migrations import (
     BASELINE_REVISION,
     SchemaError,
@@ -21,7 +23,6 @@ from data_access.migrations import (
     known_revisions,
     legacy,
 )
-from data_access.models import Community, DataVersion
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_DIR / "data" / "dashboard.db"

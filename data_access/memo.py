@@ -1,14 +1,15 @@
-"""A small bounded cache that needs no Streamlit: the last few values by key, safe across the
-app's script threads, optionally tied to the life of an owner object (a database engine, a street
-graph). The street graph and the places' joins to it (data_access.service_points.walking) are reused with it."""
+"""A small bounded cache that needs no Streamlit: the last few values by key (`cachetools`' LRU
+cache), safe across the app's script threads, optionally tied to the life of an owner object (a
+database engine, a street graph). The street graph and the places' joins to it (data_access.service_points.walking) are reused with it."""
 
 from __future__ import annotations
 
 import threading
 import weakref
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
+
+from cachetools import LRUCache
 
 V = TypeVar("V")
 
@@ -20,23 +21,18 @@ class Memo(Generic[V]):
     once its object is gone). Two threads missing at once both build; the last value is kept."""
 
     def __init__(self, size: int) -> None:
-        self._size = size
-        self._items: OrderedDict[Hashable, tuple[weakref.ref | None, V]] = OrderedDict()
+        self._items: LRUCache[Hashable, tuple[weakref.ref | None, V]] = LRUCache(maxsize=size)
         self._lock = threading.Lock()
 
     def get(self, key: Hashable, make: Callable[[], V], owner: object = None) -> V:
         full = (id(owner), key) if owner is not None else key
         with self._lock:
-            found = self._items.get(full)
+            found = self._items.get(full)  # a hit is the most recently used now
             if found is not None and (found[0] is None or found[0]() is owner):
-                self._items.move_to_end(full)
                 return found[1]
         value = make()
         with self._lock:
             self._items[full] = (weakref.ref(owner) if owner is not None else None, value)
-            self._items.move_to_end(full)
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
         return value
 
     def clear(self) -> None:

@@ -11,15 +11,16 @@ from data_access.areas import metrics as _areas  # noqa: F401  (registration ord
 from data_access.community_life import metrics as _community_life  # noqa: F401
 from data_access.employment import metrics as _employment  # noqa: F401
 from data_access.engine.base import Metric, all_metrics, get, grid_level, is_sensitive
+from data_access.engine.categories import by_category, category_totals
 from data_access.engine.compute import (
     breakdown,
     by_community,
     by_compound,
     by_grid,
     end_month,
-    monthly,
     value,
 )
+from data_access.engine.monthly import cumulative, monthly
 from data_access.engine.periods import data_period, period_months
 from data_access.engine.snapshot import Snapshot, Target, snapshot, target
 from data_access.facilities import metrics as _facilities  # noqa: F401
@@ -32,6 +33,9 @@ __all__ = [
     "Target",
     "all_metrics",
     "breakdown",
+    "category_totals",
+    "cumulative",
+    "by_category",
     "by_community",
     "by_compound",
     "by_grid",

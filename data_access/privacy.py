@@ -1,4 +1,4 @@
-"""Privacy rules for personal data (DESIGN §5): small-cell suppression and masking.
+"""Privacy rules for personal data: small-cell suppression and masking.
 
 One rule, applied by every path that shows or exports welfare data (tables, charts, map
 tooltips, CSV downloads), so a figure cannot be safe on one page and leak on another:

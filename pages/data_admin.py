@@ -13,12 +13,10 @@ import streamlit as st
 from components import data_admin
 from components.auth import current_user
 from components.i18n import t
-from data_access.importing import importable_tables, table_spec
+from data_access.importing.spec import tables_for
 
 user = current_user()
-tables = tuple(
-    name for name in importable_tables() if user.role == "admin" or not table_spec(name).county_wide
-)
+tables = tables_for(user)
 
 st.title(t("admin.title"))
 st.caption(t("admin.subtitle"))

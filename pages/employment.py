@@ -2,7 +2,7 @@
 in time, the full-employment community criteria, and the pace to the year's target.
 
 Layout only: figures come from data_access through components. The page runs as the session's
-user; until login exists that is a viewer, who sees counts and never a name.
+user: signed out, a viewer, who sees counts and never a name.
 """
 
 from components.guard import ensure_app_entry

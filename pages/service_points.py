@@ -10,76 +10,49 @@ from components.guard import ensure_app_entry
 
 ensure_app_entry()
 
-from dataclasses import replace
-
 from components import service_points as ui
-from components.data import query
 from components.filters import current_filters
-from data_access.areas import queries as common
-from data_access.service_points import coverage_queries as sp_coverage
-from data_access.service_points import queries as sp
-from data_access.service_points import walking_queries as sp_walking
+from components.service_points import page_data
 
 # ------------------------------------------------------------------------------ state
 f = current_filters()
 state = ui.load_state()
 ui.title_caption(f)
 state = ui.controls(state)
-roads = query(sp_walking.has_roads)
-if state.mode == "walk" and not roads:
-    ui.no_roads()
-shown = replace(state, mode=state.mode if roads else "line")  # the distances actually used
 
 # ------------------------------------------------------------------------------ data
-points = query(sp.points, f, state.types)
-compounds = query(sp.compounds, f)
-rates = query(sp.rates_by_community, f)
-table = query(sp_coverage.coverage_table, f, state.types, shown.mode)
-scenario = suggested = areas = None
-if state.sp_type:
-    scenario = query(
-        sp_coverage.scenario, f, state.sp_type, state.radius, state.added, state.closed,
-        shown.mode,
-    )  # fmt: skip
-    ui.drop_rejected(scenario)
-    ui.check_area(state, scenario)
-    if state.k:
-        suggested = query(
-            sp_coverage.suggestions, f, state.sp_type, state.radius, state.k, state.measure,
-            state.added, state.closed, shown.mode,
-        )  # fmt: skip
-    if shown.mode == "walk" and state.area != ui.AREA_NONE:
-        areas = query(sp_walking.areas, f, state.sp_type, state.area, state.added, state.closed)
+data = page_data.load(f, state)
+shown = data.shown  # the distances actually used
 
 # ------------------------------------------------------------------------------ render
-ui.kpis(f, shown, scenario, table)
-if compounds.empty and points.empty:
+if state.mode == "walk" and not data.has_roads:
+    ui.no_roads()
+ui.kpis(f, shown, data.scenario, data.table)
+if data.empty:
     ui.empty_area()
 else:
-    ui.empty_states(state, points, rates)
+    ui.empty_states(state, data.points, data.rates)
     ui.service_point_map(
         ui.MapData(
-            boundaries=query(common.boundaries, f),
-            points=points,
-            compounds=scenario.compounds if scenario is not None else compounds,
-            scenario=scenario,
-            suggested=suggested,
+            boundaries=page_data.boundaries(f),
+            points=data.points,
+            compounds=data.scenario.compounds if data.scenario is not None else data.compounds,
+            scenario=data.scenario,
+            suggested=data.suggested,
             fit_grids=bool(f.grids),
-            areas=areas,
+            areas=data.areas,
         ),
         same_as=(f, shown),  # every frame above is a query of these (and the data version)
     )
-    if scenario is not None and shown.mode == "walk":
-        ui.area_control(shown, scenario, areas)
-    if roads:
-        line_table = query(sp_coverage.coverage_table, f, state.types, "line")
-        walk_table = query(sp_coverage.coverage_table, f, state.types, "walk")
-        ui.comparison(shown, line_table, walk_table)
-    if scenario is not None:
-        ui.what_if(shown, scenario)
-        ui.suggestions(shown, suggested)
-        ui.uncovered(shown, scenario)
+    if data.scenario is not None and shown.mode == "walk":
+        ui.area_control(shown, data.scenario, data.areas)
+    if data.has_roads:
+        ui.comparison(shown, *page_data.both_tables(f, state))
+    if data.scenario is not None:
+        ui.what_if(shown, data.scenario)
+        ui.suggestions(shown, data.suggested)
+        ui.uncovered(shown, data.scenario)
     else:
         ui.pick_a_type()
-    ui.coverage_table(table, shown.mode)
-    ui.charts_section(state, query(sp.type_counts, f), rates)
+    ui.coverage_table(data.table, shown.mode)
+    ui.charts_section(state, page_data.type_counts(f), data.rates)

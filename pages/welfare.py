@@ -1,7 +1,7 @@
 """社会救助: 低保 and 特困 coverage, payments and their checks, reviews, the standard what-if.
 
 Layout only: figures come from data_access through components. The page runs as the session's
-user; until login exists that is a viewer, who sees counts and never a name or ID number.
+user: signed out, a viewer, who sees counts and never a name or ID number.
 """
 
 from components.guard import ensure_app_entry

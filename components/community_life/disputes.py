@@ -15,8 +15,8 @@ from components.data import query
 from components.i18n import fig, label, t
 from components.rendered import chart
 from data_access import privacy
+from data_access.community_life import cards as card_list
 from data_access.community_life import disputes as d
-from data_access.community_life.cards import DISPUTES
 from data_access.engine.disclosure import SECONDARY
 from data_access.filters import Filters
 
@@ -34,7 +34,7 @@ def _median_card(f: Filters) -> None:
 
 def _cards(f: Filters) -> None:
     grid = st.grid(3, min_column_width=kpi.MIN_CARD_PX, border=True, gap="small")
-    for key in DISPUTES:
+    for key in card_list.DISPUTES:
         with grid.cell():
             kpi.card(kpi.snapshot(key, f))
     with grid.cell():

@@ -11,8 +11,8 @@ from components.community_life.tables import activity, table
 from components.data import query
 from components.i18n import fig, label, number, t
 from components.rendered import rendered
+from data_access.community_life import cards as card_list
 from data_access.community_life import queries as q
-from data_access.community_life.cards import ELDERLY
 from data_access.filters import Filters
 
 
@@ -91,7 +91,7 @@ def _centre(f: Filters) -> None:
 
 def elderly(f: Filters) -> None:
     st.subheader(t("cl.eld"))
-    kpi.card_grid([kpi.snapshot(k, f) for k in ELDERLY], columns=3)
+    kpi.card_grid([kpi.snapshot(k, f) for k in card_list.ELDERLY], columns=3)
     _by_area(f)
     left, right = st.columns(2)
     with left:

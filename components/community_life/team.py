@@ -11,8 +11,8 @@ from components.community_life.tables import table
 from components.data import query
 from components.i18n import label, t
 from components.rendered import chart
+from data_access.community_life import cards as card_list
 from data_access.community_life import queries as q
-from data_access.community_life.cards import TEAM
 from data_access.filters import Filters
 
 COLOURS = charts.PALETTE
@@ -40,7 +40,7 @@ def _profile_long(profile: pd.DataFrame) -> pd.DataFrame:
 def team(f: Filters) -> None:
     st.subheader(t("cl.team"))
     st.caption(t("cl.team.caption"))
-    kpi.card_grid([kpi.snapshot(k, f) for k in TEAM], columns=3)
+    kpi.card_grid([kpi.snapshot(k, f) for k in card_list.TEAM], columns=3)
     bodies = query(q.cadres_by_body, f)
     if bodies.empty:
         st.info(t("cl.team.empty"))

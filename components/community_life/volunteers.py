@@ -13,8 +13,9 @@ from components.community_life.tables import activity, table
 from components.data import query
 from components.i18n import fig, number, t
 from components.rendered import chart
+from data_access import metrics
+from data_access.community_life import cards as card_list
 from data_access.community_life import queries as q
-from data_access.community_life.cards import VOLUNTEERS
 from data_access.filters import Filters
 
 
@@ -72,16 +73,15 @@ def _hours_chart(monthly: pd.DataFrame) -> alt.Chart:
 
 def volunteers(f: Filters) -> None:
     st.subheader(t("cl.vol"))
-    kpi.card_grid([kpi.snapshot(k, f) for k in VOLUNTEERS], columns=3)
+    kpi.card_grid([kpi.snapshot(k, f) for k in card_list.VOLUNTEERS], columns=3)
     monthly = query(q.volunteer_monthly, f)
     measure = _measure_control()
     if monthly.empty or not (monthly["participations"].sum() or monthly["hours"].sum()):
         st.info(t("cl.vol.empty"))
         return
     if measure == "hours":
-        volunteers_now = kpi.snapshot("volunteers", f).value or 0
-        total = float(monthly["hours"].sum())
-        per = total / volunteers_now if volunteers_now else None
+        total = query(metrics.value, "volunteer_hours", f)
+        per = query(metrics.value, "volunteer_hours_per_volunteer", f)
         st.caption(t("cl.vol.caption.hours", hours=fig(total, "hours"), per=number(per, 1)))
         chart(_hours_chart, monthly, key="cl_vol_chart")
     else:

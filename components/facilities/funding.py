@@ -11,6 +11,7 @@ from components import charts, page_state
 from components.data import query
 from components.i18n import fig, label, t
 from components.rendered import chart
+from data_access import metrics
 from data_access.facilities import projects as facility_projects
 from data_access.filters import Filters
 
@@ -90,7 +91,7 @@ def funding(f: Filters) -> None:
     if df.empty:
         st.info(t("fac.funding.empty"))
         return
-    total = float(df["amount_yuan"].sum())
+    total = query(metrics.value, "funding_raised", f)
     parts = t("common.list_sep").join(
         f"{_name(by, r.key)} {fig(r.amount_yuan, 'yuan')}" for r in df.itertuples(index=False)
     )
@@ -101,12 +102,13 @@ def funding(f: Filters) -> None:
     if not money.empty:
         st.markdown(f"**{t('fac.funding.budgets')}**")
         chart(budget_chart, money)
-        per_project = money.groupby(["project_id", "project"], sort=True)["amount_yuan"].sum()
+        per_project = query(facility_projects.project_received, f)
         st.markdown(
             t(
                 "fac.funding.by_project",
                 parts=t("common.list_sep").join(
-                    f"{name} {fig(amount, 'yuan')}" for (_pid, name), amount in per_project.items()
+                    f"{r.project} {fig(r.amount_yuan, 'yuan')}"
+                    for r in per_project.itertuples(index=False)
                 ),
             )
         )

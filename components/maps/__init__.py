@@ -2,7 +2,7 @@
 
 No basemap by default: `pdk.Deck(map_provider=None)` leaves pydeck's map-style sentinel, which
 Streamlit drops, so no tile, font or script is fetched from anywhere (`map_style=None` would make
-Streamlit fetch Carto's tiles; DESIGN §4). The reader finds their way by what the map itself
+Streamlit fetch Carto's tiles). The reader finds their way by what the map itself
 draws: community and grid outlines, their names, a scale bar and a legend. A county with its own
 intranet tile server may turn a basemap on (`MAP_TILE_URL`; see `basemap`).
 

@@ -11,7 +11,7 @@ from components.i18n import label, number, t
 from components.service_points.formatting import how, pct, signed, type_name
 from components.service_points.state import PageState
 from data_access.filters import Filters
-from data_access.service_points.cards import CARDS
+from data_access.service_points import cards as card_list
 from data_access.service_points.coverage_queries import Scenario
 
 
@@ -37,7 +37,7 @@ def weakest(table: pd.DataFrame, radius: int, measure: str) -> tuple[str, float]
 def kpis(f: Filters, state: PageState, scenario: Scenario | None, table: pd.DataFrame) -> None:
     """Operating points, points per 1,000 households, and walking coverage (households, 60+)."""
     grid = st.grid(4, min_column_width=kpi.MIN_CARD_PX, border=True, gap="small")
-    for key in CARDS:
+    for key in card_list.CARDS:
         with grid.cell():
             kpi.card(kpi.snapshot(key, f))
     r = state.radius

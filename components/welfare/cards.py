@@ -9,7 +9,7 @@ from components.data import query
 from components.i18n import t
 from data_access import metrics
 from data_access.filters import Filters
-from data_access.welfare.cards import CARDS
+from data_access.welfare import cards as card_list
 from data_access.welfare.rules import ReviewPolicy
 
 
@@ -25,7 +25,9 @@ def cards(f: Filters, policy: ReviewPolicy) -> None:
     """The headline cards in rows of four (persons and households of each kind side by side),
     with change against the previous period."""
     review = {"stable_months": policy.stable_months, "unstable_months": policy.unstable_months}
-    snaps = [kpi.snapshot(k, f, **(review if k == "dibao_review_due" else {})) for k in CARDS]
+    snaps = [
+        kpi.snapshot(k, f, **(review if k == "dibao_review_due" else {})) for k in card_list.CARDS
+    ]
     review_help = t(
         "wf.cards.review_help", stable=policy.stable_months, unstable=policy.unstable_months
     )

@@ -74,19 +74,20 @@ def _community_table(coverage_table: pd.DataFrame) -> None:
 def coverage(f: Filters) -> None:
     """Two cards side by side, then (for whole communities only) the table by community."""
     fine = bool(f.grids)
-    by_community = query(welfare.coverage_by_community, f)
+
+    def figure(key: str) -> float | None:
+        return query(metrics.value, key, f)
+
     left, right = st.columns(2)
     with left, st.container(border=True):
         _population_card(
-            by_community["dibao_persons"].sum(),
-            by_community["population"].sum(),
-            query(metrics.value, "dibao_coverage_population", f),
+            figure("dibao_persons"),
+            figure("population"),
+            figure("dibao_coverage_population"),
             fine,
             withheld(f),
         )
     with right, st.container(border=True):
-        _missed_card(
-            by_community["dibao_missed"].sum(), by_community["near_poor_households"].sum(), fine
-        )
+        _missed_card(figure("dibao_missed"), figure("near_poor_households"), fine)
     if not fine:
-        _community_table(by_community)
+        _community_table(query(welfare.coverage_by_community, f))

@@ -1,8 +1,8 @@
 """Who is looking: the user a page runs as, and what that user may see of personal data.
 
-Accounts, passwords and login come with the data-management issue (DESIGN §5); until then the
-app runs every session as `ANONYMOUS` (a viewer). Functions that return personal data take a
-`User` and check it here, so adding login later changes who the user is, not what they may see.
+A signed-out session runs as `ANONYMOUS` (a viewer); signing in (`data_access.admin.accounts`,
+`components/auth.py`) gives the session its account's user. Functions that return personal data
+take a `User` and check it here, so who may see a name or an ID number is decided in one place.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """GeoJSON geometry without a GIS library: walking coordinates, boxes, polygons and containment.
 
-Boundaries are stored as GeoJSON text in WGS-84 decimal degrees (DESIGN §4). Everything that needs
+Boundaries are stored as GeoJSON text in WGS-84 decimal degrees. Everything that needs
 their coordinates (the county's box for what-if sites, the map's view, name labels) walks them
 here, so a Polygon, MultiPolygon, Feature or FeatureCollection is read one way everywhere.
 """

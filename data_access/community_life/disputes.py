@@ -19,7 +19,7 @@ from data_access import metrics, privacy
 from data_access.areas.models import Grid
 from data_access.areas.queries import community_names
 from data_access.community_life.models import Dispute
-from data_access.engine.periods import month_expr, period_months
+from data_access.engine.periods import month_expr
 from data_access.engine.protection import grids_open, protection
 from data_access.filters import Filters
 from data_access.vocab import DISPUTE_CATEGORIES
@@ -68,7 +68,9 @@ def monthly(conn: Connection, f: Filters) -> pd.DataFrame:
         .group_by(month)
     )
     found = {r[0]: (int(r[1]), int(r[2] or 0)) for r in conn.execute(stmt)}
-    return pd.DataFrame([(m, *found.get(m, (0, 0))) for m in period_months(conn, f)], columns=cols)
+    return pd.DataFrame(
+        [(m, *found.get(m, (0, 0))) for m in metrics.period_months(conn, f)], columns=cols
+    )
 
 
 def by_category(conn: Connection, f: Filters) -> pd.DataFrame:
@@ -135,10 +137,13 @@ def by_grid(conn: Connection, f: Filters) -> pd.DataFrame:
             pattern.marker(key, "grid", c) or privacy.count_text(raw[key].get(c, 0), fine=False)
             for c in codes
         ]
-    screened = [float(raw["disputes_screened"].get(c, 0)) for c in codes]
-    mediated = [float(raw["disputes_mediated"].get(c, 0)) for c in codes]
+    share = metrics.by_grid(conn, "disputes_mediated_share", f)
     out["share"] = [
-        None if h or not s else m / s for h, s, m in zip(hidden, screened, mediated, strict=True)
+        None if h or pd.isna(share.get(c)) else float(share[c])
+        for h, c in zip(hidden, codes, strict=True)
     ]
-    out["screened_value"] = [None if h else s for h, s in zip(hidden, screened, strict=True)]
+    out["screened_value"] = [
+        None if h else float(raw["disputes_screened"].get(c, 0))
+        for h, c in zip(hidden, codes, strict=True)
+    ]
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import case, literal, select
 
 from data_access.areas.models import Community, Compound
 from data_access.community_life.models import (
@@ -34,11 +34,15 @@ from data_access.engine.base import (
 )
 from data_access.engine.protection import Covered, register_protection
 
+# The party branch's bodies of the 两委 (the other is the residents' committee).
+PARTY_BODIES = ("party_committee", "party_general_branch", "party_branch")
+
 
 def _activities():
     return select(
         VolunteerOrg.community_code,
         VolunteerActivity.date,
+        VolunteerActivity.kind,
         VolunteerActivity.participants,
         VolunteerActivity.residents_served,
         VolunteerActivity.hours,
@@ -50,6 +54,10 @@ def _seats():
     return select(
         CadrePost.community_code,
         CadrePost.cadre_id,
+        CadrePost.body,
+        case(
+            (CadrePost.body.in_(PARTY_BODIES), literal("party")), else_=literal("residents")
+        ).label("side"),
         CadrePost.elected_on,
         CadrePost.left_on,
         Cadre.education,
@@ -90,8 +98,28 @@ for _key, _column, _unit in (
             source=Source(_activities, grid=None),
             value=Sum(_column),
             time=Flow("date"),
+            dimensions={"kind": "kind"},
         )
     )
+register(
+    Metric(
+        key="volunteer_hours_per_volunteer",
+        unit="hours",
+        ratio=("volunteer_hours", "volunteers"),
+        decimals=1,
+        trend=False,
+    )
+)
+register(
+    Metric(
+        key="volunteer_activities",
+        unit="activities",
+        source=Source(_activities, grid=None),
+        value=Count(),
+        time=Flow("date"),
+        dimensions={"kind": "kind"},
+    )
+)
 
 
 def _age_cutoff(ctx) -> object:
@@ -120,8 +148,22 @@ for _key, _where in _CADRE_CONDITIONS.items():
             value=CountDistinct("cadre_id"),
             time=Stock(start="elected_on", end="left_on"),
             as_of_where=_key in ("cadres_under_35", "cadres_35_plus"),
+            # by body: the people on each body; by side: on the party branch's bodies or on the
+            # residents' committee (a person on both counts once on each side, once in all).
+            dimensions={"body": "body", "side": "side"},
         )
     )
+register(
+    Metric(
+        key="cadre_seats",
+        unit="seats",
+        source=Source(_seats, grid=None),
+        value=Count(),
+        time=Stock(start="elected_on", end="left_on"),
+        trend=False,
+        dimensions={"body": "body"},
+    )
+)
 
 register(
     Metric(

@@ -21,7 +21,6 @@ from data_access.community_life.models import (
     VolunteerActivity,
     VolunteerOrg,
 )
-from data_access.engine.periods import month_expr, period_months
 from data_access.facilities.models import Facility
 from data_access.filters import Filters
 from data_access.service_points import coverage
@@ -29,7 +28,6 @@ from data_access.service_points import queries as sp
 from data_access.service_points.models import ServicePoint
 
 ELDERLY_REACH_M = 500  # the walk an older resident is expected to manage to a service point
-PARTY_BODIES = ("party_committee", "party_general_branch", "party_branch")
 
 
 def _frame(conn: Connection, stmt) -> pd.DataFrame:
@@ -53,45 +51,40 @@ def _activities_in(f: Filters):
 
 def volunteer_monthly(conn: Connection, f: Filters) -> pd.DataFrame:
     """month, participations, residents_served, hours of the volunteer activities, every month of
-    the period (0 where nothing was held). Organisations have no grid: a grid filter reads their
-    whole communities."""
-    month = month_expr(conn, VolunteerActivity.date).label("month")
-    stmt = (
-        select(
-            month,
-            func.sum(VolunteerActivity.participants),
-            func.sum(VolunteerActivity.residents_served),
-            func.sum(VolunteerActivity.hours),
-        )
-        .join(VolunteerOrg, VolunteerOrg.id == VolunteerActivity.org_id)
-        .where(*_activities_in(f))
-        .group_by(month)
-    )
-    found = {r[0]: (int(r[1] or 0), int(r[2] or 0), float(r[3] or 0)) for r in conn.execute(stmt)}
-    rows = [(m, *found.get(m, (0, 0, 0.0))) for m in period_months(conn, f)]
-    return pd.DataFrame(rows, columns=["month", "participations", "residents_served", "hours"])
+    the period (0 where nothing was held): the three volunteer flows month by month. Organisations
+    have no grid: a grid filter reads their whole communities."""
+    out = pd.DataFrame({"month": metrics.period_months(conn, f)})
+    for col, key in (
+        ("participations", "volunteer_participations"),
+        ("residents_served", "volunteer_residents_served"),
+        ("hours", "volunteer_hours"),
+    ):
+        per_month = metrics.monthly(conn, key, f).groupby("month")["value"].sum()
+        out[col] = out["month"].map(per_month).fillna(0.0)
+    for col in ("participations", "residents_served"):
+        out[col] = out[col].astype(int)
+    out["hours"] = out["hours"].astype(float)
+    return out
 
 
 def activity_kinds(conn: Connection, f: Filters) -> pd.DataFrame:
-    """kind, activities, participations, hours, residents_served: most activities first."""
-    stmt = (
-        select(
-            VolunteerActivity.kind,
-            func.count().label("activities"),
-            func.sum(VolunteerActivity.participants).label("participations"),
-            func.sum(VolunteerActivity.hours).label("hours"),
-            func.sum(VolunteerActivity.residents_served).label("residents_served"),
-        )
-        .join(VolunteerOrg, VolunteerOrg.id == VolunteerActivity.org_id)
-        .where(*_activities_in(f))
-        .group_by(VolunteerActivity.kind)
-    )
-    out = _frame(conn, stmt)
+    """kind, activities, participations, hours, residents_served: most activities first (the
+    volunteer figures by their `kind` dimension)."""
+    columns = {
+        "activities": "volunteer_activities",
+        "participations": "volunteer_participations",
+        "hours": "volunteer_hours",
+        "residents_served": "volunteer_residents_served",
+    }
+    totals = {col: metrics.category_totals(conn, key, "kind", f) for col, key in columns.items()}
+    kinds = [k for k, v in totals["activities"].items() if v > 0]
+    out = pd.DataFrame({"kind": kinds})
     if out.empty:
-        return out
+        return pd.DataFrame(columns=["kind", *columns])
+    for col, series in totals.items():
+        out[col] = [float(series.get(k, 0.0)) for k in kinds]
     for col in ("activities", "participations", "residents_served"):
         out[col] = out[col].astype(int)
-    out["hours"] = out["hours"].astype(float)
     return out.sort_values(["activities", "kind"], ascending=[False, True], ignore_index=True)
 
 
@@ -278,30 +271,23 @@ def _seats_at_end(f: Filters):
 
 def cadres_by_body(conn: Connection, f: Filters) -> pd.DataFrame:
     """community, body, seats, people of the bodies of the 两委 in office at the period's end, and
-    one 'both' row per community: people sitting on both (counted once in the total)."""
-    stmt = (
-        select(CadrePost.community_code, CadrePost.body, CadrePost.cadre_id)
-        .where(f.area_clause(CadrePost.community_code), _seats_at_end(f))
-        .order_by(CadrePost.community_code, CadrePost.body)
-    )
-    seats = _frame(conn, stmt)
+    one 'both' row per community: people sitting on both (counted once in the total) — the
+    `cadre_seats` and `cadres` figures by body and by side."""
+    seats = metrics.by_category(conn, "cadre_seats", "body", f)
+    people = metrics.by_category(conn, "cadres", "body", f).set_index(["community_code", "body"])
+    sides = metrics.by_category(conn, "cadres", "side", f).set_index(["community_code", "side"])
+    everyone = metrics.by_community(conn, "cadres", f)
     names = community_names(conn)
-    # Plain dictionaries: a groupby per community and body took a second at 200 communities.
-    seats_of: dict[str, dict[str, list]] = {}
-    for comm, body, cadre in zip(
-        seats["community_code"], seats["body"], seats["cadre_id"], strict=True
-    ):
-        seats_of.setdefault(comm, {}).setdefault(body, []).append(cadre)
     rows = []
-    for comm in sorted(seats_of):
-        bodies = seats_of[comm]
-        party = {c for body in PARTY_BODIES for c in bodies.get(body, [])}
-        rc = set(bodies.get("residents_committee", []))
-        for body, held in bodies.items():
-            rows.append((names.get(comm, comm), body, len(held), len(set(held))))
-        rows.append((names.get(comm, comm), "both", len(party & rc), len(party & rc)))
-        total = sum(len(held) for held in bodies.values())
-        rows.append((names.get(comm, comm), "total", total, len(party | rc)))
+    for comm in sorted(set(seats["community_code"])):
+        mine = seats[seats["community_code"] == comm]
+        name = names.get(comm, comm)
+        for body, held in zip(mine["body"], mine["value"], strict=True):
+            rows.append((name, body, int(held), int(people["value"].get((comm, body), 0))))
+        total = int(everyone.get(comm, 0))
+        on_both = sum(int(sides["value"].get((comm, side), 0)) for side in ("party", "residents"))
+        rows.append((name, "both", on_both - total, on_both - total))
+        rows.append((name, "total", int(mine["value"].sum()), total))
     return pd.DataFrame(rows, columns=["community", "body", "seats", "people"])
 
 

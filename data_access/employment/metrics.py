@@ -7,11 +7,20 @@ read from gender and birth date at the period's last day (`employment_logic.is_4
 
 from __future__ import annotations
 
-from sqlalchemy import exists
+from sqlalchemy import exists, literal, or_, select, union_all
 
 from data_access.employment.models import Jobseeker, JobseekerGroup, ZeroEmploymentFamily
 from data_access.employment.rules import is_4050_clause
-from data_access.engine.base import Count, Flow, Metric, Source, Stock, register
+from data_access.engine.base import (
+    Count,
+    Dimension,
+    Flow,
+    Median,
+    Metric,
+    Source,
+    Stock,
+    register,
+)
 from data_access.engine.protection import Covered, register_protection
 
 WAITING = Stock(start="registered_on", end="placed_on", grain="date")
@@ -26,6 +35,37 @@ def in_group(person_no_column, group: str):
 
 def _group(group: str) -> Source:
     return Source(Jobseeker, where=lambda c, ctx: [in_group(c.person_no, group)])
+
+
+def _person_groups():
+    """A row per person and group: the groups recorded for the person, and "4050" for everyone
+    (kept only where the person is 4050 on the day the figure is read, see `_BY_GROUP`)."""
+    columns = (
+        Jobseeker.person_no,
+        Jobseeker.community_code,
+        Jobseeker.grid_code,
+        Jobseeker.gender,
+        Jobseeker.birth_date,
+        Jobseeker.registered_on,
+        Jobseeker.placed_on,
+    )
+    recorded = select(*columns, JobseekerGroup.group_code).join(
+        JobseekerGroup, JobseekerGroup.person_no == Jobseeker.person_no
+    )
+    by_age = select(*columns, literal("4050").label("group_code"))
+    return union_all(recorded, by_age)
+
+
+# A person counts in each group they belong to; 4050 is read from age on the period's last day.
+_BY_GROUP = Dimension(
+    "group_code",
+    source=Source(
+        _person_groups,
+        where=lambda c, ctx: [
+            or_(c.group_code != "4050", is_4050_clause(c.gender, c.birth_date, ctx.as_of))
+        ],
+    ),
+)
 
 
 register(
@@ -45,6 +85,19 @@ register(
         value=Count(),
         time=Flow("placed_on"),
         trend=False,
+        dimensions={"channel": "placement_channel", "group": _BY_GROUP},
+    )
+)
+register(
+    Metric(
+        key="days_to_placement",
+        unit="days",
+        source=Source(Jobseeker),
+        value=Median("placed_on", since="registered_on"),
+        time=Flow("placed_on"),
+        higher_is_better=False,
+        trend=False,
+        dimensions={"group": _BY_GROUP},
     )
 )
 register(

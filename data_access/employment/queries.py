@@ -20,7 +20,7 @@ from data_access import metrics
 from data_access.areas.queries import community_names
 from data_access.employment import rules as logic
 from data_access.employment.models import Jobseeker, JobseekerGroup
-from data_access.filters import Filters, month_end, month_of
+from data_access.filters import Filters, month_end
 
 JS = Jobseeker
 PEOPLE_COLUMNS = [
@@ -148,45 +148,35 @@ def funnel(conn: Connection, f: Filters) -> pd.DataFrame:
 
 
 def placements_by_channel(conn: Connection, f: Filters) -> pd.DataFrame:
-    """month, channel, placed: people placed in each month of the period, by channel."""
+    """month, channel, placed: people placed in each month of the period, by channel (the `placed`
+    figure by month and its `channel` dimension; no channel recorded: 'unknown')."""
     columns = ["month", "channel", "placed"]
     if not area_open(conn, f):
         return pd.DataFrame(columns=columns)
-    placed = people(conn, f, placed_only=True)
-    if placed.empty:
+    frame = metrics.monthly(conn, "placed", f, by="channel")
+    if frame.empty:
         return pd.DataFrame(columns=columns)
-    out = (
-        pd.DataFrame(
-            {
-                "month": placed["placed_on"].map(month_of),
-                "channel": placed["placement_channel"].fillna("unknown"),
-            }
-        )
-        .groupby(["month", "channel"])
-        .size()
-        .reset_index(name="placed")
-    )
-    return out.sort_values(["month", "channel"]).reset_index(drop=True)
+    frame = frame.assign(channel=frame["channel"].fillna("unknown"))
+    out = frame.groupby(["month", "channel"], sort=True)["value"].sum().astype(int)
+    return out.rename("placed").reset_index()[columns]
 
 
 def days_to_placement(conn: Connection, f: Filters) -> pd.DataFrame:
-    """group, placed, median_days: the median days from registration to placement of the people
-    of each group placed in the period."""
+    """group, placed, median_days: the people of each group placed in the period and the median
+    days from their registration to placement (`placed` and `days_to_placement` by group)."""
     columns = ["group", "placed", "median_days"]
     if not area_open(conn, f):
         return pd.DataFrame(columns=columns)
-    placed = people(conn, f, placed_only=True)
-    rows = []
-    for group in logic.GROUPS:
-        mine = placed[_in_group(placed, group)] if not placed.empty else placed
-        days = [(p - r).days for p, r in zip(mine["placed_on"], mine["registered_on"], strict=True)]
-        rows.append(
-            {
-                "group": group,
-                "placed": len(days),
-                "median_days": float(pd.Series(days).median()) if days else None,
-            }
-        )
+    placed = metrics.category_totals(conn, "placed", "group", f)
+    median = metrics.category_totals(conn, "days_to_placement", "group", f)
+    rows = [
+        {
+            "group": group,
+            "placed": int(placed.get(group, 0)),
+            "median_days": float(median[group]) if pd.notna(median.get(group)) else None,
+        }
+        for group in logic.GROUPS
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -5,6 +5,11 @@ the value per community, per grid and per month (ratios as sum ÷ sum at every l
 `data_access.engine.snapshot` what a card shows. Labels and help live with the other text
 (`metric.<key>.label` / `.help`), units in the formatter (`data_access.text.numbers`).
 
+Declarations also carry **dimensions** (categories such as a point's type or money's source, in
+the manner of a semantic layer's measure × dimension): `compute.by_category` and
+`compute.monthly(..., by=...)` derive every breakdown, `compute.cumulative` the running total of a
+flow, and a `Median` value its median, so no query writes a figure out by hand.
+
 Adding a figure is one `register(Metric(...))` in the domain module, its two locale strings and a
 test; nothing else changes.
 """
@@ -16,7 +21,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy.sql import ColumnElement, Select
+from sqlalchemy.sql import ColumnElement
+from sqlalchemy.sql.selectable import SelectBase
 
 from data_access.filters import Filters, month_end
 from data_access.text import numbers
@@ -43,7 +49,17 @@ class Sum:
     column: str
 
 
-Value = Count | CountDistinct | Sum
+@dataclass(frozen=True)
+class Median:
+    """The median of a column over the rows, or with `since` the median of the days from `since`
+    to `column` (registration to placement). Not additive: an area's median is read from its rows,
+    never from its parts' medians."""
+
+    column: str
+    since: str | None = None
+
+
+Value = Count | CountDistinct | Sum | Median
 
 # ------------------------------------------------------------------------------ time
 
@@ -121,8 +137,18 @@ class Source:
     def selectable(self):
         if callable(self.table) and not hasattr(self.table, "__table__"):
             built = self.table()
-            return built.subquery() if isinstance(built, Select) else built
+            return built.subquery() if isinstance(built, SelectBase) else built
         return self.table.__table__
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A category a figure can be broken down by: a column of the metric's source (a point's type,
+    money's source) or, for a category a row can hold several of (a person's groups), a column of
+    `source`, a select that repeats each row once per category with the same columns."""
+
+    column: str
+    source: Source | None = None
 
 
 @dataclass(frozen=True)
@@ -169,15 +195,42 @@ class Metric:
     protected_by: tuple[str, ...] = ()
     as_of_where: bool = False
     trend: bool = True
+    dimensions: Mapping[str, Dimension | str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         numbers.unit(self.unit)  # an unknown unit fails at import, not on a page
         if self.ratio is None and (self.source is None or self.value is None):
             raise ValueError(f"metric {self.key!r} needs a source and a value, or a ratio")
+        if self.ratio is not None and self.dimensions:
+            raise ValueError(f"ratio {self.key!r}: its parts declare the dimensions")
+        if isinstance(self.value, Median) and not isinstance(self.time, Flow | Latest):
+            raise ValueError(f"metric {self.key!r}: a median is of events or of a present state")
+
+    def dimension(self, name: str) -> Dimension:
+        """The declared dimension `name` (a plain column name declares a column of the source)."""
+        if self.ratio is not None:
+            parts = [get(part).dimension(name) for part in self.ratio]
+            return parts[0]
+        if name not in self.dimensions:
+            raise ValueError(f"metric {self.key!r} has no dimension {name!r}")
+        found = self.dimensions[name]
+        return Dimension(found) if isinstance(found, str) else found
+
+    def dimension_names(self) -> tuple[str, ...]:
+        """The dimensions the figure can be broken down by (a ratio: those both parts declare)."""
+        if self.ratio is not None:
+            names = [set(get(part).dimension_names()) for part in self.ratio]
+            return tuple(sorted(names[0] & names[1]))
+        return tuple(self.dimensions)
 
     @property
     def is_ratio(self) -> bool:
         return self.ratio is not None
+
+    @property
+    def is_additive(self) -> bool:
+        """Its value over an area is the sum of its parts' (not a ratio, not a median)."""
+        return self.ratio is None and not isinstance(self.value, Median)
 
     @property
     def kind(self) -> Literal["flow", "stock", "ratio", "latest"]:

@@ -29,6 +29,7 @@ from data_access.db import data_state
 from data_access.engine import compute
 from data_access.engine.base import get, is_sensitive
 from data_access.engine.disclosure import PRIMARY, SECONDARY, Group, Pattern, protect_jointly
+from data_access.engine.monthly import monthly
 from data_access.filters import Filters
 
 
@@ -200,7 +201,7 @@ def _params_for(name: str, params: dict) -> dict:
 def protected_monthly(conn: Connection, key: str, f: Filters, **params) -> pd.DataFrame:
     """month, community_code, value of `key` over the period, with None (a gap in a line) for the
     months in which the chosen grids of that community may not be published."""
-    frame = compute.monthly(conn, key, f, **params)
+    frame = monthly(conn, key, f, **params)
     if not (f.grids and is_sensitive(key)) or frame.empty:
         return frame
     community_of = dict(conn.execute(select(Grid.code, Grid.community_code)).all())

@@ -41,6 +41,7 @@ register(
         source=Source(Funding, grid=None),
         value=Sum("amount_yuan"),
         time=Flow("received_on"),
+        dimensions={"source": "source", "purpose": "purpose", "project": "project_id"},
     )
 )
 # A kind counts once however many rooms of it there are; no date means long in use.

@@ -12,11 +12,12 @@ import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
+from data_access import metrics
 from data_access.areas.models import Community
 from data_access.facilities import rules as logic
 from data_access.facilities.models import Funding, Project, ProjectPhasePlan
 from data_access.facilities.status import chosen_communities
-from data_access.filters import Filters, month_of, months_between
+from data_access.filters import Filters
 
 PROJECT_COLUMNS = [
     "id",
@@ -70,13 +71,10 @@ def _plans(conn: Connection, ids: list[str]) -> dict[str, dict[str, tuple]]:
     return plans
 
 
-def _received(conn: Connection, f: Filters, codes: tuple[str, ...]) -> dict[str, float]:
-    stmt = (
-        select(Funding.project_id, func.sum(Funding.amount_yuan))
-        .where(f.date_in_period(Funding.received_on), Funding.community_code.in_(codes))
-        .group_by(Funding.project_id)
-    )
-    return {pid: float(v) for pid, v in conn.execute(stmt).all() if pid is not None}
+def _received(conn: Connection, f: Filters) -> dict[str, float]:
+    """project id → money it received in the period (`funding_raised` by its `project`)."""
+    totals = metrics.category_totals(conn, "funding_raised", "project", f)
+    return {pid: float(v) for pid, v in totals.items() if isinstance(pid, str)}
 
 
 def projects(conn: Connection, f: Filters) -> pd.DataFrame:
@@ -86,7 +84,7 @@ def projects(conn: Connection, f: Filters) -> pd.DataFrame:
     codes = chosen_communities(conn, f)
     rows = _projects(conn, codes)
     plans = _plans(conn, [r["id"] for r in rows])
-    received = _received(conn, f, codes)
+    received = _received(conn, f)
     as_of = f.end_date or dt.date.today()
     out = []
     for r in rows:
@@ -144,45 +142,26 @@ def phases(conn: Connection, f: Filters) -> pd.DataFrame:
 
 
 def funding_by(conn: Connection, f: Filters, by: str) -> pd.DataFrame:
-    """key, amount_yuan received in the period, grouped by 'source' or 'purpose' (largest first)."""
-    col = {"source": Funding.source, "purpose": Funding.purpose}[by]
-    codes = chosen_communities(conn, f)
-    stmt = (
-        select(col, func.sum(Funding.amount_yuan))
-        .where(f.date_in_period(Funding.received_on), Funding.community_code.in_(codes))
-        .group_by(col)
+    """key, amount_yuan received in the period, grouped by 'source' or 'purpose' (largest first):
+    the `funding_raised` figure by its dimension."""
+    totals = metrics.category_totals(conn, "funding_raised", by, f)
+    totals = totals[totals > 0]
+    return pd.DataFrame(
+        {
+            "key": ["" if pd.isna(k) else k for k in totals.index],  # no purpose recorded
+            "amount_yuan": totals.astype(float).tolist(),
+        }
     )
-    df = pd.DataFrame(conn.execute(stmt).all(), columns=["key", "amount_yuan"])
-    df["key"] = df["key"].fillna("")  # no purpose recorded
-    df["amount_yuan"] = df["amount_yuan"].astype(float)
-    return df.sort_values(["amount_yuan", "key"], ascending=[False, True]).reset_index(drop=True)
 
 
 def funding_cumulative(conn: Connection, f: Filters) -> pd.DataFrame:
     """month, source, amount_yuan (received that month), cumulative (received since the period's
-    start): every month of the period × every source that received money."""
-    codes = chosen_communities(conn, f)
-    stmt = (
-        select(Funding.received_on, Funding.source, Funding.amount_yuan)
-        .where(f.date_in_period(Funding.received_on), Funding.community_code.in_(codes))
-        .order_by(Funding.received_on)
-    )
-    raw = pd.DataFrame(conn.execute(stmt).all(), columns=["day", "source", "amount_yuan"])
-    cols = ["month", "source", "amount_yuan", "cumulative"]
-    if raw.empty:
-        return pd.DataFrame(columns=cols)
-    raw["month"] = [month_of(d) for d in raw["day"]]
-    raw["amount_yuan"] = raw["amount_yuan"].astype(float)
-    first = f.start or raw["month"].min()
-    last = f.end or raw["month"].max()
-    months = months_between(first, last)
-    grid = pd.MultiIndex.from_product(
-        [months, sorted(set(raw["source"]))], names=["month", "source"]
-    )
-    monthly = raw.groupby(["month", "source"])["amount_yuan"].sum().reindex(grid, fill_value=0.0)
-    df = monthly.reset_index()
-    df["cumulative"] = df.groupby("source")["amount_yuan"].cumsum()
-    return df[cols]
+    start): every month of the period × every source that received money (`funding_raised`'s
+    running total by source)."""
+    cum = metrics.cumulative(conn, "funding_raised", f, by="source")
+    return cum.rename(columns={"value": "amount_yuan"})[
+        ["month", "source", "amount_yuan", "cumulative"]
+    ]
 
 
 def project_money(conn: Connection, f: Filters) -> pd.DataFrame:
@@ -211,3 +190,18 @@ def project_money(conn: Connection, f: Filters) -> pd.DataFrame:
     for c in ("budget_yuan", "amount_yuan"):
         df[c] = df[c].astype(float)
     return df
+
+
+def project_received(conn: Connection, f: Filters) -> pd.DataFrame:
+    """project_id, project, amount_yuan: money each project of the chosen area received in the
+    period (0 for a project with none yet), by project id."""
+    rows = _projects(conn, chosen_communities(conn, f))
+    received = _received(conn, f)
+    return pd.DataFrame(
+        {
+            "project_id": [r["id"] for r in rows],
+            "project": [r["name"] for r in rows],
+            "amount_yuan": [received.get(r["id"], 0.0) for r in rows],
+        },
+        columns=["project_id", "project", "amount_yuan"],
+    )

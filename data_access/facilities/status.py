@@ -12,8 +12,10 @@ import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from data_access import metrics
 from data_access.admin.models import Target
 from data_access.areas.models import Community, Grid
+from data_access.areas.queries import community_names
 from data_access.facilities import rules as logic
 from data_access.facilities.models import Facility, FacilityKind, Project
 from data_access.facilities.queries import required_kinds
@@ -122,24 +124,24 @@ def matrix(conn: Connection, f: Filters) -> pd.DataFrame:
 
 
 def completeness(conn: Connection, f: Filters) -> pd.DataFrame:
-    """community_code, community, in_use, required, share: completeness per chosen community."""
-    m = matrix(conn, f)
-    rows = []
-    for (code, name), part in m.groupby(["community_code", "community"], sort=True):
-        cells = dict(zip(part["kind"], part["status"], strict=True))
-        share = logic.completeness(cells, part["kind"])
-        in_use = sum(1 for s in cells.values() if s == "in_use")
-        rows.append(
-            {
-                "community_code": code,
-                "community": name,
-                "in_use": in_use,
-                "required": len(part),
-                "share": share,
-            }
-        )
+    """community_code, community, in_use, required, share: completeness per chosen community —
+    the declared figures `facility_kinds_in_use`, `facility_kinds_required` and their ratio."""
+    in_use = metrics.by_community(conn, "facility_kinds_in_use", f)
+    names = community_names(conn)
     return pd.DataFrame(
-        rows, columns=["community_code", "community", "in_use", "required", "share"]
+        {
+            "community_code": in_use.index.tolist(),
+            "community": [names.get(c, c) for c in in_use.index],
+            "in_use": in_use.astype(int).tolist(),
+            "required": metrics.by_community(conn, "facility_kinds_required", f)
+            .reindex(in_use.index)
+            .astype(int)
+            .tolist(),
+            "share": metrics.by_community(conn, "facility_completeness", f)
+            .reindex(in_use.index)
+            .tolist(),
+        },
+        columns=["community_code", "community", "in_use", "required", "share"],
     )
 
 

@@ -20,7 +20,6 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.util import find_tables
 
 from data_access import metrics, overview
-from data_access.engine.periods import data_period
 from data_access.filters import Filters, add_months
 
 HEADLINE_METRICS: tuple[str, ...] = overview.CARDS
@@ -28,7 +27,7 @@ HEADLINE_METRICS: tuple[str, ...] = overview.CARDS
 
 def headline_filters(conn: Connection) -> Filters:
     """The period the app opens on: the data's last twelve months."""
-    period = data_period(conn)
+    period = metrics.data_period(conn)
     if period is None:
         return Filters()
     first, last = period

@@ -15,6 +15,7 @@ from functools import cache
 from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, Float, Integer, Numeric, String
 
 from data_access import vocab
+from data_access.admin.users import User
 from data_access.models import DATA_TABLES, Base
 from data_access.text import has, t
 
@@ -75,6 +76,16 @@ class TableSpec:
 
 def importable_tables() -> tuple[str, ...]:
     return DATA_TABLES
+
+
+def tables_for(user: User) -> tuple[str, ...]:
+    """The tables `user` may import: every table for an admin; for an editor the tables whose rows
+    belong to a community (county-wide lists such as the standards are the county's)."""
+    return tuple(
+        name
+        for name in importable_tables()
+        if user.role == "admin" or not table_spec(name).county_wide
+    )
 
 
 def header(table: str, column: str, lang: str = "zh") -> str:

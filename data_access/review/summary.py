@@ -17,7 +17,6 @@ from sqlalchemy.engine import Connection
 
 from data_access import metrics
 from data_access.areas.queries import communities
-from data_access.engine.periods import data_period
 from data_access.filters import Filters
 from data_access.metrics import Snapshot
 from data_access.text import join, numbers, t
@@ -102,7 +101,7 @@ def area_text(conn: Connection, f: Filters, lang: str) -> str:
 def scope_text(conn: Connection, f: Filters, lang: str) -> str:
     """'范围：全部社区；期间：2021-07 至 2022-06；数据截至 2022-06' — written on every screen and
     export."""
-    span = data_period(conn)
+    span = metrics.data_period(conn)
     return t(
         "review.scope",
         lang,

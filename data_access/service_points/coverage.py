@@ -1,7 +1,8 @@
 """Walking coverage of residential compounds by service points: pure numpy/scipy, no database.
 
 A household is covered by a service type when its compound lies within the walking radius of an
-operating point of that type (DESIGN §4: 300 / 500 / 800 m ≈ 5 / 10 / 15 minutes). Everything
+operating point of that type (the life circles of GB 50180-2018: 300 / 500 / 800 m ≈ 5 / 10 / 15
+minutes). Everything
 here takes plain arrays (latitudes, longitudes, weights such as households or residents aged
 60+), so the page, the what-if, the site suggestions, the benchmark and the tests share one
 implementation, and none of it needs a database.

@@ -6,39 +6,19 @@ data_access.service_points.coverage_queries; typed what-if sites in data_access.
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import case, exists, func, literal, or_, select, true
+from sqlalchemy import case, func, literal, or_, select, true
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement, Select
 
 from data_access import metrics
 from data_access.areas import geo
 from data_access.areas.models import Community, Compound, Grid
-from data_access.areas.queries import communities
+from data_access.areas.queries import communities, community_names
 from data_access.db import data_version
 from data_access.filters import Filters
 from data_access.memo import Memo
-from data_access.service_points.models import ServicePoint, ServicePointState
-
-
-def _state_at_end(f: Filters, status: str) -> ColumnElement:
-    """The point's state at the period's end is `status` (read from its dated states; with no
-    period end, its state now)."""
-    S = ServicePointState
-    return exists().where(
-        S.point_id == ServicePoint.id,
-        S.status == status,
-        f.dates_cover_end(S.valid_from, S.valid_to),
-    )
-
-
-def operating_clause(f: Filters) -> ColumnElement:
-    """Operating at the period's end: an operating spell of the point covers its last day.
-
-    The spells are dated (`service_point_states`), so a point suspended today counts as operating
-    in the months before its suspension, as the `service_points` metric does.
-    """
-    return _state_at_end(f, "operating")
-
+from data_access.service_points.metrics import operating_clause, state_at_end
+from data_access.service_points.models import ServicePoint
 
 # Points and compounds come from SQL already narrowed by the Filters; the coverage arithmetic runs
 # on their coordinates in data_access.service_points.coverage (numpy/scipy), so the what-if reuses it unchanged.
@@ -71,7 +51,7 @@ def points(conn: Connection, f: Filters, types: tuple[str, ...] = ()) -> pd.Data
     since they may reopen.
     """
     operating = operating_clause(f)
-    suspended = _state_at_end(f, "suspended")
+    suspended = state_at_end(f, "suspended")
     status = case(
         (operating, literal("operating")),
         (suspended, literal("suspended")),
@@ -114,37 +94,35 @@ def points(conn: Connection, f: Filters, types: tuple[str, ...] = ()) -> pd.Data
 
 
 def type_counts(conn: Connection, f: Filters) -> pd.DataFrame:
-    """community_code, community, type, points: operating points per community and type (no zeros)."""
-    stmt = (
-        select(
-            ServicePoint.community_code,
-            Community.name.label("community"),
-            ServicePoint.type,
-            func.count().label("points"),
-        )
-        .join(Community, Community.code == ServicePoint.community_code)
-        .where(
-            operating_clause(f), f.area_clause(ServicePoint.community_code, ServicePoint.grid_code)
-        )
-        .group_by(ServicePoint.community_code, Community.name, ServicePoint.type)
-        .order_by(ServicePoint.community_code, ServicePoint.type)
+    """community_code, community, type, points: operating points per community and type (no zeros),
+    the `service_points` figure broken down by its `type` dimension."""
+    df = metrics.by_category(conn, "service_points", "type", f)
+    df = df[df["value"] > 0]
+    names = community_names(conn)
+    return pd.DataFrame(
+        {
+            "community_code": df["community_code"].tolist(),
+            "community": [names.get(c, c) for c in df["community_code"]],
+            "type": df["type"].tolist(),
+            "points": df["value"].astype(int).tolist(),
+        }
     )
-    df = _frame(conn, stmt)
-    df["points"] = df["points"].astype(int)
-    return df
 
 
 def rates_by_community(conn: Connection, f: Filters) -> pd.DataFrame:
-    """community_code, community, points, households, per_1000 for each chosen community."""
+    """community_code, community, points, households, per_1000 for each chosen community: the
+    declared figures `service_points`, `households` and their ratio `sp_per_1000_households`."""
     comms = communities(conn, f)
-    pts = metrics.by_community(conn, "service_points", f)
-    hh = metrics.by_community(conn, "households", f)
     out = pd.DataFrame({"community_code": comms["code"], "community": comms["name"]})
-    out["points"] = out["community_code"].map(pts).fillna(0).astype(int)
-    out["households"] = out["community_code"].map(hh).fillna(0).astype(int)
-    out["per_1000"] = (
-        out["points"] / (out["households"].where(out["households"] > 0) / 1000)
-    ).astype(float)
+    for column, key in (
+        ("points", "service_points"),
+        ("households", "households"),
+        ("per_1000", "sp_per_1000_households"),
+    ):
+        out[column] = out["community_code"].map(metrics.by_community(conn, key, f))
+    out["points"] = out["points"].fillna(0).astype(int)
+    out["households"] = out["households"].fillna(0).astype(int)
+    out["per_1000"] = out["per_1000"].astype(float)
     return out
 
 

@@ -53,6 +53,8 @@ UNITS: dict[str, Unit] = {
         Unit("disputes", "count"),
         Unit("per_1000_residents", "rate", 1),
         Unit("days", "rate", 1),
+        Unit("activities", "count"),
+        Unit("seats", "count"),
     )
 }
 

@@ -12,9 +12,8 @@ import pandas as pd
 from sqlalchemy import Numeric, and_, case, func, literal, null, or_, select, union_all
 from sqlalchemy.engine import Connection
 
-from data_access import privacy
+from data_access import metrics, privacy
 from data_access.areas.queries import communities
-from data_access.engine.periods import data_period, period_months
 from data_access.filters import Filters
 from data_access.welfare.metrics import review_due_clause
 from data_access.welfare.models import WelfarePayment
@@ -33,10 +32,10 @@ INTEGRITY_CHECKS: tuple[str, ...] = ("missing_payment", "paid_after_end", "benef
 
 
 def _months_in_data(conn: Connection, f: Filters) -> list[str]:
-    span = data_period(conn)
+    span = metrics.data_period(conn)
     if span is None:
         return []
-    return [m for m in period_months(conn, f) if span[0] <= m <= span[1]]
+    return [m for m in metrics.period_months(conn, f) if span[0] <= m <= span[1]]
 
 
 def missing_payments(conn: Connection, f: Filters) -> pd.DataFrame:

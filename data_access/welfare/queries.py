@@ -20,7 +20,6 @@ from sqlalchemy.engine import Connection
 
 from data_access import metrics
 from data_access.areas.queries import communities, community_names
-from data_access.engine.periods import data_period
 from data_access.engine.protection import protected_monthly
 from data_access.filters import Filters, month_end, month_of
 from data_access.welfare.models import WelfareHousehold, WelfareStandard
@@ -54,7 +53,7 @@ def review_as_of(conn: Connection, f: Filters) -> dt.date:
 
 def latest_month(conn: Connection) -> str:
     """The newest month with records: 'now' for a household's current benefit."""
-    span = data_period(conn)
+    span = metrics.data_period(conn)
     return span[1] if span else month_of(dt.date.today())
 
 
@@ -95,15 +94,15 @@ def coverage_by_community(conn: Connection, f: Filters) -> pd.DataFrame:
     """
     comms = communities(conn, f)
     out = pd.DataFrame({"code": comms["code"], "name": comms["name"]})
-    for key in (
-        "dibao_persons",
-        "population",
-        "dibao_households",
-        "near_poor_households",
-        "dibao_missed",
+    for column, key in (
+        ("dibao_persons", "dibao_persons"),
+        ("population", "population"),
+        ("dibao_households", "dibao_households"),
+        ("near_poor_households", "near_poor_households"),
+        ("dibao_missed", "dibao_missed"),
+        ("population_rate", "dibao_coverage_population"),
     ):
-        out[key] = out["code"].map(metrics.by_community(conn, key, f)).astype(float)
-    out["population_rate"] = out["dibao_persons"] / out["population"].where(out["population"] > 0)
+        out[column] = out["code"].map(metrics.by_community(conn, key, f)).astype(float)
     return out
 
 

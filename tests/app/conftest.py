@@ -25,7 +25,7 @@ def _entrypoint_always_runs():
     """Make AppTest run app.py on every run, as `streamlit run` does.
 
     AppTest resets PagesManager.uses_pages_directory before each run, and because our pages live
-    in `pages/` (DESIGN §2) the flag becomes True, so from the second run on AppTest takes the
+    in `pages/` (the brief's layout) the flag becomes True, so from the second run on AppTest takes the
     legacy MPA-v1 path and executes the page file alone, without app.py's sidebar
     (streamlit/streamlit#9446 was fixed only for apps without a pages/ folder). Our app always
     calls st.navigation, which sets the flag to False in a real server after its first run.

@@ -16,7 +16,6 @@ from data_access import metrics
 from data_access.__main__ import main as cli
 from data_access.admin.users import User
 from data_access.db import create_schema
-from data_access.engine.periods import data_period
 from data_access.filters import Filters
 from data_access.importing import importable_tables
 from data_access.importing.templates import BackupProblem, backup_files, backup_zip, restore_zip
@@ -124,8 +123,8 @@ def _frame(conn, key: str, f: Filters, params: dict) -> pd.DataFrame:
 def test_every_metric_for_every_community_and_month_is_identical(restored):
     src, dst = restored
     with src.connect() as a, dst.connect() as b:
-        period = data_period(a)
-        assert period is not None and data_period(b) == period
+        period = metrics.data_period(a)
+        assert period is not None and metrics.data_period(b) == period
         f = Filters(start=period[0], end=period[1])
         checked = 0
         for m in metrics.all_metrics():

@@ -21,7 +21,7 @@ from tests.conftest import EAST, OLD_TOWN, SAMPLE_PERIOD, sample_rows
 MONTHS = months_between("2021-07", "2022-06")
 EAST_GRIDS = tuple(f"{EAST}00{i}" for i in range(1, 7))
 OLD_GRIDS = tuple(f"{OLD_TOWN}00{i}" for i in range(1, 9))
-ADDITIVE = [m.key for m in metrics.all_metrics() if not m.is_ratio]
+ADDITIVE = [m.key for m in metrics.all_metrics() if m.is_additive]
 GRID_LEVEL_ADDITIVE = [k for k in ADDITIVE if metrics.grid_level(k)]
 
 

@@ -1,4 +1,5 @@
-"""The sample county reproduces the source document's figures (DESIGN §10), through metrics.py.
+"""The sample county reproduces the source document's figures (README: "The sample county"),
+through the metrics catalog.
 
 Runs on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL.
 """

@@ -5,68 +5,7 @@ STRINGS = {
     "unit.hours": ("小时", "hours"),
     "unit.disputes": ("件", "disputes"),
     "unit.per_1000_residents": ("人/千人", "per 1,000 residents"),
-    "unit.days": ("天", "days"),
     # ---------------------------------------------------------------- metrics
-    "metric.volunteer_hours.label": ("志愿服务时长", "Volunteer hours"),
-    "metric.volunteer_hours.help": (
-        "期间内各志愿活动记录的服务时长之和（每次活动：参与人数×人均时长）。计的是时间，不是人次。",
-        "Hours recorded by the volunteer activities held in the period (each activity: volunteers taking part × hours each). It counts time, not visits.",
-    ),
-    "metric.residents_community.label": ("社区常住人口", "Residents of the communities"),
-    "metric.residents_community.help": (
-        "所选社区登记的常住人口（整个社区，不按网格细分）。",
-        "Registered residents of the chosen communities (whole communities, not grids).",
-    ),
-    "metric.volunteers_per_1000.label": ("每千人志愿者", "Volunteers per 1,000 residents"),
-    "metric.volunteers_per_1000.help": (
-        "注册志愿者人数 ÷ 社区常住人口 × 1000。志愿者组织没有网格，选择网格时按所在社区整体计算。",
-        "Registered volunteers ÷ residents of the communities × 1,000. Organisations have no grid: with a grid filter the whole communities are read.",
-    ),
-    "metric.residents_60_plus.label": ("60岁以上居民", "Residents 60+"),
-    "metric.residents_60_plus.help": (
-        "各小区登记的60岁及以上居民之和（按小区、网格、社区汇总）。",
-        "Residents aged 60 or over, summed over the compounds of the area (compound, grid, community).",
-    ),
-    "metric.residents_80_plus.label": ("80岁以上居民", "Residents 80+"),
-    "metric.residents_80_plus.help": (
-        "各小区登记的80岁及以上居民之和。",
-        "Residents aged 80 or over, summed over the compounds of the area.",
-    ),
-    "metric.compound_population.label": ("小区居民", "Residents of the compounds"),
-    "metric.compound_population.help": (
-        "各小区登记的居民之和，是老年人占比的分母。",
-        "Residents of the compounds of the area: the denominator of the older residents' shares.",
-    ),
-    "metric.share_60_plus.label": ("60岁以上占比", "Share aged 60+"),
-    "metric.share_60_plus.help": (
-        "60岁以上居民 ÷ 小区居民。",
-        "Residents 60+ ÷ residents of the compounds.",
-    ),
-    "metric.share_80_plus.label": ("80岁以上占比", "Share aged 80+"),
-    "metric.share_80_plus.help": (
-        "80岁以上居民 ÷ 小区居民。",
-        "Residents 80+ ÷ residents of the compounds.",
-    ),
-    "metric.disputes_screened.label": ("排查矛盾纠纷", "Disputes screened"),
-    "metric.disputes_screened.help": (
-        "期间内登记（排查发现）的矛盾纠纷件数，按登记日期计。",
-        "Disputes recorded (found by screening) in the period, by the day they were reported.",
-    ),
-    "metric.disputes_mediated.label": ("调解成功", "Disputes mediated"),
-    "metric.disputes_mediated.help": (
-        "期间内登记、结果为调解成功的纠纷件数（移交处理和处理中的不计）。",
-        "Disputes reported in the period and successfully mediated (referred and pending ones not counted).",
-    ),
-    "metric.disputes_mediated_share.label": ("调解成功率", "Mediated share"),
-    "metric.disputes_mediated_share.help": (
-        "调解成功件数 ÷ 期间内登记的纠纷件数（移交处理、处理中的计入分母）。",
-        "Disputes mediated ÷ disputes reported in the period (referred and pending ones are in the denominator).",
-    ),
-    "metric.disputes_open_30.label": ("超30天未结", "Open over 30 days"),
-    "metric.disputes_open_30.help": (
-        "期末那天仍未办结、且登记已超过30天的纠纷件数（办结日期即不再计入）。",
-        "Disputes not closed on the period's last day and reported more than 30 days before it (a dispute closed on a day no longer counts that day).",
-    ),
     # ---------------------------------------------------------------- page
     "cl.title": ("志愿·为老·平安", "Volunteers, older residents, safety"),
     "cl.subtitle": (

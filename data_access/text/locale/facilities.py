@@ -12,21 +12,6 @@ STRINGS = {
         "Facilities, projects and funding are kept per community, not per grid: with grids "
         "chosen, their communities are shown.",
     ),
-    # metrics declared in data_access/facilities/metrics.py
-    "metric.office_area.label": ("办公服务用房面积", "Office and service space"),
-    "metric.office_area.help": (
-        "期末已投入使用的各室、站及其他服务用房（如养老服务中心）的面积之和，不含室外健身场等场地。",
-        "Floor area of the rooms, stations and other service rooms (such as the elderly service "
-        "centre) in use at the period's end; outdoor grounds are not counted.",
-    ),
-    "metric.office_m2_per_100_households.label": ("每百户办公服务用房", "Space per 100 households"),
-    "metric.office_m2_per_100_households.help": (
-        "办公服务用房面积 ÷ 常住户数 × 100。标准按县里规定的每百户面积（示例县假定为每百户 30 平方米，"
-        "即每户 0.3 平方米，见数据字典）；标准作为目标值登记。",
-        "Office and service space ÷ resident households × 100. The standard is the county's area "
-        "per 100 households (the sample county assumes 30 m² per 100 households, 0.3 m² a "
-        "household; see the data dictionary), recorded as the figure's target.",
-    ),
     # matrix
     "fac.matrix": ("“六室三站一场”配备情况", "Required rooms, stations and field"),
     "fac.matrix.rule": (

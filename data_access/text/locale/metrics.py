@@ -168,4 +168,129 @@ STRINGS = {
         "按期末日期计算年龄、已满35周岁的社区干部人数（干部不区分网格）。",
         "Community cadres aged 35 or over at the period's end (no grid).",
     ),
+    "metric.days_to_placement.label": ("登记到就业天数（中位数）", "Days to placement (median)"),
+    "metric.days_to_placement.help": (
+        "所选期间内上岗人员从登记求职到上岗所用天数的中位数（按所属人群分组时，一人属于几个人群就在几个"
+        "人群中各计一次；“4050”按期末年龄判断）。",
+        "The median number of days from registration to placement of the people placed in the "
+        "period (by group, a person counts in each group they belong to; 4050 is read from age at "
+        "the period's end).",
+    ),
+    "metric.volunteer_activities.label": ("志愿服务活动", "Volunteer activities"),
+    "metric.volunteer_activities.help": (
+        "所选社区的志愿服务组织在所选期间内开展的活动次数（按活动日期）。",
+        "Activities held in the period by the volunteer organisations of the chosen communities.",
+    ),
+    "metric.volunteer_hours_per_volunteer.label": ("人均志愿服务时长", "Hours per volunteer"),
+    "metric.volunteer_hours_per_volunteer.help": (
+        "所选期间内的志愿服务时长 ÷ 期末志愿者人数（志愿服务组织的成员）。",
+        "Volunteer hours in the period ÷ volunteers (members of the organisations) at its end.",
+    ),
+    "metric.cadre_seats.label": ("两委职位", "Seats on the two committees"),
+    "metric.cadre_seats.help": (
+        "期末在任的社区“两委”职位数；一人兼任两个职位（交叉任职）计两个职位。",
+        "Seats on the two committees held at the period's end; a person on both holds two.",
+    ),
+    "metric.volunteer_hours.label": ("志愿服务时长", "Volunteer hours"),
+    "metric.volunteer_hours.help": (
+        "期间内各志愿活动记录的服务时长之和（每次活动：参与人数×人均时长）。计的是时间，不是人次。",
+        "Hours recorded by the volunteer activities held in the period (each activity: volunteers taking part × hours each). It counts time, not visits.",
+    ),
+    "metric.residents_community.label": ("社区常住人口", "Residents of the communities"),
+    "metric.residents_community.help": (
+        "所选社区登记的常住人口（整个社区，不按网格细分）。",
+        "Registered residents of the chosen communities (whole communities, not grids).",
+    ),
+    "metric.volunteers_per_1000.label": ("每千人志愿者", "Volunteers per 1,000 residents"),
+    "metric.volunteers_per_1000.help": (
+        "注册志愿者人数 ÷ 社区常住人口 × 1000。志愿者组织没有网格，选择网格时按所在社区整体计算。",
+        "Registered volunteers ÷ residents of the communities × 1,000. Organisations have no grid: with a grid filter the whole communities are read.",
+    ),
+    "metric.residents_60_plus.label": ("60岁以上居民", "Residents 60+"),
+    "metric.residents_60_plus.help": (
+        "各小区登记的60岁及以上居民之和（按小区、网格、社区汇总）。",
+        "Residents aged 60 or over, summed over the compounds of the area (compound, grid, community).",
+    ),
+    "metric.residents_80_plus.label": ("80岁以上居民", "Residents 80+"),
+    "metric.residents_80_plus.help": (
+        "各小区登记的80岁及以上居民之和。",
+        "Residents aged 80 or over, summed over the compounds of the area.",
+    ),
+    "metric.compound_population.label": ("小区居民", "Residents of the compounds"),
+    "metric.compound_population.help": (
+        "各小区登记的居民之和，是老年人占比的分母。",
+        "Residents of the compounds of the area: the denominator of the older residents' shares.",
+    ),
+    "metric.share_60_plus.label": ("60岁以上占比", "Share aged 60+"),
+    "metric.share_60_plus.help": (
+        "60岁以上居民 ÷ 小区居民。",
+        "Residents 60+ ÷ residents of the compounds.",
+    ),
+    "metric.share_80_plus.label": ("80岁以上占比", "Share aged 80+"),
+    "metric.share_80_plus.help": (
+        "80岁以上居民 ÷ 小区居民。",
+        "Residents 80+ ÷ residents of the compounds.",
+    ),
+    "metric.disputes_screened.label": ("排查矛盾纠纷", "Disputes screened"),
+    "metric.disputes_screened.help": (
+        "期间内登记（排查发现）的矛盾纠纷件数，按登记日期计。",
+        "Disputes recorded (found by screening) in the period, by the day they were reported.",
+    ),
+    "metric.disputes_mediated.label": ("调解成功", "Disputes mediated"),
+    "metric.disputes_mediated.help": (
+        "期间内登记、结果为调解成功的纠纷件数（移交处理和处理中的不计）。",
+        "Disputes reported in the period and successfully mediated (referred and pending ones not counted).",
+    ),
+    "metric.disputes_mediated_share.label": ("调解成功率", "Mediated share"),
+    "metric.disputes_mediated_share.help": (
+        "调解成功件数 ÷ 期间内登记的纠纷件数（移交处理、处理中的计入分母）。",
+        "Disputes mediated ÷ disputes reported in the period (referred and pending ones are in the denominator).",
+    ),
+    "metric.disputes_open_30.label": ("超30天未结", "Open over 30 days"),
+    "metric.disputes_open_30.help": (
+        "期末那天仍未办结、且登记已超过30天的纠纷件数（办结日期即不再计入）。",
+        "Disputes not closed on the period's last day and reported more than 30 days before it (a dispute closed on a day no longer counts that day).",
+    ),
+    "metric.placed.label": ("期间内就业人数", "People placed"),
+    "metric.placed.help": (
+        "所选期间内上岗的登记求职人员人数（所有人群，含下岗职工与待业青年）。",
+        "Registered job seekers placed during the period (every group).",
+    ),
+    "metric.placed_4050.label": ("“4050”人员就业", "4050 persons placed"),
+    "metric.placed_4050.help": (
+        "所选期间内上岗的“4050”人员人数。“4050”人员：截至期末（所选期间最后一天）女性年满40周岁、"
+        "男性年满50周岁的登记求职人员（就业困难人员中的常用口径，至法定退休年龄为止；"
+        "超过退休年龄者不再登记求职），按出生日期和性别计算，不另行标记。",
+        "Job seekers placed during the period who are 4050 persons: women aged 40 and over and men "
+        "aged 50 and over on the period's last day (the usual definition among people with "
+        "employment difficulties, up to the statutory retirement age; people past it are not "
+        "registered), computed from birth date and gender, never a stored mark.",
+    ),
+    "metric.jobseekers_waiting.label": ("登记求职未就业", "Registered, not yet placed"),
+    "metric.jobseekers_waiting.help": (
+        "期末已登记求职、到期末仍未上岗的人数（所有人群）。网格数较小时按隐私规则隐藏。",
+        "People registered by the period's end and not placed by then (every group). Small grid "
+        "counts are hidden by the privacy rules.",
+    ),
+    "metric.zero_families_open.label": ("零就业家庭未清零", "Zero-employment families open"),
+    "metric.zero_families_open.help": (
+        "期末已认定、到期末仍无成员就业的零就业家庭户数。目标：无（动态清零：认定后一个月内至少一人就业）。",
+        "Zero-employment families identified by the period's end with no member employed by "
+        "then. Target: none (dynamic clearing: one member employed within a month of "
+        "identification).",
+    ),
+    "metric.office_area.label": ("办公服务用房面积", "Office and service space"),
+    "metric.office_area.help": (
+        "期末已投入使用的各室、站及其他服务用房（如养老服务中心）的面积之和，不含室外健身场等场地。",
+        "Floor area of the rooms, stations and other service rooms (such as the elderly service "
+        "centre) in use at the period's end; outdoor grounds are not counted.",
+    ),
+    "metric.office_m2_per_100_households.label": ("每百户办公服务用房", "Space per 100 households"),
+    "metric.office_m2_per_100_households.help": (
+        "办公服务用房面积 ÷ 常住户数 × 100。标准按县里规定的每百户面积（示例县假定为每百户 30 平方米，"
+        "即每户 0.3 平方米，见数据字典）；标准作为目标值登记。",
+        "Office and service space ÷ resident households × 100. The standard is the county's area "
+        "per 100 households (the sample county assumes 30 m² per 100 households, 0.3 m² a "
+        "household; see the data dictionary), recorded as the figure's target.",
+    ),
 }

@@ -21,4 +21,7 @@ STRINGS = {
     "unit.m2": ("平方米", "m²"),
     "unit.m2_per_100_households": ("㎡/百户", "m²/100 hh"),
     "unit.metres": ("米", "m"),
+    "unit.activities": ("次", "activities"),
+    "unit.seats": ("个", "seats"),
+    "unit.days": ("天", "days"),
 }
