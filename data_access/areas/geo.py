@@ -1,8 +1,9 @@
-"""GeoJSON geometry without a GIS library: walking coordinates, boxes, polygons and containment.
+"""Stored GeoJSON boundaries read one way everywhere: coordinates, boxes, polygons, containment.
 
 Boundaries are stored as GeoJSON text in WGS-84 decimal degrees. Everything that needs
 their coordinates (the county's box for what-if sites, the map's view, name labels) walks them
-here, so a Polygon, MultiPolygon, Feature or FeatureCollection is read one way everywhere.
+here, so a Polygon, MultiPolygon, Feature or FeatureCollection is read one way everywhere; the
+geometry itself (area, containment, centroid) is shapely's.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import json
 import math
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
+
+from shapely.geometry import Point, Polygon
 
 LonLat = tuple[float, float]
 Ring = list[LonLat]
@@ -101,12 +104,13 @@ def polygons(geometry: str | dict | None) -> list[list[Ring]]:
     return []
 
 
+def _polygon(polygon: list[Ring]) -> Polygon:
+    return Polygon(polygon[0], polygon[1:])
+
+
 def ring_area(ring: Ring) -> float:
-    """Unsigned area in square degrees (shoelace); enough to tell a large part from a small one."""
-    total = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-        total += x1 * y2 - x2 * y1
-    return abs(total) / 2
+    """Unsigned area in square degrees; enough to tell a large part from a small one."""
+    return float(Polygon(ring).area) if len(ring) >= 3 else 0.0
 
 
 def largest_polygon(geometry: str | dict | None) -> list[Ring]:
@@ -115,32 +119,16 @@ def largest_polygon(geometry: str | dict | None) -> list[Ring]:
     return max(found, key=lambda p: ring_area(p[0])) if found else []
 
 
-def in_ring(ring: Ring, lon: float, lat: float) -> bool:
-    """Even-odd rule: is the point inside the ring?"""
-    inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-        if (y1 > lat) != (y2 > lat):
-            x = x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
-            if lon < x:
-                inside = not inside
-    return inside
-
-
 def in_polygon(polygon: list[Ring], lon: float, lat: float) -> bool:
     """Inside the outer ring and outside every hole."""
-    if not polygon or not in_ring(polygon[0], lon, lat):
+    if not polygon or len(polygon[0]) < 3:
         return False
-    return not any(in_ring(hole, lon, lat) for hole in polygon[1:])
+    return bool(_polygon(polygon).contains(Point(lon, lat)))
 
 
 def centroid(ring: Ring) -> LonLat:
     """Area centroid of a ring (its vertex mean when the ring has no area)."""
-    a = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
-        cross = x1 * y2 - x2 * y1
-        a += cross
-        cx += (x1 + x2) * cross
-        cy += (y1 + y2) * cross
-    if abs(a) < 1e-18:
+    shape = Polygon(ring) if len(ring) >= 3 else None
+    if shape is None or shape.area < 1e-18:
         return sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
-    return cx / (3 * a), cy / (3 * a)
+    return float(shape.centroid.x), float(shape.centroid.y)
