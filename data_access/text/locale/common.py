@@ -104,8 +104,8 @@ STRINGS = {
     "common.population": ("人口", "Population"),
     "common.no_data": ("所选范围内没有数据。", "No data for this selection."),
     "common.not_grid_level": (
-        "不区分网格：显示所选社区合计",
-        "No grid breakdown: shows the chosen communities",
+        "按所在社区统计（此项不分网格）",
+        "For the grids' whole communities (not kept per grid)",
     ),
     "kpi.target": (
         "目标 {target} · 完成 {share} · 序时进度 {expected}",
