@@ -8,10 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from components.data import query
-from components.i18n import t
+from components.i18n import fig, t
 from components.welfare.tables import count_text, table, withheld
 from data_access import metrics
 from data_access.engine.disclosure import SECONDARY
+from data_access.engine.snapshot import Snapshot
 from data_access.filters import Filters
 from data_access.text import numbers
 from data_access.welfare import queries as welfare
@@ -41,19 +42,18 @@ def _population_card(
     )
 
 
-def _missed_card(missed: float, monitored: float, fine: bool) -> None:
-    """应保未保: should be 0; any other count is a case to check and enrol."""
+def _shown(s: Snapshot, unit: str, with_unit: bool = True) -> str:
+    """A count as the county's protection pattern publishes it: its marker when withheld."""
+    return fig(s.value, unit, suppressed=s.suppressed, marker=s.marker, with_unit=with_unit)
+
+
+def _missed_card(missed: Snapshot, monitored: Snapshot) -> None:
+    """应保未保: should be 0; any other count is a case to check and enrol. Both counts follow the
+    protection pattern (a per-grid "<3" beside the other grids' "0" would pin a household)."""
     st.metric(
-        t("wf.coverage.missed"),
-        count_text(missed, "households", fine),
-        help=t("metric.dibao_missed.help"),
+        t("wf.coverage.missed"), _shown(missed, "households"), help=t("metric.dibao_missed.help")
     )
-    st.caption(
-        t(
-            "wf.coverage.missed.def",
-            monitored=count_text(monitored, "households", fine, with_unit=False),
-        )
-    )
+    st.caption(t("wf.coverage.missed.def", monitored=_shown(monitored, "households", False)))
 
 
 def _community_table(coverage_table: pd.DataFrame) -> None:
@@ -88,6 +88,9 @@ def coverage(f: Filters) -> None:
             withheld(f),
         )
     with right, st.container(border=True):
-        _missed_card(figure("dibao_missed"), figure("near_poor_households"), fine)
+        _missed_card(
+            query(metrics.snapshot, "dibao_missed", f),
+            query(metrics.snapshot, "near_poor_households", f),
+        )
     if not fine:
         _community_table(query(welfare.coverage_by_community, f))

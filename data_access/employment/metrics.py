@@ -75,6 +75,7 @@ register(
         source=_group("laid_off"),
         value=Count(),
         time=Flow("placed_on"),
+        protected_by=("placements",),
     )
 )
 register(
@@ -86,6 +87,7 @@ register(
         time=Flow("placed_on"),
         trend=False,
         dimensions={"channel": "placement_channel", "group": _BY_GROUP},
+        protected_by=("placements",),
     )
 )
 register(
@@ -98,6 +100,7 @@ register(
         higher_is_better=False,
         trend=False,
         dimensions={"group": _BY_GROUP},
+        protected_by=("placements",),
     )
 )
 register(
@@ -113,6 +116,7 @@ register(
         # period (as_of_where would judge each month at its own end).
         as_of_where=False,
         trend=False,  # shown on the employment page, not in the overview's trend
+        protected_by=("placements",),
     )
 )
 register(
@@ -122,6 +126,7 @@ register(
         source=_group("youth"),
         value=Count(),
         time=Flow("informed_on"),
+        protected_by=("placements",),
     )
 )
 register(
@@ -152,3 +157,9 @@ register(
 # The counts shown below community level, and how they are protected (engine.protection).
 register_protection(Covered("jobseekers", ("jobseekers_waiting",)))
 register_protection(Covered("zero_families", ("zero_families_open",)))
+# People placed over a period, shown side by side on the employment page's cards and map.
+register_protection(
+    Covered(
+        "placements", ("placed", "reemployed", "placed_4050", "youth_informed"), over_period=True
+    )
+)

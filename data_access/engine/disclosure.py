@@ -103,11 +103,17 @@ def tighten(
     return b
 
 
-def audit(published: Mapping[Key, int | str], groups: Iterable[Group]) -> list[Key]:
-    """Hidden cells whose value a reader can work out exactly from what is published."""
+def audit(
+    published: Mapping[Key, int | str], groups: Iterable[Group], zeros: bool = True
+) -> list[Key]:
+    """Hidden cells whose value a reader can work out exactly from what is published. With
+    `zeros=False` a hidden cell pinned at 0 is not counted: an empty cell identifies nobody (the
+    search for a pattern counts them, because unpinning a zero can unpin its neighbour)."""
     b = tighten(bounds_of(published), groups)
     return [
-        k for k, shown in published.items() if shown in (PRIMARY, SECONDARY) and b[k][0] == b[k][1]
+        k
+        for k, shown in published.items()
+        if shown in (PRIMARY, SECONDARY) and b[k][0] == b[k][1] and (zeros or b[k][1] > 0)
     ]
 
 
@@ -277,8 +283,31 @@ def _solve(
                 starred |= new
             break
         if not found:
-            return current, step, True
+            widen = _to_widen_small_sum(measures, groups, hidden, given | derived, unpublished)
+            if widen is None:
+                return current, step, True
+            hidden.add(widen)
     return patterns(), limit, False
+
+
+def _to_widen_small_sum(measures, groups, hidden, exact, unpublished) -> Key | None:
+    """A cell to hide where the hidden children of a known parent add up to 1–2: the reader
+    gets that sum as the parent minus the published children, and two hidden grids are an
+    area a reader can choose (a selection of both shows "*", but its value is pinned). Hiding
+    the smallest published child of such a group widens the sum; none left, it stays."""
+    for values in measures.values():
+        for g in groups:
+            if g.parent in hidden and g.parent not in exact:
+                continue
+            shut = [k for k in g.children if k in hidden]
+            if len(shut) < 2 or any(k in unpublished for k in shut):
+                continue
+            if sum(values.get(k, 0) for k in shut) not in SMALL:
+                continue
+            open_ = [k for k in g.children if k not in hidden and k not in exact]
+            if open_:
+                return min(open_, key=lambda k: (values.get(k, 0), str(k)))
+    return None
 
 
 def _exact_closure(exact: set, groups: list[Group]) -> set:

@@ -12,6 +12,14 @@ circle and card reads the same pattern:
 - a figure over chosen grids — a card, a trend point, a per-community column, and money or
   shares computed from those households — is published only when none of the chosen grids is
   hidden, so comparing two selections can never isolate a hidden grid.
+
+Events counted over a period (disputes, placements) are published below community level only
+for fixed windows, whole calendar quarters: a pattern is solved per quarter, and a period of
+several quarters shows a grid only when the grid is published in each of them (its figure is
+then the sum of published quarters, so it tells nothing new). A period that is not whole
+quarters (one month, August–September) shows no grid figure of such events at all. Were the
+pattern solved per chosen period, two overlapping periods would give their difference away:
+screened 4 in July–September and 3 in August–September is July's hidden 1.
 """
 
 from __future__ import annotations
@@ -30,7 +38,10 @@ from data_access.engine import compute
 from data_access.engine.base import get, is_sensitive
 from data_access.engine.disclosure import PRIMARY, SECONDARY, Group, Pattern, protect_jointly
 from data_access.engine.monthly import monthly
-from data_access.filters import Filters
+from data_access.engine.periods import data_period
+from data_access.filters import Filters, add_months
+
+WINDOW_MONTHS = 3  # the fixed windows of events below community level: calendar quarters
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,8 @@ class Protection:
     name: str
     month: str
     patterns: dict[str, Pattern]  # measure → its markers
+    # Events over a period that is not whole quarters: no grid or compound is published.
+    not_whole_windows: bool = False
 
     @property
     def hidden_grids(self) -> frozenset[str]:
@@ -87,12 +100,61 @@ _MEMO_SIZE = 64
 
 
 def protection(conn: Connection, name: str, f: Filters, **params) -> Protection:
-    """The pattern of protection `name` at the period's last month (the whole county).
+    """The pattern of protection `name` for the filters' period (the whole county): at its last
+    month for a state, per fixed window (see the module's docstring) for events over a period.
 
-    Remembered per database, data version, month and parameters: a page asks for the same
+    Remembered per database, data version, window and parameters: a page asks for the same
     pattern from many queries, and every write changes the version."""
     month = compute.end_month(conn, f)
-    start = f.start if _PROTECTIONS[name].over_period else month
+    if not _PROTECTIONS[name].over_period:
+        return _remembered(conn, name, month, month, params)
+    windows = fixed_windows(conn, f.start, month)
+    if windows is None:
+        return _closed(conn, name, month)
+    parts = [_remembered(conn, name, start, end, params) for start, end in windows]
+    if len(parts) == 1:
+        return parts[0]
+    patterns = {
+        measure: Pattern(
+            {key: SECONDARY for part in parts for key in part.patterns[measure].hidden}
+        )
+        for measure in _PROTECTIONS[name].measures
+    }
+    return Protection(name, month, patterns)
+
+
+def fixed_windows(conn: Connection, start: str | None, end: str) -> list[tuple[str, str]] | None:
+    """The calendar quarters that make up [start, end] within the data's months, or None when
+    the period is not whole quarters. Months outside the data hold no events, so a period
+    reaching past the data is cut to it first."""
+    span = data_period(conn)
+    if span is None:
+        return None
+    first, last = span
+    start = max(start or first, first)
+    end = min(end, last)
+    if start > end:
+        return None
+
+    def quarter_of(month: str) -> str:
+        return f"{month[:4]}-{(int(month[5:]) - 1) // WINDOW_MONTHS * WINDOW_MONTHS + 1:02d}"
+
+    if quarter_of(start) != start and start != first:
+        return None
+    if quarter_of(add_months(end, 1)) != add_months(end, 1) and end != last:
+        return None
+    windows = []
+    at = quarter_of(start)
+    while at <= end:
+        window_end = add_months(at, WINDOW_MONTHS - 1)
+        windows.append((max(at, first), min(window_end, last)))
+        at = add_months(at, WINDOW_MONTHS)
+    return windows
+
+
+def _remembered(
+    conn: Connection, name: str, start: str | None, month: str, params: dict
+) -> Protection:
     memo = _MEMO.setdefault(conn.engine, {})
     key = (data_state(conn)[0], name, start, month, tuple(sorted(params.items())))
     if key not in memo:
@@ -100,6 +162,15 @@ def protection(conn: Connection, name: str, f: Filters, **params) -> Protection:
             memo.pop(next(iter(memo)))
         memo[key] = _compute(conn, name, month, params, start)
     return memo[key]
+
+
+def _closed(conn: Connection, name: str, month: str) -> Protection:
+    """Every grid and compound withheld: events over a period that is not whole quarters."""
+    cells = [("grid", code) for code in conn.execute(select(Grid.code)).scalars()]
+    cells += [("compound", k) for k in conn.execute(select(Compound.id)).scalars()]
+    hidden = dict.fromkeys(cells, SECONDARY)
+    patterns = {m: Pattern(dict(hidden)) for m in _PROTECTIONS[name].measures}
+    return Protection(name, month, patterns, not_whole_windows=True)
 
 
 def _compute(

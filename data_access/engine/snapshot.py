@@ -275,7 +275,10 @@ def _snapshot(
         if m.kind == "flow" and f.end is not None and f.end >= goal.start:
             year_to_date = Filters(f.communities, f.grids, goal.start, f.end)
             if year_to_date != f:
-                toward = value_at(year_to_date)
+                # The progress line gives the year-to-date figure away: only where it is published.
+                toward = (
+                    None if _hidden(conn, key, year_to_date, resolved) else value_at(year_to_date)
+                )
         elapsed = _elapsed(goal, f)
         expected = elapsed if (m.higher_is_better or m.kind == "flow") else 1.0
         if goal.value:

@@ -185,5 +185,7 @@ def test_the_auditor_recovers_no_grid_count_of_the_sample_county(conn, period):
         shown: dict = {("community", c): int(v) for c, v in totals.items()}
         for g, text in zip(table["grid_code"], table[column], strict=True):
             shown[("grid", g)] = text if text in ("<3", "*") else int(text.replace(",", ""))
-        assert audit(shown, groups) == [], (key, period)
+        # A month is not a whole quarter: every grid is withheld, and a community with no
+        # disputes pins its grids at 0, which gives nobody away.
+        assert audit(shown, groups, zeros=False) == [], (key, period)
         assert not any(v in (1, 2) for k, v in shown.items() if k[0] == "grid")

@@ -44,9 +44,18 @@ def test_a_group_with_one_small_cell_gets_a_second_cell_hidden():
 
 
 def test_a_zero_is_hidden_before_a_larger_count_when_that_is_enough():
+    values = {"c": 21, "a": 2, "z": 0, "b": 10, "d": 9}
+    pattern = protect(values, [Group("c", ("a", "z", "b", "d"))], exact={"c"})
+    # z (0) alone would leave a + z = 21 - 10 - 9 = 2 for a reader choosing both grids; so the
+    # smallest count after it goes too, and a + z + d is 11, not small.
+    assert pattern.hidden == {"a": PRIMARY, "z": SECONDARY, "d": SECONDARY}
+
+
+def test_hidden_cells_never_add_up_to_a_small_count_a_reader_can_pin():
     values = {"c": 12, "a": 2, "z": 0, "b": 10}
     pattern = protect(values, [Group("c", ("a", "z", "b"))], exact={"c"})
-    assert pattern.hidden == {"a": PRIMARY, "z": SECONDARY}
+    # a + z would be 12 - 10 = 2: with nothing else to hide, b is hidden as well.
+    assert pattern.hidden == {"a": PRIMARY, "z": SECONDARY, "b": SECONDARY}
 
 
 def test_levels_are_one_system_a_grid_total_and_its_compounds():
