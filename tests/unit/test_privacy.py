@@ -80,6 +80,14 @@ def test_a_masked_id_number_shows_no_birth_date_and_no_last_digits():
     assert masked == "629901" + "*" * 12
 
 
+@given(st.text(alphabet="0123456789X", min_size=1, max_size=20))
+def test_a_masked_id_number_shows_at_most_its_first_six_characters(text):
+    masked = privacy.mask_id_number(text)
+    assert len(masked) == len(text)
+    assert set(masked[6:]) <= {"*"}
+    assert all(m in ("*", c) for m, c in zip(masked, text, strict=True))
+
+
 @pytest.mark.parametrize(
     ("kind", "value", "masked"),
     [
