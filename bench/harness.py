@@ -126,7 +126,7 @@ def database(scale: str, folder: Path, n200_url: str | None = None) -> str:
         )  # fmt: skip
     engine = make_engine(url)
     if ADMIN[0] not in {a.name for a in accounts.list_users(engine)}:
-        accounts.add_user(engine, ADMIN[0], ADMIN[1], "admin", ())
+        accounts.add_user(engine, ADMIN[0], ADMIN[1], "admin", (), by="bench/harness.py")
     engine.dispose()
     return url
 

@@ -3,12 +3,14 @@
     python -m data_access import TABLE FILE [--dry-run] [--coordinates gcj02] [--user NAME]
     python -m data_access template TABLE OUT.xlsx      (or: template --all DIR)
     python -m data_access backup OUT.zip               restore IN.zip
-    python -m data_access users add NAME --role editor --community CODE
-    python -m data_access users list | disable NAME | enable NAME | reset-password NAME
+    python -m data_access users add NAME --role editor --community CODE [--by WHO]
+    python -m data_access users list | disable NAME | enable NAME | reset-password NAME [--by WHO]
 
 Exit 0 on success, 2 when the input is refused (one line per problem on stderr, nothing written).
 Without --user an import runs with the rights of whoever can run commands on the server (an
-admin); with --user the password is asked and that account's communities apply.
+admin); with --user the password is asked and that account's communities apply. Every account
+change is written to the audit log as made by --by, or by the operating-system user running the
+command when --by is not given.
 """
 
 from __future__ import annotations
@@ -137,11 +139,12 @@ def cmd_restore(args: argparse.Namespace, actor: str) -> int:
 def cmd_users(args: argparse.Namespace, actor: str) -> int:
     engine = make_engine(args.database_url)
     create_schema(engine)
+    by = (args.by or "").strip() or actor
     try:
         if args.action == "add":
             communities = tuple(args.community or ())
             accounts.add_user(
-                engine, args.name, _read_password(confirm=True), args.role, communities
+                engine, args.name, _read_password(confirm=True), args.role, communities, by=by
             )
             print(t("cli.users.added", _LANG, name=args.name, role=args.role))
         elif args.action == "list":
@@ -151,10 +154,10 @@ def cmd_users(args: argparse.Namespace, actor: str) -> int:
                 )
                 print(f"{a.name}\t{a.role}\t{','.join(a.communities) or '-'}\t{state}")
         elif args.action in ("disable", "enable"):
-            accounts.set_disabled(engine, args.name, args.action == "disable")
+            accounts.set_disabled(engine, args.name, args.action == "disable", by=by)
             print(t(f"cli.users.{args.action}d", _LANG, name=args.name))
         elif args.action == "reset-password":
-            accounts.reset_password(engine, args.name, _read_password(confirm=True))
+            accounts.reset_password(engine, args.name, _read_password(confirm=True), by=by)
             print(t("cli.users.reset", _LANG, name=args.name))
     except accounts.AccountError as exc:
         print(str(exc), file=sys.stderr)
@@ -193,4 +196,5 @@ def add_commands(sub, wrap: Callable) -> None:
     p.add_argument("name", nargs="?", default="")
     p.add_argument("--role", default="viewer", choices=("viewer", "editor", "admin"))
     p.add_argument("--community", action="append", help=t("cli.users.community.help", _LANG))
+    p.add_argument("--by", metavar="NAME", help=t("cli.users.by.help", _LANG))
     p.set_defaults(func=wrap(cmd_users))

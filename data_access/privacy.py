@@ -9,11 +9,18 @@ tooltips, CSV downloads), so a figure cannot be safe on one page and leak on ano
   exact, as the issue asks. Suppressed cells never carry their real value, not even hidden in a
   chart's data, because Vega and deck.gl specs travel to the browser whole.
 - Names keep their first character and, from three characters on, their last: 张*明.
-- ID numbers keep the first 3 and the last 4 characters: 620***********1234.
+- ID numbers keep the 6-digit area code only: 629901************. The birth date and the last
+  four digits (sequence and check digit) are what single a person out: with the area code, any
+  birth date seen elsewhere and the last four, an ID number is rebuilt exactly (the check digit
+  confirms it), so neither is ever shown. The area code is shared by everyone registered in the
+  county, and it still tells a reviewer whether a household's 户籍 is local.
+- Birth dates leave a masked export as the birth year only (1975): enough for age groups such
+  as 4050, too little to rebuild an ID number.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable
 
@@ -91,14 +98,42 @@ def mask_name(name: str | None) -> str:
     return text[0] + MASK * (len(text) - 2) + text[-1]
 
 
-def mask_id_number(id_number: str | None) -> str:
-    """620102199001011234 → 620***********1234: region prefix and last four kept, length kept.
+# The area code of an 18- or 15-character ID number; anything shorter is no ID number, and
+# keeping six of its characters could show most of it.
+_AREA_DIGITS = 6
+_SHORTEST_ID = 15
 
-    Anything of 7 characters or fewer is masked entirely (keeping 3 + 4 would show it all).
-    """
+
+def mask_id_number(id_number: str | None) -> str:
+    """629901197505261283 → 629901************: area code kept, length kept, nothing else."""
     text = (id_number or "").strip()
     if not text:
         return ""
-    if len(text) <= 7:
+    if len(text) < _SHORTEST_ID:
         return MASK * len(text)
-    return text[:3] + MASK * (len(text) - 7) + text[-4:]
+    return text[:_AREA_DIGITS] + MASK * (len(text) - _AREA_DIGITS)
+
+
+def mask_birth_date(value: dt.date | str | None) -> str:
+    """1975-05-26 → "1975": the year only."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, dt.date):
+        return f"{value.year:04d}"
+    text = str(value).strip()
+    return text[:4] if text[:4].isdigit() else MASK * len(text)
+
+
+def mask(kind: str, value: object) -> object:
+    """A personal column's value as a masked export shows it; `kind` is the column's declared
+    `info["personal"]` ('name', 'id_number' or 'birth_date'). An undeclared kind is refused:
+    a new kind of personal column must say how it is masked before it can be exported."""
+    if value is None:
+        return None
+    if kind == "name":
+        return mask_name(str(value))
+    if kind == "id_number":
+        return mask_id_number(str(value))
+    if kind == "birth_date":
+        return mask_birth_date(value if isinstance(value, dt.date) else str(value))
+    raise ValueError(f"no mask for personal column kind {kind!r}")

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from data_access.db import PROJECT_DIR, bump_data_version, create_schema, is_empty
 from data_access.formula_guard import csv_text
 from data_access.models import DATA_TABLES, AuditLog
-from data_access.privacy import mask_id_number, mask_name
+from data_access.privacy import mask
 from data_access.tables import read_csv_rows, rows_to_csv, table, typed_rows
 from data_access.text import t
 
@@ -101,14 +101,9 @@ EXPORTED_TABLES: tuple[str, ...] = (*DATA_TABLES, "audit_log")  # never users (p
 
 
 def personal_columns(name: str) -> dict[str, str]:
-    """column → kind ('name' or 'id_number') of a table's personal columns (models' `info`)."""
+    """column → kind ('name', 'id_number' or 'birth_date') of a table's personal columns (models'
+    `info`)."""
     return {c.name: c.info["personal"] for c in table(name).columns if "personal" in c.info}
-
-
-def _masked(kind: str, value: object) -> object:
-    if value is None:
-        return None
-    return mask_name(value) if kind == "name" else mask_id_number(value)
 
 
 def export(
@@ -116,9 +111,11 @@ def export(
 ) -> dict[str, int]:
     """Write every data table and the audit log to DIR/<table>.csv; returns row counts.
 
-    Names and ID numbers are masked (张*明, 620***********1234) unless include_personal; either
-    way the export is recorded in the audit log (who, when, which tables, whether personal
-    columns left in clear) before the files are written, so no export goes unrecorded.
+    Personal columns are masked unless include_personal (data_access.privacy: 张*明,
+    629901************, birth dates as the year), so that no ID number can be rebuilt from what
+    the files hold together; either way the export is recorded in the audit log (who, when, which
+    tables, whether personal columns left in clear) before the files are written, so no export
+    goes unrecorded.
     """
     directory.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
@@ -146,7 +143,7 @@ def export(
             if masks:
                 rows = [
                     [
-                        _masked(masks[c], v) if c in masks else v
+                        mask(masks[c], v) if c in masks else v
                         for c, v in zip(columns, row, strict=True)
                     ]
                     for row in rows

@@ -66,9 +66,9 @@ def deployment(url: str, ports: list[int], listen: int, run_dir: Path) -> Iterat
     engine = make_engine(url)
     ensure_ready(engine)  # once, before the processes start, so they do not seed side by side
     if any(user.name == ADMIN for user in accounts.list_users(engine)):
-        accounts.reset_password(engine, ADMIN, PASSWORD)
+        accounts.reset_password(engine, ADMIN, PASSWORD, by="deploy/run_two_servers.py")
     else:
-        accounts.add_user(engine, ADMIN, PASSWORD, "admin")
+        accounts.add_user(engine, ADMIN, PASSWORD, "admin", by="deploy/run_two_servers.py")
     engine.dispose()
     # One secret for both: a cookie signed by one process must be accepted by the other after a
     # failover (Streamlit's XSRF cookie).

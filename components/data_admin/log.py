@@ -1,4 +1,4 @@
-"""The audit log for admins: every import attempt, export, backup and sign-in."""
+"""The audit log for admins: every import attempt, export, backup, sign-in and account change."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.data import query
 from components.i18n import lang, t
-from data_access.admin.queries import LOG_COLUMNS, audit_entries
+from data_access.admin.queries import LOG_ACTIONS, LOG_COLUMNS, audit_entries
 from data_access.importing import table_title
 from data_access.text import join
 
@@ -24,7 +24,7 @@ def audit_log() -> None:
     st.caption(t("admin.log.caption"))
     actions = st.multiselect(
         t("admin.log.actions"),
-        ("import", "export", "backup", "sign_in"),
+        LOG_ACTIONS,
         default=("import",),
         format_func=lambda a: t(f"admin.log.action.{a}"),
         key="admin_log_actions",

@@ -2,7 +2,8 @@
 
 Used by the sign-in form and by `python -m data_access users …`; no Streamlit here. Every sign-in
 attempt is written to the audit log (who, when, from which client, the result; never the
-password).
+password), and so is every change to an account (`by`: who made it; the account changed is the
+entry's message; never the password or its hash), in the transaction that makes the change.
 
 Two limits on guessing: per account (five failures in a row lock it for 15 minutes) and per
 client (ten failures within a minute, whatever names they tried, refuse that client's attempts
@@ -88,9 +89,38 @@ def _check_communities(conn: Connection, communities: tuple[str, ...]) -> None:
         raise AccountError("account.unknown_community", codes=", ".join(unknown))
 
 
+ACCOUNT_ACTIONS = ("user_add", "user_disable", "user_enable", "user_reset_password")
+
+
+def _log_change(conn: Connection, action: str, by: str, account: str, detail: str = "") -> None:
+    """One audit entry for a change made to `account` by `by` (message: the account, then what
+    it was given). Refuses an empty `by`: an account change nobody made cannot be recorded."""
+    actor = (by or "").strip()
+    if not actor:
+        raise AccountError("account.no_actor")
+    conn.execute(
+        AuditLog.__table__.insert().values(
+            at=_now(),
+            actor=actor[:100],
+            action=action,
+            rows=1,
+            personal=False,
+            result="ok",
+            message=f"{account} · {detail}" if detail else account,
+        )
+    )
+
+
 def add_user(
-    engine: Engine, name: str, password: str, role: str, communities: tuple[str, ...] = ()
+    engine: Engine,
+    name: str,
+    password: str,
+    role: str,
+    communities: tuple[str, ...] = (),
+    *,
+    by: str,
 ) -> None:
+    """A new account; `by` is who adds it (recorded in the audit log)."""
     name = name.strip()
     if not name:
         raise AccountError("account.name_empty")
@@ -113,6 +143,7 @@ def add_user(
             conn.execute(
                 UserCommunity.__table__.insert().values(user_name=name, community_code=code)
             )
+        _log_change(conn, "user_add", by, name, " ".join((role, *dict.fromkeys(communities))))
 
 
 def _row(conn: Connection, name: str):
@@ -147,14 +178,16 @@ def _must_exist(conn: Connection, name: str):
     return row
 
 
-def set_disabled(engine: Engine, name: str, disabled: bool = True) -> None:
+def set_disabled(engine: Engine, name: str, disabled: bool = True, *, by: str) -> None:
+    """Disable (or enable again) an account; `by` is who does it (recorded in the audit log)."""
     with engine.begin() as conn:
         _must_exist(conn, name)
         conn.execute(update(UserRow).where(UserRow.name == name).values(disabled=disabled))
+        _log_change(conn, "user_disable" if disabled else "user_enable", by, name)
 
 
-def reset_password(engine: Engine, name: str, password: str) -> None:
-    """A new password; the lock and the failure count are cleared."""
+def reset_password(engine: Engine, name: str, password: str, *, by: str) -> None:
+    """A new password; the lock and the failure count are cleared. `by` is who resets it."""
     _check_password(password)
     with engine.begin() as conn:
         _must_exist(conn, name)
@@ -163,6 +196,7 @@ def reset_password(engine: Engine, name: str, password: str) -> None:
             .where(UserRow.name == name)
             .values(password_hash=_HASHER.hash(password), failed_attempts=0, locked_until=None)
         )
+        _log_change(conn, "user_reset_password", by, name)
 
 
 def _client_note(client: str) -> str:

@@ -77,7 +77,7 @@ class Cadre(Base):
     id: Mapped[str] = mapped_column(String(20), primary_key=True)
     community_code: Mapped[str] = mapped_column(ForeignKey("communities.code"), index=True)
     education: Mapped[str] = mapped_column(String(20))
-    birth_date: Mapped[dt.date] = mapped_column(Date)
+    birth_date: Mapped[dt.date] = mapped_column(Date, info={"personal": "birth_date"})
     party_member: Mapped[bool] = mapped_column(Boolean)
     __table_args__ = (
         CheckConstraint(in_list("education", vocab.EDUCATION_LEVELS), name="ck_cadre_edu"),

@@ -39,7 +39,7 @@ class Jobseeker(Base):
     name: Mapped[str] = mapped_column(String(30), info={"personal": "name"})
     id_number: Mapped[str] = mapped_column(String(18), info={"personal": "id_number"})
     gender: Mapped[str] = mapped_column(String(1))
-    birth_date: Mapped[dt.date] = mapped_column(Date)
+    birth_date: Mapped[dt.date] = mapped_column(Date, info={"personal": "birth_date"})
     registered_on: Mapped[dt.date] = mapped_column(Date)
     trained_on: Mapped[dt.date | None] = mapped_column(Date)
     informed_on: Mapped[dt.date | None] = mapped_column(Date, index=True)

@@ -3,7 +3,7 @@ lists of the payment checks.
 
 Every function takes the `User` and raises AccessDenied for a viewer (or an editor of no
 community), so a page cannot show a list by mistake. Names and ID numbers leave this module
-masked (张*明, 620***********1234), and only for the communities the user may edit.
+masked (张*明, 629901************), and only for the communities the user may edit.
 """
 
 from __future__ import annotations

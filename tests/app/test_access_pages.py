@@ -27,7 +27,8 @@ def _people() -> tuple[set[str], set[str], set[str]]:
     people of other communities). Masked two-character names (王*) are too short to search."""
     clear, own, other = set(), set(), set()
     for table in DATA_TABLES:
-        columns = personal_columns(table)
+        # Names and ID numbers: a birth year is no one's, and is found in any text.
+        columns = {c: kind for c, kind in personal_columns(table).items() if kind != "birth_date"}
         if not columns:
             continue
         for row in sample_rows(table):

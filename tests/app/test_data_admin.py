@@ -27,7 +27,7 @@ def users(app_database):
         ("app_locked", "editor", (EAST,)),
     ):
         if name not in {a.name for a in accounts.list_users(engine)}:
-            accounts.add_user(engine, name, PASSWORD, role, communities)
+            accounts.add_user(engine, name, PASSWORD, role, communities, by="test")
     # One import attempt in the log, beside the sign-ins (rows with and without a table).
     run_import(engine, "honours", template("honours"), "honours.xlsx", User("app_admin", "admin"))
     engine.dispose()
@@ -79,6 +79,16 @@ def test_an_admin_sees_every_table_and_the_audit_log(open_page, users):
     assert_clean(at)
     shown = at.dataframe[0].value
     assert "app_admin" in set(shown.iloc[:, 1])
+
+
+def test_the_admin_reads_who_changed_which_account(open_page, users):
+    at = _sign_in(open_page(PAGE), "app_admin")
+    at.multiselect(key="admin_log_actions").set_value(["user_add"]).run()
+    assert_clean(at)
+    shown = at.dataframe[0].value
+    assert list(shown.columns[:4]) == ["时间", "用户", "操作", "账号"]
+    added = shown[shown["账号"].str.startswith("app_editor ")]
+    assert list(added["操作"]) == ["添加账号"] and list(added["用户"]) == ["test"]
 
 
 def test_a_viewer_account_is_refused_the_page(open_page, users):

@@ -38,8 +38,8 @@ def admin_app(tmp_path_factory):
     url = f"sqlite:///{folder / 'admin.db'}"
     engine = make_engine(url)
     seed(engine)
-    accounts.add_user(engine, "clerk", PASSWORD, "editor", (OLD_TOWN,))
-    accounts.add_user(engine, "boss", PASSWORD, "admin")
+    accounts.add_user(engine, "clerk", PASSWORD, "editor", (OLD_TOWN,), by="test")
+    accounts.add_user(engine, "boss", PASSWORD, "admin", by="test")
     engine.dispose()
     with served("app.py", url, folder) as base:
         yield base

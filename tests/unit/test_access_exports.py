@@ -20,7 +20,7 @@ from data_access.admin.users import User
 from data_access.importing import run_import
 from data_access.importing.templates import template
 from data_access.models import DATA_TABLES
-from data_access.privacy import mask_id_number, mask_name
+from data_access.privacy import mask
 from data_access.review.summary import draft
 from data_access.seeding import export, personal_columns, row_counts
 from tests.conftest import SAMPLE_PERIOD, sample_rows
@@ -33,9 +33,7 @@ def _personal_values() -> set[str]:
             for column, kind in personal_columns(table).items():
                 if row.get(column):
                     out.add(row[column])
-                    masked = (
-                        mask_name(row[column]) if kind == "name" else mask_id_number(row[column])
-                    )
+                    masked = mask(kind, row[column])
                     if len(masked) >= 3:
                         out.add(masked)
     return out

@@ -22,7 +22,7 @@ ATTACKER, NEIGHBOUR = "10.1.2.3", "10.9.9.9"
 @pytest.fixture
 def county(empty_engine):
     seed(empty_engine)
-    accounts.add_user(empty_engine, "clerk", SECRET, "editor", (OLD_TOWN,))
+    accounts.add_user(empty_engine, "clerk", SECRET, "editor", (OLD_TOWN,), by="test")
     return empty_engine
 
 
@@ -75,8 +75,8 @@ def test_a_password_never_reaches_a_log_or_a_message(county, caplog):
             messages += [str(exc), repr(exc), exc.text("en")]
     for bad in ("short", SECRET):
         try:
-            accounts.reset_password(county, "clerk", bad)
-            accounts.add_user(county, "clerk", bad, "viewer")
+            accounts.reset_password(county, "clerk", bad, by="test")
+            accounts.add_user(county, "clerk", bad, "viewer", by="test")
         except accounts.AccountError as exc:
             messages += [str(exc), repr(exc)]
     with county.connect() as conn:

@@ -21,7 +21,7 @@ T0 = dt.datetime(2026, 11, 27, 9, 0)
 @pytest.fixture
 def county(empty_engine):
     seed(empty_engine)
-    accounts.add_user(empty_engine, "clerk", "s3cret-pass", "editor", (OLD_TOWN, EAST))
+    accounts.add_user(empty_engine, "clerk", "s3cret-pass", "editor", (OLD_TOWN, EAST), by="test")
     return empty_engine
 
 
@@ -49,7 +49,7 @@ def test_sign_in_gives_the_role_and_communities(county):
 )
 def test_bad_accounts_are_refused_with_the_reason(county, args, reason):
     with pytest.raises(accounts.AccountError, match=reason):
-        accounts.add_user(county, *args)
+        accounts.add_user(county, *args, by="test")
 
 
 def test_five_failures_lock_for_fifteen_minutes_then_the_count_starts_again(county):
@@ -76,14 +76,14 @@ def test_an_unknown_name_reads_like_a_wrong_password(county):
 
 
 def test_disabled_accounts_cannot_sign_in_and_reset_clears_a_lock(county):
-    accounts.set_disabled(county, "clerk")
+    accounts.set_disabled(county, "clerk", by="test")
     with pytest.raises(accounts.SignInRefused, match="已停用"):
         accounts.sign_in(county, "clerk", "s3cret-pass", now=T0)
-    accounts.set_disabled(county, "clerk", False)
+    accounts.set_disabled(county, "clerk", False, by="test")
     for _ in range(5):
         with pytest.raises(accounts.SignInRefused):
             accounts.sign_in(county, "clerk", "wrong", now=T0)
-    accounts.reset_password(county, "clerk", "new-password-1")
+    accounts.reset_password(county, "clerk", "new-password-1", by="test")
     assert accounts.sign_in(county, "clerk", "new-password-1", now=T0).name == "clerk"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 
 import pytest
@@ -42,7 +43,29 @@ def test_personal_columns_are_declared_on_the_models():
         "head_name": "name",
         "head_id_number": "id_number",
     }
-    assert personal_columns("jobseekers") == {"name": "name", "id_number": "id_number"}
+    assert personal_columns("jobseekers") == {
+        "name": "name",
+        "id_number": "id_number",
+        "birth_date": "birth_date",
+    }
+    assert personal_columns("cadres") == {"birth_date": "birth_date"}
+
+
+def _csv_rows(path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_a_plain_export_gives_birth_years_and_area_codes_only(db_url, tmp_path):
+    out = tmp_path / "out"
+    assert cli(["--database-url", db_url, "export", str(out)]) == 0
+    for table, key in (("jobseekers", "person_no"), ("cadres", "id")):
+        born = {r[key]: r["birth_date"] for r in sample_rows(table)}
+        rows = _csv_rows(out / f"{table}.csv")
+        assert len(rows) == len(born)
+        assert all(r["birth_date"] == born[r[key]][:4] for r in rows)
+    ids = [r["id_number"] for r in _csv_rows(out / "jobseekers.csv")]
+    assert all(re.fullmatch(r"\d{6}\*{12}", v) for v in ids)
 
 
 def test_a_plain_export_has_no_id_number_and_no_full_name_and_is_recorded(db_url, tmp_path):

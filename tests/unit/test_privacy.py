@@ -61,22 +61,50 @@ def test_a_masked_name_reveals_at_most_two_characters_and_keeps_its_length(name)
 @pytest.mark.parametrize(
     ("id_number", "masked"),
     [
-        ("620102199001011234", "620***********1234"),
-        ("62010219900101123X", "620***********123X"),
-        ("620102900101123", "620********1123"),  # old 15-digit numbers
+        ("620102199001011234", "620102************"),
+        ("62010219900101123X", "620102************"),
+        ("620102900101123", "620102*********"),  # old 15-digit numbers
+        ("12345678901234", "**************"),  # no ID number: nothing of it shown
         ("1234567", "*******"),
         ("", ""),
         (None, ""),
     ],
 )
-def test_id_numbers_keep_the_first_three_and_last_four(id_number, masked):
+def test_id_numbers_keep_the_area_code_only(id_number, masked):
     assert privacy.mask_id_number(id_number) == masked
 
 
-def test_a_masked_id_number_never_matches_the_18_digit_pattern():
+def test_a_masked_id_number_shows_no_birth_date_and_no_last_digits():
     masked = privacy.mask_id_number("629901197906030072")
     assert not re.search(r"\d{17}[\dX]", masked)
-    assert masked.count("*") == 11
+    assert masked == "629901" + "*" * 12
+
+
+@given(st.text(alphabet="0123456789X", min_size=1, max_size=20))
+def test_a_masked_id_number_shows_at_most_its_first_six_characters(text):
+    masked = privacy.mask_id_number(text)
+    assert len(masked) == len(text)
+    assert set(masked[6:]) <= {"*"}
+    assert all(m in ("*", c) for m, c in zip(masked, text, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "masked"),
+    [
+        ("name", "张小明", "张*明"),
+        ("id_number", "629901197906030072", "629901************"),
+        ("birth_date", dt.date(1979, 6, 3), "1979"),
+        ("birth_date", "1979-06-03", "1979"),
+        ("birth_date", None, None),
+    ],
+)
+def test_one_mask_per_kind_of_personal_column(kind, value, masked):
+    assert privacy.mask(kind, value) == masked
+
+
+def test_a_personal_column_of_an_unknown_kind_is_not_exported_unmasked():
+    with pytest.raises(ValueError, match="phone"):
+        privacy.mask("phone", "13900000000")
 
 
 # ------------------------------------------------------------------------------ suppression rule

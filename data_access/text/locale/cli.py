@@ -165,6 +165,11 @@ STRINGS = {
         "编辑员负责的社区代码（可多次指定）",
         "a community the editor edits (repeatable)",
     ),
+    "cli.users.by.help": (
+        "谁在修改账号（记入操作记录）；不写则为运行命令的操作系统用户（用户名@主机名）",
+        "who changes the account (recorded in the audit log); without it the operating-system "
+        "user running the command (user@host)",
+    ),
     "cli.users.password": ("密码：", "Password: "),
     "cli.users.password_again": ("再次输入密码：", "Password again: "),
     "cli.users.password_mismatch": ("两次输入的密码不一致", "the passwords differ"),

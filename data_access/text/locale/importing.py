@@ -166,6 +166,10 @@ STRINGS = {
     ),
     "account.unknown_community": ("社区代码不存在：{codes}", "unknown community code: {codes}"),
     "account.name_empty": ("用户名不能为空", "the user name must not be empty"),
+    "account.no_actor": (
+        "须说明由谁修改账号（--by 姓名），修改将记入操作记录",
+        "say who changes the account (--by NAME): the change is recorded in the audit log",
+    ),
     "account.exists": ("用户 {name} 已存在", "user {name} already exists"),
     "account.unknown": ("用户 {name} 不存在", "no user {name}"),
     "account.wrong": ("用户名或密码错误", "wrong user name or password"),
