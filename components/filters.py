@@ -263,3 +263,25 @@ def init_language() -> None:
     value = st.query_params.get("lang")
     if value in LANGS:
         st.session_state[K_LANG] = value
+
+
+_GO_TO = "_go_to"
+
+
+def open_page_at(
+    page_file: str, communities: tuple[str, ...], grids: tuple[str, ...], period
+) -> None:
+    """A button's callback: choose these filters, then (`follow_link`) open the page. Widget state
+    may only be set before the sidebar is drawn, which a callback is."""
+    st.session_state[K_COMMUNITIES] = list(communities)
+    st.session_state[K_GRIDS] = list(grids)
+    if period is not None:
+        st.session_state[K_PERIOD] = tuple(period)
+    st.session_state[_GO_TO] = page_file
+
+
+def follow_link() -> None:
+    """Open the page a callback asked for (`open_page_at`), in the run after it."""
+    target = st.session_state.pop(_GO_TO, None)
+    if target:
+        st.switch_page(target)

@@ -107,6 +107,29 @@ STRINGS = {
         "按所在社区统计（此项不分网格）",
         "For the grids' whole communities (not kept per grid)",
     ),
+    "attention.title": ("需要关注", "Needs attention"),
+    "attention.help": (
+        "所选范围和其中每个社区里状态为红色（明显落后）或橙色（略慢）的指标，红色在前、落后多的在前。"
+        "状态按序时进度判定：完成比例不低于时间进度为绿色，达到其 90% 为橙色，低于 90% 为红色；"
+        "没有目标的指标没有状态，不列入。点击一行打开说明该指标的页面，并选好该社区和期间。",
+        "Figures whose status is red (behind) or amber (slightly behind), for the chosen area and "
+        "each of its communities, red and furthest behind first. Status compares the share of "
+        "the target done with the share of the target period elapsed: at or above it green, "
+        "from 90% of it amber, below red; figures without a target have no status and are not "
+        "listed. Tap a line to open the page that explains it, with that community and period.",
+    ),
+    "attention.none": (
+        "所有有目标的指标均达到序时进度，没有需要关注的。",
+        "Every figure with a target is on track: nothing needs attention.",
+    ),
+    "attention.here": ("所选范围", "This selection"),
+    "attention.county": ("全县", "County"),
+    "attention.value_target": ("{value}（目标 {target}）", "{value} (target {target})"),
+    "attention.value_progress": (
+        "{value}，目标 {target}，完成 {share}（序时进度 {expected}）",
+        "{value}, target {target}, {share} done ({expected} of time)",
+    ),
+    "attention.open": ("打开“{page}”页查看", "Open {page}"),
     "kpi.target": (
         "目标 {target} · 完成 {share} · 序时进度 {expected}",
         "Target {target} · {share} done · {expected} of time",
