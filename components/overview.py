@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from components import charts, page_state
 from components.data import query
-from components.i18n import t
+from components.i18n import lang, t
 from components.rendered import chart
 from data_access import metrics, overview
 from data_access.filters import Filters
 from data_access.text import numbers
+
+# Light tints of the status colours, so the value stays readable in the cell.
+STATUS_TINTS = {"green": "#DCFCE7", "amber": "#FEF3C7", "red": "#FEE2E2"}
 
 
 def chart_keys() -> tuple[str, ...]:
@@ -39,11 +43,54 @@ def controls() -> tuple[str, bool]:
 
 
 def comparison(f: Filters, key: str, per_thousand: bool) -> None:
-    table = query(overview.comparison, f, overview.CARDS, per_thousand)
+    if per_thousand:
+        _per_thousand_table(f)
+    else:
+        _status_grid(f)
+    ranking(f, key, per_thousand)
+
+
+def _status_cell(s) -> str:
+    if s is None:
+        return "—"
+    value = numbers.figure(
+        s.value, s.unit, lang(), compact=True, suppressed=s.suppressed, marker=s.marker
+    )
+    if s.status is None:
+        return value
+    direction = "up" if s.higher_is_better else "down"
+    return f"{value} · {t(f'kpi.short.{direction}.{s.status}')}"
+
+
+def _status_grid(f: Filters) -> None:
+    """Communities × headline figures: each community's value and its status word, the cell in
+    the status colour, so the lagging cell shows without choosing a community."""
+    if f.grids:
+        st.caption(t("overview.status.grids"))
+        return
+    table = query(overview.status_table, f, overview.CARDS)
     if table.empty:
         st.info(t("common.no_data"))
         return
-    number_format = "%.1f" if per_thousand else "localized"
+    shown = pd.DataFrame({t("overview.col.name"): table["name"]})
+    colours = pd.DataFrame({t("overview.col.name"): [""] * len(table)})
+    for k in overview.CARDS:
+        label = t(f"metric.{k}.label")
+        shown[label] = [_status_cell(s) for s in table[k]]
+        colours[label] = [
+            f"background-color: {STATUS_TINTS[s.status]}" if s is not None and s.status else ""
+            for s in table[k]
+        ]
+    styled = shown.style.apply(lambda _: colours, axis=None)
+    st.dataframe(styled, hide_index=True)
+    st.caption(t("overview.status.caption"))
+
+
+def _per_thousand_table(f: Filters) -> None:
+    table = query(overview.comparison, f, overview.CARDS, True)
+    if table.empty:
+        st.info(t("common.no_data"))
+        return
     config = {
         "name": st.column_config.TextColumn(t("overview.col.name")),
         "households": st.column_config.NumberColumn(
@@ -54,13 +101,17 @@ def comparison(f: Filters, key: str, per_thousand: bool) -> None:
         config[k] = st.column_config.NumberColumn(
             t(f"metric.{k}.label"),
             help=t(f"metric.{k}.help"),
-            format="percent" if _is_share(k) else number_format,
+            format="percent" if _is_share(k) else "%.1f",
         )
     st.dataframe(
         table[["name", "households", *overview.CARDS]],
         column_config=config,
         hide_index=True,
     )
+
+
+def ranking(f: Filters, key: str, per_thousand: bool) -> None:
+    """The chosen figure's bars, one per community."""
     bar_data = query(overview.metric_by_community, f, key, per_thousand)
     rate = per_thousand and not metrics.get(key).is_ratio  # the table's rule (queries.overview)
     title = t(f"metric.{key}.label")

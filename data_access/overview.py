@@ -8,7 +8,7 @@ from sqlalchemy.engine import Connection
 from data_access import metrics
 from data_access.areas.queries import communities, community_names
 from data_access.engine.protection import protected_monthly
-from data_access.engine.snapshot import community_values
+from data_access.engine.snapshot import community_snapshots, community_values
 from data_access.filters import Filters
 
 # The overview's cards: one headline figure of each domain.
@@ -64,3 +64,15 @@ def trend(conn: Connection, f: Filters, key: str) -> pd.DataFrame:
     return pd.DataFrame(
         {"month": df["month"], "series": df["community_code"].map(names), "value": values}
     )
+
+
+def status_table(conn: Connection, f: Filters, keys: tuple[str, ...]) -> pd.DataFrame:
+    """One row per chosen community: code, name, then per metric key its snapshot (value, target,
+    status) as the community's own card would show it; for the communities × figures grid."""
+    comms = communities(conn, f)
+    out = pd.DataFrame({"code": comms["code"], "name": comms["name"]})
+    whole = Filters(f.communities, (), f.start, f.end)
+    for key in keys:
+        snaps = community_snapshots(conn, key, whole)
+        out[key] = out["code"].map(snaps)
+    return out

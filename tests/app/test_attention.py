@@ -108,3 +108,12 @@ def test_one_community_chosen_lists_only_its_figures(open_page):
     lines = _attention_buttons(at)
     assert lines and all(line.split(" ")[1].startswith("所选范围") for line in lines), lines
     assert not any("老城社区" in line for line in lines)
+
+
+def test_the_communities_grid_shows_each_communitys_status(open_page):
+    at = open_page("pages/overview.py")
+    grid = next(d.value for d in at.dataframe if "社区" in d.value.columns).set_index("社区")
+    reemployed = _east_reemployed()
+    assert grid.loc["东部社区", "下岗职工再就业"] == f"{reemployed}人 · 略慢"
+    assert grid.loc["东部社区", "志愿者"] == f"{_east_volunteers()}人 · 落后"
+    assert grid.loc["老城社区", "低保对象"].endswith("人")  # no target: the value alone

@@ -152,6 +152,12 @@ STRINGS = {
     "kpi.status.down.green": ("控制在目标内", "Within target"),
     "kpi.status.down.amber": ("略超目标", "Slightly over"),
     "kpi.status.down.red": ("明显超出目标", "Over target"),
+    "kpi.short.up.green": ("达标", "on track"),
+    "kpi.short.up.amber": ("略慢", "slightly behind"),
+    "kpi.short.up.red": ("落后", "behind"),
+    "kpi.short.down.green": ("达标", "within target"),
+    "kpi.short.down.amber": ("略超", "slightly over"),
+    "kpi.short.down.red": ("超标", "over target"),
     "kpi.status_rule.up": (
         "状态按序时进度判断：完成率不低于时间进度（目标期间已过去的比例）为绿色，"
         "不低于其 90% 为黄色，否则为红色。流量指标按目标期间起累计计算。",

@@ -9,6 +9,17 @@ STRINGS = {
         "各社区主要指标并列；勾选“每千户”后，计数类指标按所选范围的户数折算，便于不同规模的社区比较。",
         "Each community's figures side by side; with “per 1,000 households”, counts are divided by the area's households so communities of different size compare fairly.",
     ),
+    "overview.status.caption": (
+        "每格为该社区的数值和完成状态：绿色达到序时进度，橙色略慢（达到序时进度的 90%），红色明显落后；"
+        "“—”或只有数值的格没有目标。勾选“每千户”查看按户数折算的数值。",
+        "Each cell is the community's value and its status: green on track, amber slightly "
+        "behind (90% of the time elapsed), red behind; a cell with a value only has no target. "
+        "Tick “per 1,000 households” for values per household.",
+    ),
+    "overview.status.grids": (
+        "选择了网格：各社区完成情况按整个社区统计，请清除网格查看。",
+        "Grids are chosen: each community's status is for whole communities; clear the grids to see it.",
+    ),
     "overview.per_thousand": ("按每千户计算", "Per 1,000 households"),
     "overview.per_thousand.title": ("{metric}（每千户）", "{metric} per 1,000 households"),
     "overview.metric": ("查看指标", "Metric"),
