@@ -74,7 +74,9 @@ class Employment:
     def _laid_off(self, community: str, placed: dt.date | None, registered: dt.date) -> dict:
         rng = self.rng
         male = rng.random() < 0.6
-        birth = self._laid_off_birth(male, placed or AS_OF)
+        # Below retirement age on the records' last day, the latest day a figure is read, so
+        # nobody placed counts as 4050 past retirement age.
+        birth = self._laid_off_birth(male, AS_OF)
         p = self._person(community, male, birth)
         groups = ["laid_off"]
         age = age_on(birth, registered)

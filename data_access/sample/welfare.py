@@ -52,6 +52,19 @@ def benefit(category: str, month: str, members: int, pci: float) -> int:
     return round(gap * members)
 
 
+# Draws of a monitored household's income, mapped into the band at its assessment's date.
+_DRAWN = (705, 1045)
+
+
+def _in_band(drawn: int, assessed: dt.date) -> int:
+    """An income above the 低保 standard and below 1.5 times it at the assessment's date (the
+    低保边缘 band then), and above every later standard too: the standard only rises, and a
+    household it overtook would have been reassessed (the sample's one 应保未保 case aside)."""
+    standard = [s for s in DIBAO_STANDARDS if s[0] <= assessed][-1][1]
+    low, high = DIBAO_STANDARDS[-1][1] + 1, int(1.5 * standard) - 1
+    return low + round((drawn - _DRAWN[0]) * (high - low) / (_DRAWN[1] - _DRAWN[0]))
+
+
 def _shift(day: dt.date, months: int) -> dt.date:
     first = month_start(add_months(f"{day:%Y-%m}", months))
     return min(first.replace(day=min(day.day, 28)), month_end(f"{first:%Y-%m}"))
@@ -194,25 +207,27 @@ class Welfare:
                     if since <= add_months(PERIOD_END, -6) and rng.random() < 0.08
                     else None
                 )
-                rows.append(
-                    {
-                        "community_code": spec.code,
-                        "grid_code": comp.grid,
-                        "compound_id": comp.id,
-                        "head_name": self.people.name(male),
-                        "head_id_number": self.people.id_number(birth, male),
-                        "members": rng.choices([1, 2, 3, 4, 5], weights=[20, 30, 28, 15, 7])[0],
-                        "per_capita_income_yuan": rng.randint(705, 1045),
-                        "assessed_on": random_date(
-                            rng,
-                            max(month_start(since), dt.date(2021, 7, 1)),
-                            month_end(until) if until else AS_OF,
-                        ),
-                        "monitored_from": since,
-                        "monitored_to": until,
-                        "dibao_household_no": None,
-                    }
+                row = {
+                    "community_code": spec.code,
+                    "grid_code": comp.grid,
+                    "compound_id": comp.id,
+                    "head_name": self.people.name(male),
+                    "head_id_number": self.people.id_number(birth, male),
+                    "members": rng.choices([1, 2, 3, 4, 5], weights=[20, 30, 28, 15, 7])[0],
+                    "per_capita_income_yuan": rng.randint(*_DRAWN),
+                    "assessed_on": random_date(
+                        rng,
+                        max(month_start(since), dt.date(2021, 7, 1)),
+                        month_end(until) if until else AS_OF,
+                    ),
+                    "monitored_from": since,
+                    "monitored_to": until,
+                    "dibao_household_no": None,
+                }
+                row["per_capita_income_yuan"] = _in_band(
+                    row["per_capita_income_yuan"], row["assessed_on"]
                 )
+                rows.append(row)
         joined = [
             h
             for h in households
@@ -231,7 +246,9 @@ class Welfare:
                     "assessed_on": month_start(h["start_month"])
                     + dt.timedelta(days=rng.randint(1, 9)),
                     "monitored_from": add_months(h["start_month"], -rng.randint(6, 30)),
-                    "monitored_to": add_months(h["start_month"], -1),
+                    # Monitored until the assessment that enrolled it, in the month 低保 began
+                    # (not a month without either: that month would count as 应保未保).
+                    "monitored_to": h["start_month"],
                     "dibao_household_no": h["household_no"],
                 }
             )

@@ -219,9 +219,9 @@ def test_near_poor_households_lie_between_the_standard_and_one_and_a_half_times_
         income = float(r["per_capita_income_yuan"])
         if r["dibao_household_no"]:
             # Enrolled when an assessment found the income below the standard: monitoring ends
-            # the month before 低保 starts.
+            # with the month of that assessment, when 低保 starts.
             h = households[r["dibao_household_no"]]
-            assert r["monitored_to"] < h["start_month"] and r["assessed_on"][:7] == h["start_month"]
+            assert r["monitored_to"] == h["start_month"] == r["assessed_on"][:7]
         elif income < 700:
             below.append(r["household_no"])
         else:
