@@ -68,8 +68,12 @@ class SampleCounty:
         welfare = Welfare(self.rng("welfare"), geo, people)
         welfare.build(tables)
         self.irregular = welfare.irregular
-        Employment(self.rng("employment"), geo, people).build(tables)
-        CommunityLife(self.rng("community_life"), geo).build(tables)
+        Employment(self.rng("employment"), geo, people, self.rng("employment:earlier")).build(
+            tables
+        )
+        CommunityLife(self.rng("community_life"), geo, self.rng("community_life:earlier")).build(
+            tables
+        )
         targets.build(tables)
         RoadNetwork(self.rng("roads"), geo).build(tables)
         return tables

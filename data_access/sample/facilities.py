@@ -61,6 +61,12 @@ FUNDING = [
     ("XM02", EAST.code, "higher_level", 130000, dt.date(2022, 1, 18), "办公用房购置"),
     ("XM03", EAST.code, "higher_level", 120000, dt.date(2021, 12, 8), "大型体育健身器材"),
     ("XM03", EAST.code, "county", 80000, dt.date(2022, 4, 22), "养老服务中心及健身器材"),
+    # The year before: upkeep and the east's rented rooms, no project yet (an assumption of the
+    # sample, listed after this year's so their numbers stay as they were).
+    (None, OLD_TOWN.code, "county", 60000, dt.date(2020, 9, 18), "社区服务设施维修"),
+    (None, EAST.code, "township_departments", 45000, dt.date(2020, 11, 5), "租用办公用房"),
+    (None, OLD_TOWN.code, "township_departments", 38000, dt.date(2021, 3, 22), "办公设施更新"),
+    (None, EAST.code, "county", 52000, dt.date(2021, 5, 14), "社区服务站设备"),
 ]  # fmt: skip
 
 

@@ -21,6 +21,7 @@ from data_access.sample.spec import (
     AS_OF,
     COMMUNITIES,
     DIBAO_STANDARDS,
+    EARLIER_START,
     OLD_TOWN,
     PERIOD_END,
     PERIOD_START,
@@ -174,7 +175,7 @@ class Welfare:
 
         payments: list[dict] = []
         for h in households:
-            first = max(h["start_month"], PERIOD_START)
+            first = max(h["start_month"], EARLIER_START)  # the records reach a year back
             last = min(h["end_month"] or PERIOD_END, PERIOD_END)
             for month in months_between(first, last):
                 amount = benefit(h["category"], month, h["members"], h["per_capita_income_yuan"])

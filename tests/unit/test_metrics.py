@@ -247,8 +247,18 @@ def test_snapshot_of_the_full_year(conn):
     assert (s.value, s.target.value, s.expected) == (373, goal, 1.0)
     assert s.progress == pytest.approx(373 / goal)
     assert s.status == "green"  # the county met its target
-    assert s.previous is None and s.change is None  # the data starts with the period
-    assert s.last_year is None
+    # The records reach back one year (2020-07): the previous twelve months are the year before.
+    year_before = Filters((), (), "2020-07", "2021-06")
+    assert s.previous_filters == s.last_year_filters == year_before
+    assert s.previous == s.last_year == metrics.value(conn, "reemployed", year_before)
+    assert s.change == 373 - s.previous
+
+
+def test_a_period_before_the_records_has_no_previous_or_year_earlier_value(conn):
+    s = metrics.snapshot(conn, "reemployed", Filters((), (), "2020-07", "2021-06"))
+    assert s.value is not None
+    assert s.previous is None and s.change is None and s.previous_filters is None
+    assert s.last_year is None and s.last_year_filters is None
 
 
 @pytest.mark.parametrize(
