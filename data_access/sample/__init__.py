@@ -65,7 +65,7 @@ class SampleCounty:
         points = ServicePoints(self.rng("service_points"), geo)
         points.build(tables, sites)
         facilities.build(self.rng("facilities"), geo, points, sites, tables)
-        welfare = Welfare(self.rng("welfare"), geo, people)
+        welfare = Welfare(self.rng("welfare"), geo, people, self.rng("welfare:earlier"))
         welfare.build(tables)
         self.irregular = welfare.irregular
         Employment(self.rng("employment"), geo, people, self.rng("employment:earlier")).build(

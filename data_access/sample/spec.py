@@ -43,6 +43,7 @@ class CommunitySpec:
     # sample year's draws already placed in it).
     reemployed_earlier: int
     youth_informed_earlier: int
+    dibao_exits_earlier: int  # 低保 households that left during the year before
 
 
 OLD_TOWN = CommunitySpec(
@@ -72,6 +73,7 @@ OLD_TOWN = CommunitySpec(
     dibao_exits=30,
     reemployed_earlier=196,
     youth_informed_earlier=296,
+    dibao_exits_earlier=26,
 )
 EAST = CommunitySpec(
     code=f"{REGION}100002",
@@ -101,6 +103,7 @@ EAST = CommunitySpec(
     dibao_exits=15,
     reemployed_earlier=82,
     youth_informed_earlier=121,
+    dibao_exits_earlier=12,
 )
 COMMUNITIES = (OLD_TOWN, EAST)
 
