@@ -27,7 +27,14 @@ from components.url import (
 )
 from data_access import metrics
 from data_access.areas import queries as common
-from data_access.filters import QUICK_PERIODS, Filters, is_month, months_between, quick_periods
+from data_access.filters import (
+    QUICK_PERIODS,
+    Filters,
+    default_period,
+    is_month,
+    months_between,
+    quick_periods,
+)
 from data_access.text import join
 
 GLOBAL_KEYS = ("community", "grid", "from", "to", "lang", presentation.PARAM)
@@ -74,7 +81,7 @@ def _load_from_url(
     st.session_state[K_GRIDS] = list(dict.fromkeys(grids))
 
     if months:
-        start, end = months[0], months[-1]
+        start, end = default_period(months[0], months[-1])
         for key in ("from", "to"):
             value = qp.get(key)
             if value is None:
@@ -87,7 +94,7 @@ def _load_from_url(
                 end = value
         if start > end:
             add_url_notice(t("url.bad_order"))
-            start, end = months[0], months[-1]
+            start, end = default_period(months[0], months[-1])
         st.session_state[K_PERIOD] = (start, end)
 
 
@@ -100,7 +107,7 @@ def _write_url(
         desired["community"] = communities
     if grids:
         desired["grid"] = grids
-    if period and months and period != (months[0], months[-1]):
+    if period and months and period != default_period(months[0], months[-1]):
         desired["from"], desired["to"] = [period[0]], [period[1]]
     if st.session_state.get(K_LANG, "zh") != "zh":
         desired["lang"] = [st.session_state[K_LANG]]
@@ -127,7 +134,7 @@ def _reset(months: list[str]) -> None:
     st.session_state[K_COMMUNITIES] = []
     st.session_state[K_GRIDS] = []
     if months:
-        st.session_state[K_PERIOD] = (months[0], months[-1])
+        st.session_state[K_PERIOD] = default_period(months[0], months[-1])
     clear_notices()
 
 
@@ -209,12 +216,12 @@ def sidebar_filters(page_keys: Iterable[str] = ()) -> Filters:
     period: tuple[str, str] | None = None
     if len(months) >= 2:
         if not _valid_period(st.session_state.get(K_PERIOD), months):
-            st.session_state[K_PERIOD] = (months[0], months[-1])
+            st.session_state[K_PERIOD] = default_period(months[0], months[-1])
         period = tuple(
             sb.select_slider(
                 t("filters.period"),
                 options=months,
-                value=(months[0], months[-1]),
+                value=default_period(months[0], months[-1]),
                 key=K_PERIOD,
                 help=t("filters.period.help"),
                 on_change=clear_notices,

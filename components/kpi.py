@@ -1,7 +1,7 @@
 """KPI cards: they render snapshots and compute nothing.
 
 A card shows the value, its change against the previous period (neutral when nothing changed),
-the status against the target as a colour *and* a word, a progress bar with a tick at the
+its value a year earlier and the change against it (同比, where the data reaches back), the status against the target as a colour *and* a word, a progress bar with a tick at the
 progress expected by now, and in its ⓘ how the figure is computed. Cards sit in a grid that
 reflows: four across at 1440 px, fewer on a projector or a phone, rows of equal height.
 """
@@ -72,10 +72,24 @@ def _target_line(s: Snapshot) -> str:
     return line
 
 
+def year_on_year_text(s: Snapshot) -> str | None:
+    """'同比：上年同期 130个，+8': the same months a year earlier, when both figures are known."""
+    if s.value is None or s.last_year is None:
+        return None
+    return t(
+        "kpi.year_on_year",
+        value=numbers.figure(s.last_year, s.unit, lang(), compact=True),
+        change=numbers.change(s.value - s.last_year, s.unit, lang(), s.decimals),
+    )
+
+
 def _help(s: Snapshot, extra: str = "") -> str:
     parts = [t(f"metric.{s.key}.help")]
     if extra:
         parts.append(extra)
+    if s.last_year_filters is not None and s.last_year is not None:
+        year = s.last_year_filters
+        parts.append(t("kpi.year_on_year.help", start=year.start, end=year.end))
     if s.target is not None:
         parts.append(t("kpi.target_period", period=s.target.period.replace("..", " – ")))
         parts.append(t(f"kpi.status_rule.{'up' if s.higher_is_better else 'down'}"))
@@ -103,6 +117,9 @@ def card(s: Snapshot, extra_help: str = "", say_no_target: bool = False) -> None
         delta_description=t("kpi.vs_previous") if delta else None,
         help=_help(s, extra_help),
     )
+    year_on_year = year_on_year_text(s)
+    if year_on_year is not None:
+        st.caption(year_on_year)
     if s.status is not None and s.target is not None:
         st.markdown(_progress_html(s), unsafe_allow_html=True)
         st.caption(_target_line(s))

@@ -132,6 +132,9 @@ def trend(f: Filters, key: str) -> None:
         st.info(t("overview.no_trend"))
         return
     st.caption(t(f"overview.trend.caption.{m.kind}"))
+    shown = query(overview.trend_filters, f)
+    if shown.start != f.start:
+        st.caption(t("overview.trend.year_before", start=shown.start, end=shown.end))
     series = query(overview.trend, f, key)
     if series.empty:
         st.info(t("common.no_data"))

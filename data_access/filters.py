@@ -123,6 +123,16 @@ class Filters:
         return and_(start_col <= self.end_date, or_(end_col.is_(None), end_col > self.end_date))
 
 
+DEFAULT_MONTHS = 12
+
+
+def default_period(first: str, last: str) -> tuple[str, str]:
+    """The period the app opens on, within the data's months [first, last]: the latest twelve
+    months (a work year), not the whole history, so each figure has a year before it to compare
+    with once the data reaches back that far."""
+    return max(first, add_months(last, -(DEFAULT_MONTHS - 1))), last
+
+
 QUICK_PERIODS: tuple[str, ...] = ("year", "h1", "h2", "last3", "last_month")
 
 

@@ -9,7 +9,7 @@ from data_access import metrics
 from data_access.areas.queries import communities, community_names
 from data_access.engine.protection import protected_monthly
 from data_access.engine.snapshot import community_snapshots, community_values
-from data_access.filters import Filters
+from data_access.filters import Filters, add_months
 
 # The overview's cards: one headline figure of each domain.
 CARDS: tuple[str, ...] = (
@@ -53,10 +53,20 @@ def metric_by_community(
     return table[["name", key]].rename(columns={key: "value"})
 
 
+def trend_filters(conn: Connection, f: Filters) -> Filters:
+    """The trend's months: the chosen period and the twelve months before it, as far back as
+    the data reaches, so the line shows the same months a year earlier (同比) beside the
+    period's own (24 months for a work year)."""
+    span = metrics.data_period(conn)
+    if span is None or f.start is None or f.end is None:
+        return f
+    return f.with_period(max(span[0], add_months(f.start, -12)), f.end)
+
+
 def trend(conn: Connection, f: Filters, key: str) -> pd.DataFrame:
-    """month, series (community name), value of a metric over the period; under a grid filter a
-    month whose chosen grids may not be published is a gap in the line."""
-    df = protected_monthly(conn, key, f)
+    """month, series (community name), value of a metric over `trend_filters(f)`; under a grid
+    filter a month whose chosen grids may not be published is a gap in the line."""
+    df = protected_monthly(conn, key, trend_filters(conn, f))
     if df.empty:
         return pd.DataFrame(columns=["month", "series", "value"])
     names = community_names(conn)

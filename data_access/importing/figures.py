@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.util import find_tables
 
 from data_access import metrics, overview
-from data_access.filters import Filters, add_months
+from data_access.filters import Filters, default_period
 
 HEADLINE_METRICS: tuple[str, ...] = overview.CARDS
 
@@ -30,8 +30,8 @@ def headline_filters(conn: Connection) -> Filters:
     period = metrics.data_period(conn)
     if period is None:
         return Filters()
-    first, last = period
-    return Filters(start=max(first, add_months(last, -11)), end=last)
+    start, end = default_period(*period)
+    return Filters(start=start, end=end)
 
 
 def headline_figures(conn: Connection) -> dict[str, float | None]:

@@ -65,11 +65,15 @@ class SampleCounty:
         points = ServicePoints(self.rng("service_points"), geo)
         points.build(tables, sites)
         facilities.build(self.rng("facilities"), geo, points, sites, tables)
-        welfare = Welfare(self.rng("welfare"), geo, people)
+        welfare = Welfare(self.rng("welfare"), geo, people, self.rng("welfare:earlier"))
         welfare.build(tables)
         self.irregular = welfare.irregular
-        Employment(self.rng("employment"), geo, people).build(tables)
-        CommunityLife(self.rng("community_life"), geo).build(tables)
+        Employment(self.rng("employment"), geo, people, self.rng("employment:earlier")).build(
+            tables
+        )
+        CommunityLife(self.rng("community_life"), geo, self.rng("community_life:earlier")).build(
+            tables
+        )
         targets.build(tables)
         RoadNetwork(self.rng("roads"), geo).build(tables)
         return tables

@@ -26,6 +26,8 @@ from data_access.sample.people import birth_for_age, random_date
 from data_access.sample.spec import (
     AS_OF,
     COMMUNITIES,
+    EARLIER_END,
+    EARLIER_START,
     EAST,
     ELECTED,
     OLD_TOWN,
@@ -87,6 +89,10 @@ CADRE_MIX = {OLD_TOWN.code: (5, 2), EAST.code: (3, 2)}
 # Of the previous term: people re-elected from the party body and from the residents' committee.
 CONTINUING = {OLD_TOWN.code: (5, 4), EAST.code: (3, 4)}
 DISPUTES_PER_1000_HOUSEHOLDS = 12.5  # a year
+# The organisation founded during the sample year (on 重阳节, with the east's work for older
+# residents): the county had 148 volunteers a year before the document's 170.
+LATEST_ORG = ("关爱老人志愿队", dt.date(2021, 10, 14))
+EARLIER_SERVED = 8240  # residents served the year before, by the organisations then
 
 
 def _seats(body: str, party: int, deputies: int, rc: int, vice: int, shared: int):
@@ -119,9 +125,12 @@ def _poisson(rng: random.Random, lam: float) -> int:
 
 
 class CommunityLife:
-    def __init__(self, rng: random.Random, geo: Geography):
+    def __init__(self, rng: random.Random, geo: Geography, earlier: random.Random):
         self.rng = rng
         self.geo = geo
+        # The year before is drawn from a generator of its own, so the sample year's draws stay
+        # as they were.
+        self.earlier = earlier
 
     def build(self, tables: dict[str, list[dict]]) -> None:
         self._volunteers(tables)
@@ -156,39 +165,66 @@ class CommunityLife:
                         "founded_on": random_date(rng, dt.date(2012, 1, 1), dt.date(2020, 12, 31)),
                     }
                 )
+        for org in orgs:
+            if org["name"] == LATEST_ORG[0]:
+                org["founded_on"] = LATEST_ORG[1]
         tables["volunteer_orgs"] = orgs
+        sample_year = self._activities(rng, orgs, profiles, PERIOD_START, PERIOD_END)
+        # The year before: fewer organisations (the 关爱老人志愿队 was not yet founded), fewer
+        # residents served.
+        earlier_year = self._activities(self.earlier, orgs, profiles, EARLIER_START, EARLIER_END)
+        rows = sorted(earlier_year + sample_year, key=lambda a: (a["date"], a["org_id"]))
+        tables["volunteer_activities"] = [
+            {"id": f"HD{k:05d}", **a} for k, a in enumerate(rows, start=1)
+        ]
+
+    @staticmethod
+    def _activities(rng: random.Random, orgs: list[dict], profiles: dict, first: str,
+                    last: str) -> list[dict]:  # fmt: skip
+        """Each organisation's activities from month `first` to `last`, none before it was
+        founded; the residents served over them add up to RESIDENTS_SERVED in the sample year
+        and to EARLIER_SERVED the year before."""
         slots = []
         for org in orgs:
             kinds = profiles[org["id"]]
-            for month in months_between(PERIOD_START, PERIOD_END):
+            for month in months_between(first, last):
                 for _ in range(rng.randint(2, 5)):
                     kind = rng.choices(list(kinds), weights=list(kinds.values()))[0]
                     day = random_date(rng, month_start(month), month_end(month))
                     taking_part = max(3, round(org["members"] * rng.uniform(0.25, 0.7)))
                     slots.append((org, day, kind, min(taking_part, org["members"])))
         slots.sort(key=lambda s: (s[1], s[0]["id"]))
-        served = partition(RESIDENTS_SERVED, [REACH[s[2]] * rng.uniform(0.6, 1.4) for s in slots])
-        tables["volunteer_activities"] = [
+        reach = [REACH[s[2]] * rng.uniform(0.6, 1.4) for s in slots]
+        hours = [round(s[3] * rng.uniform(1.5, 3.0) * 2) / 2 for s in slots]
+        # Every draw is made before the activities before a founding are left out, so leaving
+        # them out changes no other draw.
+        kept = [k for k, s in enumerate(slots) if s[1] >= s[0]["founded_on"]]
+        total = RESIDENTS_SERVED if first == PERIOD_START else EARLIER_SERVED
+        served = partition(total, [reach[k] for k in kept])
+        return [
             {
-                "id": f"HD{k:05d}",
-                "org_id": org["id"],
-                "date": day,
-                "kind": kind,
-                "participants": part,
+                "org_id": slots[k][0]["id"],
+                "date": slots[k][1],
+                "kind": slots[k][2],
+                "participants": slots[k][3],
                 "residents_served": reached,
-                "hours": round(part * rng.uniform(1.5, 3.0) * 2) / 2,
+                "hours": hours[k],
             }
-            for k, ((org, day, kind, part), reached) in enumerate(
-                zip(slots, served, strict=True), start=1
-            )
+            for k, reached in zip(kept, served, strict=True)
         ]
 
     def _disputes(self, tables: dict[str, list[dict]]) -> None:
-        rng = self.rng
+        rows = self._dispute_rows(self.rng, tables["grids"], PERIOD_START, PERIOD_END)
+        rows += self._dispute_rows(self.earlier, tables["grids"], EARLIER_START, EARLIER_END)
+        rows.sort(key=lambda r: (r["reported_on"], r["grid_code"]))
+        tables["disputes"] = [{"id": f"JF{k:04d}", **r} for k, r in enumerate(rows, start=1)]
+
+    @staticmethod
+    def _dispute_rows(rng: random.Random, grids: list[dict], first: str, last: str) -> list[dict]:
         rows = []
-        for grid in tables["grids"]:
+        for grid in grids:
             lam = grid["households"] * DISPUTES_PER_1000_HOUSEHOLDS / 1000 / 12
-            for month in months_between(PERIOD_START, PERIOD_END):
+            for month in months_between(first, last):
                 for _ in range(_poisson(rng, lam)):
                     reported = random_date(rng, month_start(month), month_end(month))
                     outcome = rng.choices(["mediated", "referred", "pending"], weights=[86, 8, 6])[
@@ -217,8 +253,7 @@ class CommunityLife:
                             "outcome": outcome,
                         }
                     )
-        rows.sort(key=lambda r: (r["reported_on"], r["grid_code"]))
-        tables["disputes"] = [{"id": f"JF{k:04d}", **r} for k, r in enumerate(rows, start=1)]
+        return rows
 
     def _cadres(self, tables: dict[str, list[dict]]) -> None:
         rng = self.rng

@@ -19,14 +19,23 @@ import random
 from data_access.filters import month_end, month_start
 from data_access.sample.area import Geography
 from data_access.sample.people import People, age_on, random_date
-from data_access.sample.spec import AS_OF, COMMUNITIES, OLD_TOWN, PERIOD_END, PERIOD_START
+from data_access.sample.spec import (
+    AS_OF,
+    COMMUNITIES,
+    EARLIER_END,
+    EARLIER_START,
+    OLD_TOWN,
+    PERIOD_END,
+    PERIOD_START,
+)
 
 RETIREMENT_AGE = {"M": 60, "F": 50}  # women workers
 
 
 class Employment:
-    def __init__(self, rng: random.Random, geo: Geography, people: People):
+    def __init__(self, rng: random.Random, geo: Geography, people: People, earlier: random.Random):
         self.rng = rng
+        self.earlier = earlier  # for the year before (see `_earlier_year`)
         self.geo = geo
         self.people = people
         self.n = 0
@@ -74,7 +83,9 @@ class Employment:
     def _laid_off(self, community: str, placed: dt.date | None, registered: dt.date) -> dict:
         rng = self.rng
         male = rng.random() < 0.6
-        birth = self._laid_off_birth(male, placed or AS_OF)
+        # Below retirement age on the records' last day, the latest day a figure is read, so
+        # nobody placed counts as 4050 past retirement age.
+        birth = self._laid_off_birth(male, AS_OF)
         p = self._person(community, male, birth)
         groups = ["laid_off"]
         age = age_on(birth, registered)
@@ -166,34 +177,7 @@ class Employment:
                 people.append(self._laid_off(spec.code, None, registered))
             # Young job seekers given labour-market information during the year: the document's 530.
             for _ in range(spec.youth_informed):
-                informed = random_date(rng, period_start, period_end)
-                p = self._youth(
-                    spec.code, informed, informed - dt.timedelta(days=rng.randint(0, 60))
-                )
-                placed = (
-                    informed + dt.timedelta(days=rng.randint(10, 120))
-                    if rng.random() < 0.62
-                    else None
-                )
-                if placed and placed > AS_OF:
-                    placed = None
-                channel = (
-                    rng.choices(
-                        ["referral", "training", "self_employed", "public_post"],
-                        weights=[55, 25, 12, 8],
-                    )[0]
-                    if placed
-                    else None
-                )
-                trained = (
-                    informed + dt.timedelta(days=rng.randint(3, 30))
-                    if channel == "training"
-                    else None
-                )
-                if trained and placed and trained > placed:
-                    trained = placed
-                p.update(trained_on=trained, placed_on=placed, placement_channel=channel)
-                people.append(p)
+                people.append(self._informed_youth(spec.code, period_start, period_end))
             # Young people informed before the year, or registered but not yet informed.
             for _ in range(rng.randint(25, 35)):
                 informed = random_date(
@@ -208,6 +192,7 @@ class Employment:
                 people.append(
                     self._youth(spec.code, None, random_date(rng, dt.date(2022, 5, 1), period_end))
                 )
+        self._earlier_year(people, families, fam_no)
         self._open_families(people, families)
         self._training_while_waiting(people)
         tables["zero_employment_families"] = families
@@ -218,6 +203,66 @@ class Employment:
             if g and g != "4050"
         ]
         tables["jobseekers"] = people
+
+    def _informed_youth(self, community: str, first: dt.date, last: dt.date) -> dict:
+        """A young person given job information between `first` and `last`, placed within four
+        months as a rule (by the records' end)."""
+        rng = self.rng
+        informed = random_date(rng, first, last)
+        p = self._youth(community, informed, informed - dt.timedelta(days=rng.randint(0, 60)))
+        placed = informed + dt.timedelta(days=rng.randint(10, 120)) if rng.random() < 0.62 else None
+        if placed and placed > AS_OF:
+            placed = None
+        channel = (
+            rng.choices(
+                ["referral", "training", "self_employed", "public_post"],
+                weights=[55, 25, 12, 8],
+            )[0]
+            if placed
+            else None
+        )
+        trained = (
+            informed + dt.timedelta(days=rng.randint(3, 30)) if channel == "training" else None
+        )
+        if trained and placed and trained > placed:
+            trained = placed
+        p.update(trained_on=trained, placed_on=placed, placement_channel=channel)
+        return p
+
+    def _earlier_year(self, people: list[dict], families: list[dict], fam_no: int) -> None:
+        """The work year before (EARLIER_START..EARLIER_END): more laid-off workers placed and
+        young people informed, and the zero-employment families cleared then. Drawn from a
+        generator of their own after the sample year's people, so those stay as they were."""
+        sample_rng, self.rng = self.rng, self.earlier
+        rng = self.rng
+        first, last = month_start(EARLIER_START), month_end(EARLIER_END)
+        for spec in COMMUNITIES:
+            placed_people = []
+            for _ in range(spec.reemployed_earlier):
+                placed = random_date(rng, first, last)
+                registered = placed - dt.timedelta(days=rng.randint(15, 300))
+                placed_people.append(self._laid_off(spec.code, placed, registered))
+            for p in rng.sample(placed_people, 6 if spec is OLD_TOWN else 3):
+                fam_no += 1
+                families.append(
+                    {
+                        "family_no": f"LJ{spec.code[-2:]}{fam_no:03d}",
+                        "community_code": spec.code,
+                        "grid_code": p["grid_code"],
+                        "identified_on": max(
+                            p["registered_on"],
+                            p["placed_on"] - dt.timedelta(days=rng.randint(5, 30)),
+                        ),
+                        "cleared_on": p["placed_on"],
+                    }
+                )
+                p["groups"] += ",zero_employment_family"
+                p["family_no"] = families[-1]["family_no"]
+                p["placement_channel"] = "one_to_one"
+            people.extend(placed_people)
+            for _ in range(spec.youth_informed_earlier):
+                people.append(self._informed_youth(spec.code, first, last))
+        self.rng = sample_rng
 
     @staticmethod
     def _training_while_waiting(people: list[dict]) -> None:

@@ -42,6 +42,13 @@ FACILITY_KINDS = [
 
 EAST_OFFICE_M2 = 196  # "现办公用房只有近200平方米"
 EAST_CENTRE_M2 = 260
+# The east community's rooms in the office it bought (XM02), in use from the move: 194 of its
+# 196 m². The stations stayed in the old rented rooms (the new office has no space for them),
+# which is why the east's space is short; the fitness room shares the 养老服务中心's building
+# (XM03), whose 260 m² the two rooms fill.
+EAST_OFFICE_ROOMS = {"office": 48, "library": 46, "recreation_room": 56, "party_room": 44}
+EAST_OLD_ROOMS = {"labour_station": 33, "dibao_station": 31, "family_planning_station": 30}
+EAST_CENTRE_ROOMS = ("fitness_room", "outdoor_fitness", "elderly_service_centre")
 
 FUNDING = [
     # project, community, source, yuan, received, purpose
@@ -54,6 +61,12 @@ FUNDING = [
     ("XM02", EAST.code, "higher_level", 130000, dt.date(2022, 1, 18), "办公用房购置"),
     ("XM03", EAST.code, "higher_level", 120000, dt.date(2021, 12, 8), "大型体育健身器材"),
     ("XM03", EAST.code, "county", 80000, dt.date(2022, 4, 22), "养老服务中心及健身器材"),
+    # The year before: upkeep and the east's rented rooms, no project yet (an assumption of the
+    # sample, listed after this year's so their numbers stay as they were).
+    (None, OLD_TOWN.code, "county", 60000, dt.date(2020, 9, 18), "社区服务设施维修"),
+    (None, EAST.code, "township_departments", 45000, dt.date(2020, 11, 5), "租用办公用房"),
+    (None, OLD_TOWN.code, "township_departments", 38000, dt.date(2021, 3, 22), "办公设施更新"),
+    (None, EAST.code, "county", 52000, dt.date(2021, 5, 14), "社区服务站设备"),
 ]  # fmt: skip
 
 
@@ -110,6 +123,8 @@ def build(rng: random.Random, geo: Geography, points: ServicePoints,
                     since = EAST_CENTRE_OPENED  # the 200,000 yuan of fitness equipment
                 else:
                     since = random_date(rng, dt.date(2008, 1, 1), dt.date(2020, 12, 31))
+                if spec is EAST and code in EAST_OFFICE_ROOMS:
+                    since = EAST_OFFICE_MOVE  # the office and party room moved in with them
                 lat, lon = geo.spot_near(office, 35)
             area = {
                 "room": rng.randint(20, 60),
@@ -117,8 +132,8 @@ def build(rng: random.Random, geo: Geography, points: ServicePoints,
                 "field": rng.randint(300, 800),
                 "other": EAST_CENTRE_M2,
             }[group]
-            if spec is EAST and code == "office":
-                area = 48  # the office room of the 196 m² the community bought
+            if spec is EAST:
+                area = EAST_OFFICE_ROOMS.get(code, EAST_OLD_ROOMS.get(code, area))
             rows.append(
                 {
                     "id": f"SS{n:03d}",
@@ -171,7 +186,8 @@ def build(rng: random.Random, geo: Geography, points: ServicePoints,
             "phase": "in_use",
             "design_ended_on": None,
             "demolition_ended_on": None,
-            "construction_started_on": None,
+            # Bought, then fitted out from mid-August ("购置"; the plan's construction phase).
+            "construction_started_on": dt.date(2021, 8, 16),
             "construction_ended_on": dt.date(2021, 12, 10),
             "in_use_since": EAST_OFFICE_MOVE,
         },
@@ -194,6 +210,7 @@ def build(rng: random.Random, geo: Geography, points: ServicePoints,
             "in_use_since": EAST_CENTRE_OPENED,
         },
     ]
+    _house_rooms(rows, tables["projects"])
     tables["project_phase_plans"] = [
         {"project_id": proj, "phase": phase, "planned_start": start, "planned_end": end}
         for proj, phase, start, end in PHASE_PLANS
@@ -210,3 +227,20 @@ def build(rng: random.Random, geo: Geography, points: ServicePoints,
         }
         for k, (proj, comm, source, amount, day, purpose) in enumerate(FUNDING, start=1)
     ]
+
+
+def _house_rooms(facilities: list[dict], projects: list[dict]) -> None:
+    """A room in a project's building stands at the building's place (one place, like a facility
+    that is also a service point): the east's office rooms in XM02, the fitness room and
+    equipment at the 养老服务中心 (XM03), whose room takes the floor the fitness room leaves."""
+    office = next(p for p in projects if p["id"] == "XM02")
+    centre = next(p for p in projects if p["id"] == "XM03")
+    east = [f for f in facilities if f["community_code"] == EAST.code]
+    for f in east:
+        if f["kind"] in EAST_OFFICE_ROOMS:
+            f["lat"], f["lon"] = office["lat"], office["lon"]
+        elif f["kind"] in EAST_CENTRE_ROOMS:
+            f["lat"], f["lon"] = centre["lat"], centre["lon"]
+    fitness = next(f for f in east if f["kind"] == "fitness_room")
+    hall = next(f for f in east if f["kind"] == "elderly_service_centre")
+    hall["area_m2"] = EAST_CENTRE_M2 - fitness["area_m2"]

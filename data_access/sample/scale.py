@@ -50,11 +50,11 @@ COUNTY_TABLES = ("facility_kinds", "welfare_standards")
 # Copies of each dispute and each volunteer activity (the original included).
 EXTRA_DISPUTES = 5
 EXTRA_ACTIVITIES = 7
+_DAY = dt.timedelta(days=1)
 # Where the pairs lie: one pair is about 0.041° of longitude by 0.015° of latitude.
 PAIR_STEP = (0.045, 0.02)
 # Targets that are rates, not counts: the county's stays as it is.
 RATE_TARGETS = ("facility_completeness", "office_m2_per_100_households")
-PERIOD_FIRST = dt.date(2021, 7, 1)
 
 TOWN_STEMS = (
     "城关", "东城", "西城", "南城", "北城", "新区", "河东", "河西", "开发区", "高新区", "滨江",
@@ -285,8 +285,8 @@ class ScaledCounty:
 
     @staticmethod
     def _repeat(rows: list[dict], copies: int, rng: random.Random, dates: tuple[str, ...]):
-        """Each row, then copies - 1 more at other dates of the same year (the span between its
-        dates kept; still within the records and not after AS_OF), numbered after the originals."""
+        """Each row, then copies - 1 more at other dates of the same work year (July to June: the
+        span between its dates kept; not after AS_OF), numbered after the originals."""
         out = list(rows)
         for copy in range(1, copies):
             for row in rows:
@@ -294,8 +294,10 @@ class ScaledCounty:
                 new["id"] = f"{row['id']}-{copy}"
                 first = row[dates[0]]
                 last = max((row[d] for d in dates if row.get(d)), default=first)
-                low = (PERIOD_FIRST - first).days
-                high = (AS_OF - last).days
+                year_first = dt.date(first.year if first.month >= 7 else first.year - 1, 7, 1)
+                year_last = min(AS_OF, year_first.replace(year=year_first.year + 1) - _DAY)
+                low = (year_first - first).days
+                high = (year_last - last).days
                 delta = dt.timedelta(days=rng.randint(low, high) if low <= high else 0)
                 for d in dates:
                     if row.get(d):

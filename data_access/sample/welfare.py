@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from data_access.filters import add_months, month_end, month_start, months_between
 from data_access.sample.area import Geography
@@ -21,6 +23,7 @@ from data_access.sample.spec import (
     AS_OF,
     COMMUNITIES,
     DIBAO_STANDARDS,
+    EARLIER_START,
     OLD_TOWN,
     PERIOD_END,
     PERIOD_START,
@@ -52,14 +55,28 @@ def benefit(category: str, month: str, members: int, pci: float) -> int:
     return round(gap * members)
 
 
+# Draws of a monitored household's income, mapped into the band at its assessment's date.
+_DRAWN = (705, 1045)
+
+
+def _in_band(drawn: int, assessed: dt.date) -> int:
+    """An income above the 低保 standard and below 1.5 times it at the assessment's date (the
+    低保边缘 band then), and above every later standard too: the standard only rises, and a
+    household it overtook would have been reassessed (the sample's one 应保未保 case aside)."""
+    standard = [s for s in DIBAO_STANDARDS if s[0] <= assessed][-1][1]
+    low, high = DIBAO_STANDARDS[-1][1] + 1, int(1.5 * standard) - 1
+    return low + round((drawn - _DRAWN[0]) * (high - low) / (_DRAWN[1] - _DRAWN[0]))
+
+
 def _shift(day: dt.date, months: int) -> dt.date:
     first = month_start(add_months(f"{day:%Y-%m}", months))
     return min(first.replace(day=min(day.day, 28)), month_end(f"{first:%Y-%m}"))
 
 
 class Welfare:
-    def __init__(self, rng: random.Random, geo: Geography, people: People):
+    def __init__(self, rng: random.Random, geo: Geography, people: People, earlier: random.Random):
         self.rng = rng
+        self.earlier = earlier  # for the year before (see `_earlier_exits`)
         self.geo = geo
         self.people = people
         self.irregular: dict[str, list] = {}
@@ -106,10 +123,44 @@ class Welfare:
             else rng.randint(1, min(2, members - 1)),
         }
 
-    def _reviews(self, h: dict) -> list[dict]:
+    @contextmanager
+    def _drawing_from(self, rng: random.Random) -> Iterator[None]:
+        """Draw households (their compound, name and ID number too) from `rng`: the year before's
+        are drawn from a generator of their own, so the sample year's draws stay as they were."""
+        saved = self.rng, self.geo.rng, self.people.rng
+        self.rng = self.geo.rng = self.people.rng = rng
+        try:
+            yield
+        finally:
+            self.rng, self.geo.rng, self.people.rng = saved
+
+    def _earlier_exits(self, spec: CommunitySpec) -> list[dict]:
+        """Households that left during the year before (EARLIER_START..EARLIER_END): 低保 ones
+        whose income rose above the standard of the time, and a 特困 person who died."""
+        rng = self.rng
+        out = []
+        for category, count in (("dibao", spec.dibao_exits_earlier), ("tekun", 1)):
+            for _ in range(count):
+                status = "suspended" if rng.random() < 0.15 else "exited"
+                size = rng.choice([1, 2, 2, 3, 4]) if category == "dibao" else 1
+                h = self._household(
+                    spec, category, size, status if category == "dibao" else "exited"
+                )
+                h["start_month"] = add_months(EARLIER_START, -rng.randint(6, 80))
+                h["end_month"] = add_months(EARLIER_START, rng.randint(0, 10))
+                if category == "dibao":
+                    # Below the standard of 2020 (610) while in force.
+                    h["per_capita_income_yuan"] = round(h["per_capita_income_yuan"] * 600 / 640)
+                h["monthly_benefit_yuan"] = benefit(
+                    category, h["end_month"], h["members"], h["per_capita_income_yuan"]
+                )
+                out.append(h)
+        return out
+
+    def _reviews(self, h: dict, rng: random.Random | None = None) -> list[dict]:
         """Reviews from enrolment on, each cycle a little early or late, none after the household
         left or after the records end."""
-        rng = self.rng
+        rng = rng or self.rng
         short = not h["income_stable"] and h["work_capable_members"] > 0
         interval = 6 if short else 12
         last_day = min(AS_OF, month_end(h["end_month"]) if h["end_month"] else AS_OF)
@@ -129,6 +180,7 @@ class Welfare:
             for d, s, m in table
         ]
         households: list[dict] = []
+        earlier_ids: set[int] = set()  # the year before's households (reviewed by self.earlier)
         for spec in COMMUNITIES:
             persons, mine = 0, []
             while persons < spec.dibao_persons:
@@ -151,17 +203,22 @@ class Welfare:
                 cases.sort(key=lambda h: (h["start_month"], rng.random()))
                 for k, h in enumerate(cases, start=1):
                     h["household_no"] = f"{prefix}{spec.code[-2:]}{k:05d}"
+            with self._drawing_from(self.earlier):
+                left_before = self._earlier_exits(spec)
+                self._renumber(spec, mine, left_before)
+            earlier_ids.update(id(h) for h in left_before)
+            mine += left_before
             households.extend(sorted(mine, key=lambda h: h["household_no"]))
 
         reviews: list[dict] = []
         for h in households:
-            mine = self._reviews(h)
+            mine = self._reviews(h, self.earlier if id(h) in earlier_ids else None)
             reviews.extend(mine)
             h["last_review_on"] = mine[-1]["reviewed_on"] if mine else None
 
         payments: list[dict] = []
         for h in households:
-            first = max(h["start_month"], PERIOD_START)
+            first = max(h["start_month"], EARLIER_START)  # the records reach a year back
             last = min(h["end_month"] or PERIOD_END, PERIOD_END)
             for month in months_between(first, last):
                 amount = benefit(h["category"], month, h["members"], h["per_capita_income_yuan"])
@@ -175,6 +232,22 @@ class Welfare:
             reviews, key=lambda r: (r["household_no"], r["reviewed_on"])
         )
         tables["near_poor_households"] = self._near_poor(households)
+
+    def _renumber(self, spec: CommunitySpec, cases: list[dict], added: list[dict]) -> None:
+        """Number `added` among `cases` in order of enrolment: the cases keep their order, an
+        added household comes after the cases enrolled in the same month or before."""
+        rng = self.rng
+        for category, prefix in (("dibao", "DB"), ("tekun", "TK")):
+            old = sorted(
+                (h for h in cases if h["category"] == category), key=lambda h: h["household_no"]
+            )
+            new = sorted(
+                (h for h in added if h["category"] == category),
+                key=lambda h: (h["start_month"], rng.random()),
+            )
+            merged = sorted(old + new, key=lambda h: h["start_month"])  # stable: old first
+            for k, h in enumerate(merged, start=1):
+                h["household_no"] = f"{prefix}{spec.code[-2:]}{k:05d}"
 
     def _near_poor(self, households: list[dict]) -> list[dict]:
         """低保边缘 households: income between the standard and 1.5 times it. A few were enrolled
@@ -194,25 +267,27 @@ class Welfare:
                     if since <= add_months(PERIOD_END, -6) and rng.random() < 0.08
                     else None
                 )
-                rows.append(
-                    {
-                        "community_code": spec.code,
-                        "grid_code": comp.grid,
-                        "compound_id": comp.id,
-                        "head_name": self.people.name(male),
-                        "head_id_number": self.people.id_number(birth, male),
-                        "members": rng.choices([1, 2, 3, 4, 5], weights=[20, 30, 28, 15, 7])[0],
-                        "per_capita_income_yuan": rng.randint(705, 1045),
-                        "assessed_on": random_date(
-                            rng,
-                            max(month_start(since), dt.date(2021, 7, 1)),
-                            month_end(until) if until else AS_OF,
-                        ),
-                        "monitored_from": since,
-                        "monitored_to": until,
-                        "dibao_household_no": None,
-                    }
+                row = {
+                    "community_code": spec.code,
+                    "grid_code": comp.grid,
+                    "compound_id": comp.id,
+                    "head_name": self.people.name(male),
+                    "head_id_number": self.people.id_number(birth, male),
+                    "members": rng.choices([1, 2, 3, 4, 5], weights=[20, 30, 28, 15, 7])[0],
+                    "per_capita_income_yuan": rng.randint(*_DRAWN),
+                    "assessed_on": random_date(
+                        rng,
+                        max(month_start(since), dt.date(2021, 7, 1)),
+                        month_end(until) if until else AS_OF,
+                    ),
+                    "monitored_from": since,
+                    "monitored_to": until,
+                    "dibao_household_no": None,
+                }
+                row["per_capita_income_yuan"] = _in_band(
+                    row["per_capita_income_yuan"], row["assessed_on"]
                 )
+                rows.append(row)
         joined = [
             h
             for h in households
@@ -231,7 +306,9 @@ class Welfare:
                     "assessed_on": month_start(h["start_month"])
                     + dt.timedelta(days=rng.randint(1, 9)),
                     "monitored_from": add_months(h["start_month"], -rng.randint(6, 30)),
-                    "monitored_to": add_months(h["start_month"], -1),
+                    # Monitored until the assessment that enrolled it, in the month 低保 began
+                    # (not a month without either: that month would count as 应保未保).
+                    "monitored_to": h["start_month"],
                     "dibao_household_no": h["household_no"],
                 }
             )
@@ -273,7 +350,11 @@ class Welfare:
             and h["category"] == "dibao"
             and h["start_month"] < PERIOD_START
         ]
-        exited = [h for h in households if h["status"] == "exited" and h["end_month"] < PERIOD_END]
+        exited = [
+            h
+            for h in households
+            if h["status"] == "exited" and PERIOD_START <= h["end_month"] < PERIOD_END
+        ]
         picks = rng.sample(active, 7)
         self.irregular.update(missing_payment=[], paid_after_exit=[], benefit_mismatch=[])
         # 1. Three active households with a month not paid.

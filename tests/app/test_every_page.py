@@ -20,6 +20,9 @@ FILTERS = {
     "community": ({"community": OLD_TOWN}, Filters((OLD_TOWN,), (), "2021-07", "2022-06")),
     "grid": ({"grid": f"{EAST}001"}, Filters((), (f"{EAST}001",), "2021-07", "2022-06")),
     "month": ({"from": "2022-03", "to": "2022-03"}, Filters((), (), "2022-03", "2022-03")),
+    # The records' first year: nothing before it to compare with, no target for it, the projects
+    # not begun.
+    "year_before": ({"from": "2020-07", "to": "2021-06"}, Filters((), (), "2020-07", "2021-06")),
 }
 
 

@@ -26,6 +26,17 @@ def test_every_card_says_how_it_is_computed(open_page):
     assert all(m.proto.help for m in at.metric)
 
 
+def test_every_card_shows_the_same_months_a_year_earlier(open_page):
+    """同比: the records reach back to 2020-07, so each of the eight cards says its value a year
+    earlier and the change against it."""
+    at = open_page()
+    assert_clean(at)
+    said = [c.value for c in at.caption if c.value.startswith("同比：")]
+    assert len(said) == 8
+    earlier = len(operating_ids("2021-06-30"))
+    assert f"同比：上年同期 {earlier}个，{138 - earlier:+d}" in said
+
+
 def test_choosing_one_community_shows_that_communitys_figures(open_page):
     at = open_page()
     at.sidebar.multiselect(key="f_communities").set_value([EAST]).run()

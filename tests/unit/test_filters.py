@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from data_access.filters import (
     Filters,
     add_months,
+    default_period,
     is_month,
     month_end,
     month_of,
@@ -69,3 +70,12 @@ def test_previous_period_has_the_same_length_and_ends_before():
 
 def test_february_end_in_a_leap_year():
     assert month_end("2024-02").day == 29 and month_end("2023-02").day == 28
+
+
+@given(months, st.integers(0, 60))
+def test_the_default_period_is_the_latest_twelve_months_of_the_data(last, back):
+    """The app opens on the latest work year, or on all of the data when it covers less."""
+    first = add_months(last, -back)
+    start, end = default_period(first, last)
+    assert end == last and first <= start <= end
+    assert len(months_between(start, end)) == min(12, back + 1)

@@ -140,8 +140,9 @@ def test_a_ratio_is_sum_over_sum_at_every_level(conn, key):
 def test_completeness_reads_each_month_as_it_was(conn):
     series = metrics.monthly(conn, "facility_completeness", SAMPLE_PERIOD)
     east = series[series["community_code"] == EAST].set_index("month")["value"]
-    assert east["2021-07"] == pytest.approx(0.6)
-    assert east["2021-12"] == pytest.approx(0.8)
+    # Before the move into the bought office: the police room and the three stations only.
+    assert east["2021-07"] == pytest.approx(0.4)
+    assert east["2021-12"] == pytest.approx(0.8)  # office, library, recreation and party rooms
     assert east["2022-05"] == pytest.approx(1.0)
 
 
@@ -246,8 +247,18 @@ def test_snapshot_of_the_full_year(conn):
     assert (s.value, s.target.value, s.expected) == (373, goal, 1.0)
     assert s.progress == pytest.approx(373 / goal)
     assert s.status == "green"  # the county met its target
-    assert s.previous is None and s.change is None  # the data starts with the period
-    assert s.last_year is None
+    # The records reach back one year (2020-07): the previous twelve months are the year before.
+    year_before = Filters((), (), "2020-07", "2021-06")
+    assert s.previous_filters == s.last_year_filters == year_before
+    assert s.previous == s.last_year == metrics.value(conn, "reemployed", year_before)
+    assert s.change == 373 - s.previous
+
+
+def test_a_period_before_the_records_has_no_previous_or_year_earlier_value(conn):
+    s = metrics.snapshot(conn, "reemployed", Filters((), (), "2020-07", "2021-06"))
+    assert s.value is not None
+    assert s.previous is None and s.change is None and s.previous_filters is None
+    assert s.last_year is None and s.last_year_filters is None
 
 
 @pytest.mark.parametrize(

@@ -68,18 +68,24 @@ def test_recipients_incomes_are_below_the_standard():
         assert (h["status"] == "active") == (h["end_month"] == "")
 
 
-def test_monthly_records_lie_in_the_sample_year():
-    assert {p["month"] for p in sample_rows("welfare_payments")} <= {
+def test_monthly_records_cover_the_sample_year_and_the_year_before():
+    """2020-07..2022-06: the sample year and the year before it (for 同比), every month of each."""
+    months = {
         f"{y}-{m:02d}"
-        for y, m in [(2021, m) for m in range(7, 13)] + [(2022, m) for m in range(1, 7)]
+        for y, m in [(2020, m) for m in range(7, 13)]
+        + [(2021, m) for m in range(1, 13)]
+        + [(2022, m) for m in range(1, 7)]
     }
+    assert {p["month"] for p in sample_rows("welfare_payments")} == months
     for table_name, column in (
         ("volunteer_activities", "date"),
         ("disputes", "reported_on"),
         ("funding", "received_on"),
     ):
         for row in sample_rows(table_name):
-            assert "2021-07-01" <= row[column] <= "2022-06-30", (table_name, row)
+            assert "2020-07-01" <= row[column] <= "2022-06-30", (table_name, row)
+    for table_name, column in (("volunteer_activities", "date"), ("disputes", "reported_on")):
+        assert {r[column][:7] for r in sample_rows(table_name)} == months, table_name
 
 
 def test_people_have_plausible_ages_matching_their_id_numbers():

@@ -128,14 +128,24 @@ def test_places_lie_inside_their_grid(rows):
         assert inside == [c["community_code"]], c["id"]
 
 
-def test_repeated_records_stay_within_the_year(rows):
-    first, last = "2021-07-01", AS_OF.isoformat()
+def _work_year(day: str) -> int:
+    """The year a July-to-June work year begins in."""
+    return int(day[:4]) - (day[5:7] < "07")
+
+
+def test_repeated_records_stay_within_their_work_year(rows):
+    """A copy lies in the work year of its original (the records span two: 2020-07..2022-06)."""
+    first, last = "2020-07-01", AS_OF.isoformat()
     assert len(rows["disputes"]) == scale.EXTRA_DISPUTES * len(
         [d for d in rows["disputes"] if "-" not in d["id"]]
     )
+    originals = {d["id"]: d for d in rows["disputes"] if "-" not in d["id"]}
     for d in rows["disputes"]:
         assert first <= d["reported_on"] <= last
         assert not d["resolved_on"] or d["reported_on"] <= d["resolved_on"] <= last
+        original = originals[d["id"].split("-")[0]]["reported_on"]
+        assert _work_year(d["reported_on"]) == _work_year(original), d["id"]
+    assert {_work_year(d["reported_on"]) for d in rows["disputes"]} == {2020, 2021}
     for a in rows["volunteer_activities"]:
         assert first <= a["date"] <= last
     for s in rows["service_point_states"]:

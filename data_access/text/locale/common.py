@@ -32,9 +32,11 @@ STRINGS = {
     ),
     "filters.period": ("统计期间（月）", "Period (months)"),
     "filters.period.help": (
-        "流量指标（如再就业人数）统计期间内发生的数量；存量指标（如低保人数）取期末月份的数值。",
+        "流量指标（如再就业人数）统计期间内发生的数量；存量指标（如低保人数）取期末月份的数值。"
+        "默认为最近12个月。",
         "Flow figures (e.g. re-employed) count what happened in the period; stock figures "
-        "(e.g. recipients) are read at the period's last month.",
+        "(e.g. recipients) are read at the period's last month. The default is the latest 12 "
+        "months.",
     ),
     "filters.reset": ("重置筛选", "Reset filters"),
     "filters.quick": ("快捷期间", "Quick periods"),
@@ -145,7 +147,15 @@ STRINGS = {
         "Not every chosen community has a target",
     ),
     "kpi.exact": ("精确数：{value}", "Exact figure: {value}"),
-    "kpi.vs_previous": ("较上一期间", "vs previous period"),
+    "kpi.vs_previous": ("较上一期间", "vs last period"),
+    "kpi.year_on_year": (
+        "同比：上年同期 {value}，{change}",
+        "Year on year: {value} a year earlier, {change}",
+    ),
+    "kpi.year_on_year.help": (
+        "同比：与上年同期（{start} 至 {end}）相比。",
+        "Year on year: against the same months a year earlier ({start} to {end}).",
+    ),
     "kpi.status.up.green": ("达到序时进度", "On track"),
     "kpi.status.up.amber": ("略慢于序时进度", "Slightly behind"),
     "kpi.status.up.red": ("明显落后", "Behind"),

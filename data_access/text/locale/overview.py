@@ -24,6 +24,10 @@ STRINGS = {
     "overview.per_thousand.title": ("{metric}（每千户）", "{metric} per 1,000 households"),
     "overview.metric": ("查看指标", "Metric"),
     "overview.trend": ("月度趋势", "Monthly trend"),
+    "overview.trend.year_before": (
+        "趋势含上年同期以便同比：{start} 至 {end}。",
+        "The trend includes the year before, for the year-on-year comparison: {start} to {end}.",
+    ),
     "overview.trend.caption.stock": (
         "存量指标：每月月末的数值。",
         "A stock: the value at each month's end.",
