@@ -53,7 +53,8 @@ class AccountError(ValueError):
 
 
 class SignInRefused(AccountError):
-    """Wrong name or password, a disabled account, or a locked one (message says which)."""
+    """Wrong name or password, a disabled account, or a locked one: one message for all (the
+    audit log says which), or the client's throttle."""
 
 
 @dataclass(frozen=True)
@@ -241,8 +242,8 @@ def sign_in(
 ) -> User:
     """The user when the password is right; SignInRefused otherwise.
 
-    The same message for an unknown name and a wrong password, so the form does not tell which
-    names exist. The fifth failure in a row locks the account for 15 minutes, during which even
+    The same message for an unknown name, a wrong password, a locked and a disabled account,
+    so the form does not tell which names exist or what state they are in. The fifth failure in a row locks the account for 15 minutes, during which even
     the right password is refused. `client` (the reader's address, from the page) is throttled
     across names: CLIENT_MAX_FAILURES failures within CLIENT_WINDOW refuse its next attempts
     until they age out. The failure count and the log entry are committed before the refusal
@@ -291,12 +292,15 @@ def _count_failure(conn: Connection, name: str, now: dt.datetime) -> tuple[dt.da
     return row.locked_until, int(row.failed_attempts)
 
 
-def _locked(
-    conn: Connection, name: str, until: dt.datetime, now: dt.datetime, client: str | None
+def _refused(
+    conn: Connection, name: str, result: str, client: str | None, now: dt.datetime
 ) -> tuple[None, SignInRefused]:
-    _log(conn, name, "locked", client, now)
-    minutes = min(LOCK_MINUTES, int((until - now).total_seconds() // 60) + 1)
-    return None, SignInRefused("account.locked", minutes=max(1, minutes))
+    """Log why, and refuse with the one message for every reason: an unknown name, a wrong
+    password, a locked or a disabled account all read alike, so the form tells nobody which
+    names exist or what state an account is in. The message states the rule (five failures lock
+    for 15 minutes) for the reader who is locked out; the audit log keeps the real reason."""
+    _log(conn, name, result, client, now)
+    return None, SignInRefused("account.wrong", attempts=MAX_FAILED_ATTEMPTS, minutes=LOCK_MINUTES)
 
 
 def _attempt(
@@ -304,23 +308,19 @@ def _attempt(
 ) -> tuple[User | None, SignInRefused | None]:
     row = _row(conn, name)
     if row is None:
-        _log(conn, name, "unknown", client, now)
-        return None, SignInRefused("account.wrong")
+        return _refused(conn, name, "unknown", client, now)
     if row["disabled"]:
-        _log(conn, name, "disabled", client, now)
-        return None, SignInRefused("account.disabled")
+        return _refused(conn, name, "disabled", client, now)
     if row["locked_until"] is not None and row["locked_until"] > now:
         # Refused without looking at the password; the attempt still counts.
-        until, _ = _count_failure(conn, name, now)
-        return _locked(conn, name, until, now, client)
+        _count_failure(conn, name, now)
+        return _refused(conn, name, "locked", client, now)
     try:
         _HASHER.verify(row["password_hash"], password)
     except (VerificationError, InvalidHashError):
-        until, failed = _count_failure(conn, name, now)
-        if until is not None:  # this failure set the lock, or a parallel one did
-            return _locked(conn, name, until, now, client)
-        _log(conn, name, "failed", client, now)
-        return None, SignInRefused("account.wrong_left", left=MAX_FAILED_ATTEMPTS - failed)
+        until, _ = _count_failure(conn, name, now)
+        # Logged "locked" when this failure set the lock, or a parallel one did.
+        return _refused(conn, name, "failed" if until is None else "locked", client, now)
     # The right password signs in only if no parallel attempt locked (or an admin disabled) the
     # account since it was read above: the condition is checked by the write itself.
     clear = (
@@ -334,9 +334,8 @@ def _attempt(
     )
     if conn.execute(clear).rowcount != 1:
         if _row(conn, name)["disabled"]:
-            _log(conn, name, "disabled", client, now)
-            return None, SignInRefused("account.disabled")
-        until, _ = _count_failure(conn, name, now)
-        return _locked(conn, name, until, now, client)
+            return _refused(conn, name, "disabled", client, now)
+        _count_failure(conn, name, now)
+        return _refused(conn, name, "locked", client, now)
     _log(conn, name, "ok", client, now)
     return User(name, row["role"], _communities(conn, name)), None
