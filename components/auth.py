@@ -14,6 +14,7 @@ header from anyone else is not believed, since a client could send any.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 import streamlit as st
 
@@ -67,9 +68,17 @@ def client_address() -> str:
         headers = st.context.headers
     except Exception:  # noqa: BLE001 — no request context (bare runs): one shared client
         return "local"
+    return client_from(peer, headers)
+
+
+def client_from(peer: str | None, headers: Mapping[str, str]) -> str:
+    """The client for a connection from `peer` with these request headers (case-insensitive
+    mapping): the proxy's X-Real-IP / X-Forwarded-For when the peer is this machine, else the
+    peer itself."""
     if peer in _LOCAL:
         forwarded = headers.get("X-Real-Ip") or (headers.get("X-Forwarded-For") or "")
-        # The proxy appends the address it saw: the last entry is the one it vouches for.
+        # deploy/nginx.conf replaces both with the address it saw; behind a proxy that appends
+        # instead, the last entry is the one it vouches for (the ones before came from the client).
         last = forwarded.split(",")[-1].strip()
         if last:
             return last[:64]

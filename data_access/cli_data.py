@@ -25,6 +25,7 @@ from data_access import metrics
 from data_access.admin import accounts
 from data_access.admin.users import User
 from data_access.db import create_schema, is_empty, make_engine
+from data_access.files_at_rest import write_private
 from data_access.importing import importable_tables, run_import
 from data_access.importing.coords import SYSTEMS
 from data_access.importing.templates import BackupProblem, backup_zip, restore_zip, template
@@ -111,7 +112,7 @@ def cmd_template(args: argparse.Namespace, actor: str) -> int:
 def cmd_backup(args: argparse.Namespace, actor: str) -> int:
     engine = make_engine(args.database_url)
     create_schema(engine)
-    args.out.write_bytes(backup_zip(engine, actor))
+    write_private(args.out, backup_zip(engine, actor))
     print(t("cli.backup.done", _LANG, path=args.out))
     return 0
 

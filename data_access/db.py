@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection, make_url
 
 from data_access.admin.models import DataVersion
 from data_access.areas.models import Community
+from data_access.files_at_rest import create_private, private_folder
 from data_access.migrations import (
     BASELINE_REVISION,
     SchemaError,
@@ -34,7 +35,7 @@ def database_url() -> str:
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:
         return url
-    DEFAULT_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(DEFAULT_SQLITE_PATH.parent)
     return f"sqlite:///{DEFAULT_SQLITE_PATH}"
 
 
@@ -53,7 +54,8 @@ def make_engine(url: str | None = None, **kwargs) -> Engine:
     Bound parameters are hidden from error messages (`hide_parameters`): a failed query must not
     carry household numbers, names or ID numbers into the server log.
 
-    A SQLite file's folder is created for a URL passed in (the command line's --database-url, the
+    A new SQLite file is created 0600 (and its folder 0700, `files_at_rest`) before SQLite opens
+    it. A SQLite file's folder is created for a URL passed in (the command line's --database-url, the
     tests) and for the default file, but not for one configured in DATABASE_URL: a configured
     folder that is gone means the data is gone, and the app must say so (`db_faults`) instead of
     quietly starting an empty database there.
@@ -66,8 +68,11 @@ def make_engine(url: str | None = None, **kwargs) -> Engine:
     url = url or database_url()
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if explicit and parsed.database and not parsed.database.startswith(("file:", ":memory:")):
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        on_disk = parsed.database and not parsed.database.startswith(("file:", ":memory:"))
+        if on_disk and explicit:
+            private_folder(Path(parsed.database).parent)
+        if on_disk and Path(parsed.database).parent.is_dir():
+            create_private(Path(parsed.database))  # before SQLite creates it with the umask's mode
         engine = create_engine(url, hide_parameters=True, **kwargs)
         event.listen(engine, "connect", _enable_sqlite_pragmas)
         return engine

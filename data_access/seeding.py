@@ -10,6 +10,7 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from data_access.db import PROJECT_DIR, bump_data_version, create_schema, is_empty
+from data_access.files_at_rest import private_folder, write_private
 from data_access.formula_guard import csv_text
 from data_access.models import DATA_TABLES, AuditLog
 from data_access.privacy import mask
@@ -117,7 +118,7 @@ def export(
     tables, whether personal columns left in clear) before the files are written, so no export
     goes unrecorded.
     """
-    directory.mkdir(parents=True, exist_ok=True)
+    private_folder(directory)
     counts: dict[str, int] = {}
     with engine.begin() as conn:
         for name in DATA_TABLES:
@@ -150,7 +151,7 @@ def export(
                 ]
             # Opened in spreadsheets: text that would be a formula gets its apostrophe.
             rows = [[csv_text(v) for v in row] for row in rows]
-            (directory / f"{name}.csv").write_text(rows_to_csv(columns, rows), encoding="utf-8")
+            write_private(directory / f"{name}.csv", rows_to_csv(columns, rows))
             counts[name] = len(rows)
     return counts
 

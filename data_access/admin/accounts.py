@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select, update
+from sqlalchemy import DateTime, and_, case, func, literal, null, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from data_access import vocab
@@ -53,7 +53,8 @@ class AccountError(ValueError):
 
 
 class SignInRefused(AccountError):
-    """Wrong name or password, a disabled account, or a locked one (message says which)."""
+    """Wrong name or password, a disabled account, or a locked one: one message for all (the
+    audit log says which), or the client's throttle."""
 
 
 @dataclass(frozen=True)
@@ -241,12 +242,13 @@ def sign_in(
 ) -> User:
     """The user when the password is right; SignInRefused otherwise.
 
-    The same message for an unknown name and a wrong password, so the form does not tell which
-    names exist. The fifth failure in a row locks the account for 15 minutes, during which even
+    The same message for an unknown name, a wrong password, a locked and a disabled account,
+    so the form does not tell which names exist or what state they are in. The fifth failure in a row locks the account for 15 minutes, during which even
     the right password is refused. `client` (the reader's address, from the page) is throttled
     across names: CLIENT_MAX_FAILURES failures within CLIENT_WINDOW refuse its next attempts
     until they age out. The failure count and the log entry are committed before the refusal
-    is raised."""
+    is raised. Parallel attempts are safe: the count and the lock are decided by one statement
+    each (`_count_failure`), and the right password clears them only where no lock is in force."""
     now = now or _now()
     name = name.strip()
     with engine.begin() as conn:
@@ -261,39 +263,79 @@ def sign_in(
     return user
 
 
+def _count_failure(conn: Connection, name: str, now: dt.datetime) -> tuple[dt.datetime | None, int]:
+    """Count one refused attempt on `name` and set the lock, in one statement: (the lock's end
+    or None, the count).
+
+    The row is read and written by the database itself (`failures + 1`), so attempts running
+    in parallel all count: none can write a count it read before another attempt's write, and
+    whichever reaches MAX_FAILED_ATTEMPTS sets the lock. A lock in force is kept; one that has
+    run out starts the count again at this attempt."""
+    expired = and_(UserRow.locked_until.is_not(None), UserRow.locked_until <= now)
+    in_force = and_(UserRow.locked_until.is_not(None), UserRow.locked_until > now)
+    count = case((expired, 1), else_=func.coalesce(UserRow.failed_attempts, 0) + 1)
+    until = now + dt.timedelta(minutes=LOCK_MINUTES)
+    stmt = (
+        update(UserRow)
+        .where(UserRow.name == name)
+        .values(
+            failed_attempts=count,
+            locked_until=case(
+                (in_force, UserRow.locked_until),
+                (count >= MAX_FAILED_ATTEMPTS, literal(until, DateTime)),
+                else_=null(),
+            ),
+        )
+        .returning(UserRow.failed_attempts, UserRow.locked_until)
+    )
+    row = conn.execute(stmt).one()
+    return row.locked_until, int(row.failed_attempts)
+
+
+def _refused(
+    conn: Connection, name: str, result: str, client: str | None, now: dt.datetime
+) -> tuple[None, SignInRefused]:
+    """Log why, and refuse with the one message for every reason: an unknown name, a wrong
+    password, a locked or a disabled account all read alike, so the form tells nobody which
+    names exist or what state an account is in. The message states the rule (five failures lock
+    for 15 minutes) for the reader who is locked out; the audit log keeps the real reason."""
+    _log(conn, name, result, client, now)
+    return None, SignInRefused("account.wrong", attempts=MAX_FAILED_ATTEMPTS, minutes=LOCK_MINUTES)
+
+
 def _attempt(
     conn: Connection, name: str, password: str, now: dt.datetime, client: str | None
 ) -> tuple[User | None, SignInRefused | None]:
     row = _row(conn, name)
     if row is None:
-        _log(conn, name, "unknown", client, now)
-        return None, SignInRefused("account.wrong")
+        return _refused(conn, name, "unknown", client, now)
     if row["disabled"]:
-        _log(conn, name, "disabled", client, now)
-        return None, SignInRefused("account.disabled")
-    locked_until = row["locked_until"]
-    if locked_until is not None and locked_until > now:
-        _log(conn, name, "locked", client, now)
-        minutes = max(1, int((locked_until - now).total_seconds() // 60) + 1)
-        return None, SignInRefused("account.locked", minutes=minutes)
-    failed = 0 if locked_until is not None else int(row["failed_attempts"] or 0)
+        return _refused(conn, name, "disabled", client, now)
+    if row["locked_until"] is not None and row["locked_until"] > now:
+        # Refused without looking at the password; the attempt still counts.
+        _count_failure(conn, name, now)
+        return _refused(conn, name, "locked", client, now)
     try:
         _HASHER.verify(row["password_hash"], password)
     except (VerificationError, InvalidHashError):
-        failed += 1
-        locked = failed >= MAX_FAILED_ATTEMPTS
-        values = (
-            {"failed_attempts": 0, "locked_until": now + dt.timedelta(minutes=LOCK_MINUTES)}
-            if locked
-            else {"failed_attempts": failed, "locked_until": None}
+        until, _ = _count_failure(conn, name, now)
+        # Logged "locked" when this failure set the lock, or a parallel one did.
+        return _refused(conn, name, "failed" if until is None else "locked", client, now)
+    # The right password signs in only if no parallel attempt locked (or an admin disabled) the
+    # account since it was read above: the condition is checked by the write itself.
+    clear = (
+        update(UserRow)
+        .where(
+            UserRow.name == name,
+            UserRow.disabled.is_(False),
+            or_(UserRow.locked_until.is_(None), UserRow.locked_until <= now),
         )
-        conn.execute(update(UserRow).where(UserRow.name == name).values(**values))
-        _log(conn, name, "locked" if locked else "failed", client, now)
-        if locked:
-            return None, SignInRefused("account.locked", minutes=LOCK_MINUTES)
-        return None, SignInRefused("account.wrong_left", left=MAX_FAILED_ATTEMPTS - failed)
-    conn.execute(
-        update(UserRow).where(UserRow.name == name).values(failed_attempts=0, locked_until=None)
+        .values(failed_attempts=0, locked_until=None)
     )
+    if conn.execute(clear).rowcount != 1:
+        if _row(conn, name)["disabled"]:
+            return _refused(conn, name, "disabled", client, now)
+        _count_failure(conn, name, now)
+        return _refused(conn, name, "locked", client, now)
     _log(conn, name, "ok", client, now)
     return User(name, row["role"], _communities(conn, name)), None

@@ -33,8 +33,9 @@ class Target(Base):
 
 
 class User(Base):
-    """A local account. The password is an argon2 hash; five failed sign-ins in a row lock the
-    account until `locked_until`. An editor's communities are rows of `user_communities`."""
+    """A local account. The password is an argon2 hash; `failed_attempts` counts the attempts
+    refused since the last sign-in (wrong passwords, and attempts while locked); the fifth locks
+    the account until `locked_until`. An editor's communities are rows of `user_communities`."""
 
     __tablename__ = "users"
     name: Mapped[str] = mapped_column(String(50), primary_key=True)

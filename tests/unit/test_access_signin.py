@@ -55,7 +55,7 @@ def test_throttled_attempts_do_not_extend_the_throttle(county):
         _guess(county, f"user{i}")
     for s in range(5, 60, 5):
         assert _guess(county, "clerk", at=T0 + dt.timedelta(seconds=s)) == "account.throttled"
-    assert _guess(county, "clerk", at=T0 + dt.timedelta(seconds=61)) == "account.wrong_left"
+    assert _guess(county, "clerk", at=T0 + dt.timedelta(seconds=61)) == "account.wrong"
 
 
 def test_the_client_is_in_the_audit_log(county):

@@ -172,19 +172,17 @@ STRINGS = {
     ),
     "account.exists": ("用户 {name} 已存在", "user {name} already exists"),
     "account.unknown": ("用户 {name} 不存在", "no user {name}"),
-    "account.wrong": ("用户名或密码错误", "wrong user name or password"),
-    "account.wrong_left": (
-        "用户名或密码错误（再错{left}次将锁定15分钟）",
-        "wrong user name or password ({left} more and the account locks for 15 minutes)",
+    # One message for every refusal on an account (unknown name, wrong password, locked,
+    # disabled), so the form tells nobody which names exist; it states the rule for the reader
+    # who is locked out.
+    "account.wrong": (
+        "用户名或密码错误。连续错误{attempts}次账号将锁定{minutes}分钟；仍无法登录请联系管理员",
+        "wrong user name or password. {attempts} failures in a row lock an account for "
+        "{minutes} minutes; if you still cannot sign in, ask an admin",
     ),
-    "account.disabled": ("该账号已停用，请联系管理员", "this account is disabled: ask an admin"),
     "account.throttled": (
         "登录失败次数过多，请1分钟后再试",
         "too many failed sign-ins from this computer: try again in a minute",
-    ),
-    "account.locked": (
-        "密码连续错误5次，账号已锁定，请{minutes}分钟后再试",
-        "five wrong passwords: the account is locked, try again in {minutes} minutes",
     ),
     # table titles
     "import.table.communities": ("社区", "Communities"),
