@@ -25,6 +25,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.linalg import qr
 from scipy.optimize import linprog
 
 from data_access.engine.disclosure import PRIMARY
@@ -82,11 +83,12 @@ class Report:
 
     def summary(self) -> str:
         if not self.intervals:
-            return f"{self.published} numbers published, none withheld"
+            return f"{self.published} independent published numbers, none withheld"
         widths = sorted(self.intervals, key=lambda i: i.width)
         first = self.failures[0] if self.failures else None
         text = (
-            f"{self.published} numbers published, {len(self.intervals)} withheld small counts, "
+            f"{self.published} independent published numbers, {len(self.intervals)} withheld "
+            "small counts, "
             f"narrowest {widths[0].label} [{widths[0].low:g}, {widths[0].high:g}], "
             f"widest {widths[-1].label} [{widths[-1].low:g}, {widths[-1].high:g}], "
             f"{self.seconds:.1f} s"
@@ -99,9 +101,23 @@ class Report:
         return text
 
 
-def intervals(numbers: Sequence[Published]) -> Report:
+def _independent(exact: list[Published], row) -> list[Published]:
+    """The published numbers that are not sums of others (a community's quarter is the sum of
+    its months): the same solution space in far fewer equations. QR with column pivoting of the
+    equations' transpose orders them independent first."""
+    if len(exact) < 2:
+        return exact
+    matrix = np.array([row(n) for n in exact])
+    _, r, order = qr(matrix.T, mode="economic", pivoting=True)
+    diagonal = np.abs(np.diag(r))
+    rank = int((diagonal > diagonal.max() * 1e-9).sum()) if diagonal.size else 0
+    return [exact[i] for i in sorted(order[:rank])]
+
+
+def intervals(numbers: Sequence[Published], full: bool = True) -> Report:
     """The interval of every withheld number whose true value is a small count (1–2), given
-    every published number."""
+    every published number. Not `full`: where the greatest value already exceeds the true one
+    the number cannot be pinned, and its least value is not solved (reported as -inf)."""
     started = time.perf_counter()
     cells = sorted({c for n in numbers for c in n.cells}, key=repr)
     index = {c: i for i, c in enumerate(cells)}
@@ -112,7 +128,7 @@ def intervals(numbers: Sequence[Published]) -> Report:
             r[index[c]] = 1.0
         return r
 
-    exact = [n for n in numbers if not isinstance(n.shown, str)]
+    exact = _independent([n for n in numbers if not isinstance(n.shown, str)], row)
     small = [n for n in numbers if n.shown == PRIMARY]
     a_eq = np.array([row(n) for n in exact]) if exact else None
     b_eq = np.array([float(n.shown) for n in exact]) if exact else None
@@ -127,7 +143,10 @@ def intervals(numbers: Sequence[Published]) -> Report:
         objective = row(n)
         bounds = []
         duals: list[np.ndarray] = []
-        for sign in (1.0, -1.0):
+        for sign in (-1.0, 1.0):  # the greatest value first
+            if sign > 0 and not full and bounds[0] > n.true + EPS:
+                bounds.append(-np.inf)
+                continue
             res = linprog(
                 sign * objective,
                 A_ub=a_ub,
@@ -145,7 +164,7 @@ def intervals(numbers: Sequence[Published]) -> Report:
             bounds.append(sign * res.fun)
             if res.eqlin is not None:
                 duals.append(res.eqlin.marginals)
-        low, high = bounds
+        high, low = bounds
         pins = set()
         for marginals in duals:
             pins |= {exact[i].label for i in np.flatnonzero(np.abs(marginals) > 1e-9)}

@@ -33,7 +33,8 @@ Window = tuple[str, str]
 
 
 def every_window(conn: Connection, longest: int | None = None) -> list[Window]:
-    """Every run of whole months within the data (up to `longest` months long)."""
+    """Every run of whole months within the data (up to `longest` months long, and the whole
+    range)."""
     span = data_period(conn)
     if span is None:
         return []
@@ -42,7 +43,7 @@ def every_window(conn: Connection, longest: int | None = None) -> list[Window]:
         (months[i], months[j])
         for i in range(len(months))
         for j in range(i, len(months))
-        if longest is None or j - i < longest
+        if longest is None or j - i < longest or (i, j) == (0, len(months) - 1)
     ]
 
 
@@ -109,13 +110,16 @@ def month_additive(conn: Connection, measure: str, window: Window) -> bool:
     return bool(((whole - parts).abs() < 1e-9).all()) if isinstance(parts, pd.Series) else True
 
 
-def audit_protection(conn: Connection, name: str, windows: list[Window] | None = None) -> Report:
-    """The LP auditor over every published number of one protection."""
+def audit_protection(
+    conn: Connection, name: str, windows: list[Window] | None = None, full: bool = True
+) -> Report:
+    """The LP auditor over every published number of one protection (`full`: see
+    `lp_audit.intervals`)."""
     windows = every_window(conn) if windows is None else windows
     report = Report()
     covered = protections()[name]
     for (measure, _community), numbers in published_numbers(conn, name, windows).items():
         if covered.over_period and not month_additive(conn, measure, windows[-1]):
             continue
-        report.extend(intervals(numbers))
+        report.extend(intervals(numbers, full))
     return report
