@@ -1,0 +1,259 @@
+"""The one way the browser tests act on a Streamlit page: choose an option, move a slider by its
+keys, type into an input, click a button, download a file, and wait for the page to settle.
+
+Every helper notes how many script runs the page has finished before it acts, acts, then waits
+for Streamlit's own run state on the app root (`data-test-script-state` = notRunning and
+`data-test-connection-state` = CONNECTED, which Streamlit 1.67 renders on `stApp`) and for the
+widget to show the new value; it closes any open option list before it returns. It retries only
+what is idempotent: a key press whose value did not show once the run settled is pressed again,
+an option that is not shown is chosen again; a button is clicked once.
+
+Nothing here sleeps: waits are `wait_for_function` conditions on the page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+MAIN = '[data-testid="stMain"]'
+SIDEBAR = '[data-testid="stSidebar"]'
+OPEN_LIST = '[role="listbox"], [data-testid="stSelectboxVirtualDropdown"]'
+
+# Settled: the app root says the script is not running and the connection is up (Streamlit 1.67
+# does not always draw "Running" in the status widget, so its root's own state decides; the widget
+# is checked too), the main area has elements, and no spinner, skeleton or stale element is left.
+# The number of elements is returned (0 = not settled), so a caller can also wait for it to hold
+# still (bench/chromium.py).
+SETTLED_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return 0;
+  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return 0;
+  const main = document.querySelector('[data-testid="stMain"]');
+  const n = main ? main.querySelectorAll('[data-testid="stElementContainer"]').length : 0;
+  if (n === 0) return 0;
+  const sw = document.querySelector('[data-testid="stStatusWidget"]');
+  if (sw && /Running|Connecting/.test(sw.innerText)) return 0;
+  if (document.querySelector('[data-testid="stSpinner"], [data-testid="stSkeleton"], [data-stale="true"]')) return 0;
+  return n;
+}"""
+
+# Counts the runs the page has finished (the root's script state going from running to
+# notRunning), so a wait can tell "the run my action caused is over" from "no run has started
+# yet": a widget's change reaches the server a moment after the event, and until then the root
+# still says notRunning.
+ARM_JS = """() => {
+  if (window.__stRuns === undefined) {
+    window.__stRuns = 0;
+    let last = null;
+    const seen = () => {
+      const app = document.querySelector('[data-testid="stApp"]');
+      const state = app ? app.getAttribute('data-test-script-state') : null;
+      if (last === 'running' && state !== 'running') window.__stRuns += 1;
+      last = state;
+    };
+    new MutationObserver(seen).observe(document.documentElement, {
+      subtree: true, childList: true, attributes: true,
+      attributeFilter: ['data-test-script-state'],
+    });
+    seen();
+  }
+  return window.__stRuns;
+}"""
+
+# True once the page has been settled for `quiet` ms without its element count changing, or for
+# `after` ms once a run that started after `since` has finished.
+QUIET_JS = (
+    """([quiet, after, since]) => {
+  const settled = ("""
+    + SETTLED_JS
+    + """)();
+  const now = performance.now();
+  if (!settled) { window.__stQuietSince = null; return false; }
+  if (window.__stQuietSince == null || window.__stQuietCount !== settled) {
+    window.__stQuietSince = now; window.__stQuietCount = settled;
+  }
+  const ran = since !== null && window.__stRuns !== undefined && window.__stRuns > since;
+  return now - window.__stQuietSince >= (ran ? after : quiet);
+}"""
+)
+
+
+def arm(page) -> int:
+    """The number of runs the page has finished so far (call it before acting)."""
+    return page.evaluate(ARM_JS)
+
+
+def wait_settled(page, quiet_ms: int = 600, timeout: float = 90, since: int | None = None) -> None:
+    """Wait until Streamlit has finished running: the page settled and still for quiet_ms, or
+    settled for a short while after a run that began after `since` (from arm) has ended."""
+    page.evaluate("() => { window.__stQuietSince = null; }")
+    page.wait_for_function(
+        QUIET_JS, arg=[quiet_ms, min(quiet_ms, 250), since], polling=50, timeout=timeout * 1000
+    )
+
+
+def close_lists(page) -> None:
+    """Close an open option list or menu (Escape), so nothing covers the page."""
+    lists = page.locator(OPEN_LIST)
+    if lists.count() and lists.first.is_visible():
+        page.keyboard.press("Escape")
+        lists.first.wait_for(state="hidden")
+
+
+def settle(page, since: int, quiet_ms: int = 600) -> None:
+    wait_settled(page, quiet_ms=quiet_ms, since=since)
+    close_lists(page)
+
+
+def widget(page, kind: str, label: str, where: str = MAIN):
+    """A widget of a kind (stNumberInput, stMultiSelect, stSelectbox, ...) by its label's text."""
+    return page.locator(f'{where} [data-testid="{kind}"]').filter(
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=label)
+    )
+
+
+def _shown(widget_locator, option: str) -> bool:
+    """Whether a select box shows `option` as its value, or a multiselect holds it as a chip."""
+    if widget_locator.get_attribute("data-testid") == "stMultiSelect":
+        chips = widget_locator.locator("[data-tag]")
+        return option in [chips.nth(i).get_attribute("aria-label") for i in range(chips.count())]
+    return widget_locator.locator('input[role="combobox"]').input_value() == option
+
+
+def choose(page, widget_locator, option: str, search: str | None = None, tries: int = 3) -> None:
+    """Choose `option` in a select box, or add it to a multiselect: open the list, click the
+    option by its text (with `search`, typed first to filter a long list, of which only a part is
+    drawn), close the list, wait for the run and for the widget to show the option."""
+    widget_locator = widget_locator.first
+    for _ in range(tries):
+        if _shown(widget_locator, option):
+            break
+        close_lists(page)  # a list still closing would take the click that should open this one
+        since = arm(page)
+        widget_locator.click()
+        listbox = page.locator(OPEN_LIST).first
+        try:
+            listbox.wait_for(state="visible", timeout=5_000)
+        except PlaywrightTimeout:  # a click can leave a select box focused but closed
+            page.keyboard.press("ArrowDown")
+            listbox.wait_for(state="visible")
+        if search:
+            widget_locator.locator('input[role="combobox"]').fill(search)
+        page.get_by_role("option", name=option, exact=True).first.click()
+        close_lists(page)
+        settle(page, since)
+    assert _shown(widget_locator, option), f"{option!r} not shown after {tries} tries"
+
+
+def remove_chip(page, widget_locator, option: str) -> None:
+    """Take `option` out of a multiselect with its chip's ✕."""
+    since = arm(page)
+    widget_locator.get_by_role("button", name=f"Remove {option}").click()
+    settle(page, since)
+    assert not _shown(widget_locator.first, option)
+
+
+def radio(scope, option: str) -> None:
+    """Pick a radio option (a radio group's label) and wait for its run."""
+    page = scope.page
+    choice = scope.locator('[data-testid="stRadioOption"]').filter(has_text=option).first
+    since = arm(page)
+    choice.click()
+    settle(page, since)
+    assert choice.locator("input").is_checked()
+
+
+def press_until(
+    page, handle, key: str, target: str | Callable[[str], bool], max_presses: int = 60
+) -> str:
+    """Press `key` on a slider handle (an input[type=range]) one press at a time until its shown
+    value (aria-valuetext) is `target` (or passes the predicate); after each press, wait for the
+    value to change and the run it causes to end. A press lost in a rerun (the value back where it
+    was once the run settled) is pressed again. Returns the shown value."""
+    done = target if callable(target) else (lambda text: text == target)
+    for _ in range(max_presses):
+        before = handle.get_attribute("aria-valuetext")
+        if done(before):
+            return before
+        since = arm(page)
+        handle.focus()
+        page.keyboard.press(key)
+        # A press that does not show within 5 s is pressed again once the run has settled.
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_function(
+                "([el, before]) => el.getAttribute('aria-valuetext') !== before",
+                arg=[handle.element_handle(), before],
+                polling=50,
+                timeout=5_000,
+            )
+        settle(page, since)
+    shown = handle.get_attribute("aria-valuetext")
+    assert done(shown), f"slider shows {shown!r} after {max_presses} presses of {key}"
+    return shown
+
+
+def press(page, key: str) -> None:
+    """A key press that reruns the page (a shortcut); waits for the run. Not retried."""
+    since = arm(page)
+    page.keyboard.press(key)
+    settle(page, since)
+
+
+def type_into(page, field, text: str, enter: bool = True, tries: int = 3) -> None:
+    """Type `text` into an input as a user does (select all, type, Enter), wait for the run and
+    for the input to show it; typed again if a rerun put the old value back."""
+    for _ in range(tries):
+        since = arm(page)
+        field.click()
+        field.press("Control+A")
+        field.press_sequentially(text)
+        if enter:
+            field.press("Enter")
+        settle(page, since)
+        if field.input_value() == text:
+            return
+    assert field.input_value() == text, f"input shows {field.input_value()!r}, not {text!r}"
+
+
+def type_number(page, label: str, value: int, where: str = MAIN) -> None:
+    type_into(page, widget(page, "stNumberInput", label, where).locator("input"), str(value))
+
+
+def number_value(page, label: str, where: str = MAIN) -> int:
+    return int(widget(page, "stNumberInput", label, where).locator("input").input_value())
+
+
+def click(page, target, quiet_ms: int = 600) -> None:
+    """Click a button, link or label and wait for the run it causes. Not retried: a second click
+    could do the thing twice."""
+    since = arm(page)
+    target.click()
+    settle(page, since, quiet_ms=quiet_ms)
+
+
+def download(page, button, timeout: float = 60):
+    """Click a download button; the Playwright Download once the page has settled again."""
+    since = arm(page)
+    with page.expect_download(timeout=timeout * 1000) as info:
+        button.click()
+    settle(page, since)
+    return info.value
+
+
+def download_path(page, button) -> Path:
+    return Path(download(page, button).path())
+
+
+def goto(page, url: str) -> None:
+    page.goto(url)
+    arm(page)
+    wait_settled(page)
+
+
+def nav_to(page, title: str) -> None:
+    """Click a page in the sidebar's page list and wait for it."""
+    click(page, page.locator(f"{SIDEBAR} a").filter(has_text=title).first)
