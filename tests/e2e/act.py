@@ -124,6 +124,29 @@ def _shown(widget_locator, option: str) -> bool:
     return widget_locator.locator('input[role="combobox"]').input_value() == option
 
 
+def _open(page, widget_locator):
+    """Open a select box's or multiselect's option list; the list."""
+    close_lists(page)  # a list still closing would take the click that should open this one
+    widget_locator.click()
+    listbox = page.locator(OPEN_LIST).first
+    try:
+        listbox.wait_for(state="visible", timeout=5_000)
+    except PlaywrightTimeout:  # a click can leave a select box focused but closed
+        page.keyboard.press("ArrowDown")
+        listbox.wait_for(state="visible")
+    return listbox
+
+
+def options(page, widget_locator) -> list[str]:
+    """The options a select box or multiselect offers (the drawn part of a long list); the list
+    is closed again."""
+    listbox = _open(page, widget_locator.first)
+    listbox.get_by_role("option").first.wait_for()
+    shown = listbox.get_by_role("option").all_inner_texts()
+    close_lists(page)
+    return shown
+
+
 def choose(page, widget_locator, option: str, search: str | None = None, tries: int = 3) -> None:
     """Choose `option` in a select box, or add it to a multiselect: open the list, click the
     option by its text (with `search`, typed first to filter a long list, of which only a part is
@@ -132,15 +155,8 @@ def choose(page, widget_locator, option: str, search: str | None = None, tries: 
     for _ in range(tries):
         if _shown(widget_locator, option):
             break
-        close_lists(page)  # a list still closing would take the click that should open this one
         since = arm(page)
-        widget_locator.click()
-        listbox = page.locator(OPEN_LIST).first
-        try:
-            listbox.wait_for(state="visible", timeout=5_000)
-        except PlaywrightTimeout:  # a click can leave a select box focused but closed
-            page.keyboard.press("ArrowDown")
-            listbox.wait_for(state="visible")
+        _open(page, widget_locator)
         if search:
             widget_locator.locator('input[role="combobox"]').fill(search)
         page.get_by_role("option", name=option, exact=True).first.click()
@@ -246,6 +262,23 @@ def download(page, button, timeout: float = 60):
 
 def download_path(page, button) -> Path:
     return Path(download(page, button).path())
+
+
+# A signature of the page's layout: every element's and canvas's size; a resize is over when it
+# holds for `frames` animation frames in a row.
+LAYOUT_STILL_JS = """(frames) => {
+  const sig = [...document.querySelectorAll('[data-testid="stElementContainer"], canvas')]
+    .map(e => { const r = e.getBoundingClientRect(); return `${r.width}x${r.height}`; }).join(',');
+  if (window.__stLayoutSig !== sig) { window.__stLayoutSig = sig; window.__stLayoutSame = 0; }
+  else window.__stLayoutSame += 1;
+  return window.__stLayoutSame >= frames;
+}"""
+
+
+def wait_layout_still(page, frames: int = 10) -> None:
+    """Wait until charts and maps have re-measured their container (after a resize)."""
+    page.evaluate("() => { window.__stLayoutSig = null; }")
+    page.wait_for_function(LAYOUT_STILL_JS, arg=frames, polling="raf")
 
 
 def goto(page, url: str) -> None:
