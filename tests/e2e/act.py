@@ -21,7 +21,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 MAIN = '[data-testid="stMain"]'
 SIDEBAR = '[data-testid="stSidebar"]'
-OPEN_LIST = '[role="listbox"], [data-testid="stSelectboxVirtualDropdown"]'
+# An open option list: a page can keep a closed one in its DOM, hidden, so only a visible one counts.
+OPEN_LIST = '[role="listbox"] >> visible=true'
 
 # Settled: the app root says the script is not running and the connection is up (Streamlit 1.67
 # does not always draw "Running" in the status widget, so its root's own state decides; the widget
@@ -98,10 +99,9 @@ def wait_settled(page, quiet_ms: int = 600, timeout: float = 90, since: int | No
 
 def close_lists(page) -> None:
     """Close an open option list or menu (Escape), so nothing covers the page."""
-    lists = page.locator(OPEN_LIST)
-    if lists.count() and lists.first.is_visible():
+    if page.locator(OPEN_LIST).count():
         page.keyboard.press("Escape")
-        lists.first.wait_for(state="hidden")
+        page.locator(OPEN_LIST).first.wait_for(state="detached")
 
 
 def settle(page, since: int, quiet_ms: int = 600) -> None:
@@ -127,7 +127,10 @@ def _shown(widget_locator, option: str) -> bool:
 def _open(page, widget_locator):
     """Open a select box's or multiselect's option list; the list."""
     close_lists(page)  # a list still closing would take the click that should open this one
-    widget_locator.click()
+    # The box's own "Open" chevron, as a user clicks it: a click in a select box's text field
+    # only focuses it.
+    chevron = widget_locator.locator('button[aria-haspopup="listbox"]')
+    (chevron.first if chevron.count() else widget_locator).click()
     listbox = page.locator(OPEN_LIST).first
     try:
         listbox.wait_for(state="visible", timeout=5_000)
@@ -243,11 +246,11 @@ def number_value(page, label: str, where: str = MAIN) -> int:
     return int(widget(page, "stNumberInput", label, where).locator("input").input_value())
 
 
-def click(page, target, quiet_ms: int = 600) -> None:
-    """Click a button, link or label and wait for the run it causes. Not retried: a second click
-    could do the thing twice."""
+def click(page, target, quiet_ms: int = 600, **options) -> None:
+    """Click a button, link or label (Playwright's click `options`, e.g. force=True) and wait for
+    the run it causes. Not retried: a second click could do the thing twice."""
     since = arm(page)
-    target.click()
+    target.click(**options)
     settle(page, since, quiet_ms=quiet_ms)
 
 
@@ -279,6 +282,86 @@ def wait_layout_still(page, frames: int = 10) -> None:
     """Wait until charts and maps have re-measured their container (after a resize)."""
     page.evaluate("() => { window.__stLayoutSig = null; }")
     page.wait_for_function(LAYOUT_STILL_JS, arg=frames, polling="raf")
+
+
+# The distinct colours of a sample of the map's (deck.gl's WebGL) canvas: what it drew.
+MAP_COLOURS_JS = """() => {
+  const c = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
+  if (!c || !c.width || !c.height) return [];
+  const copy = document.createElement('canvas');
+  copy.width = c.width; copy.height = c.height;
+  const ctx = copy.getContext('2d');
+  ctx.drawImage(c, 0, 0);
+  const d = ctx.getImageData(0, 0, c.width, c.height).data;
+  const seen = new Set();
+  for (let i = 0; i < d.length; i += 4 * 53) {
+    if (d[i + 3] > 0) seen.add(d[i] + ',' + d[i + 1] + ',' + d[i + 2]);
+  }
+  return Array.from(seen).sort();
+}"""
+MAP_DRAWN_JS = (
+    """([least, before, frames]) => {
+  const now = JSON.stringify(("""
+    + MAP_COLOURS_JS
+    + """)());
+  if (JSON.parse(now).length < least || (before !== null && now === JSON.stringify(before))) {
+    window.__stMapSig = null; return false;
+  }
+  if (window.__stMapSig !== now) { window.__stMapSig = now; window.__stMapSame = 0; return false; }
+  window.__stMapSame += 1;
+  return window.__stMapSame >= frames && JSON.parse(now);
+}"""
+)
+
+
+def map_colours(page) -> list[str]:
+    return page.evaluate(MAP_COLOURS_JS)
+
+
+def wait_map_drawn(
+    page, other_than: list[str] | None = None, least: int = 4, frames: int = 5
+) -> list[str]:
+    """Wait until the map's canvas holds at least `least` colours (deck.gl draws a moment after
+    the page has settled), other than `other_than` when given (the map before a change), the same
+    for `frames` frames in a row; its colours."""
+    chart = page.locator('[data-testid="stDeckGlJsonChart"]').first
+    chart.wait_for(state="visible")
+    chart.scroll_into_view_if_needed()
+    page.evaluate("() => { window.__stMapSig = null; }")
+    return page.wait_for_function(
+        MAP_DRAWN_JS, arg=[least, other_than, frames], polling="raf"
+    ).json_value()
+
+
+def expect_js(page, js: str, test: str, arg=None, timeout: float = 30):
+    """Wait until the value of the page function `js` (called with `arg`) passes the JS predicate
+    `test` ("n => n > 200"): what a chart or map draws a moment after the run. An AssertionError
+    with the last value seen if it does not within timeout; the value otherwise."""
+    try:
+        return page.wait_for_function(
+            f"(arg) => {{ const v = ({js})(arg); return ({test})(v) ? [v] : false; }}",
+            arg=arg,
+            polling=100,
+            timeout=timeout * 1000,
+        ).json_value()[0]
+    except PlaywrightTimeout:
+        raise AssertionError(f"{page.evaluate(js, arg)!r} fails {test}") from None
+
+
+def still_js(page, js: str, frames: int = 10, timeout: float = 30):
+    """The value of the page function `js` once it is truthy and has held for `frames` frames."""
+    page.evaluate("() => { window.__stStill = null; window.__stStillN = 0; }")
+    return page.wait_for_function(
+        f"""() => {{
+          const v = JSON.stringify(({js})());
+          if (!JSON.parse(v)) {{ window.__stStill = null; return false; }}
+          if (window.__stStill !== v) {{ window.__stStill = v; window.__stStillN = 0; return false; }}
+          window.__stStillN += 1;
+          return window.__stStillN >= {frames} && [JSON.parse(v)];
+        }}""",
+        polling=50,
+        timeout=timeout * 1000,
+    ).json_value()[0]
 
 
 def goto(page, url: str) -> None:

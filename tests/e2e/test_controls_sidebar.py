@@ -110,7 +110,9 @@ def test_the_grid_picker_narrows_to_a_grid_and_follows_the_community(page, app_u
     choose(page, widget(page, "stMultiSelect", "社区", SIDEBAR).first, "东部社区")
     assert "grid=" not in page.url
     assert card_value(page, "低保对象") == f"{expected.persons(EAST):,}人"
-    assert options(page, grids) == {g["name"] for g in sample_rows("grids") if g["community_code"] == EAST}
+    assert options(page, grids) == {
+        g["name"] for g in sample_rows("grids") if g["community_code"] == EAST
+    }
     assert_no_exception(page)
     assert page.watch.outside_requests() == []
 

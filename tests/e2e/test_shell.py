@@ -102,7 +102,10 @@ def test_the_end_handle_drags_and_the_track_click_moves_the_nearest_handle(page,
 )
 def test_each_quick_period_button_sets_the_range(page, app_url, button, span):
     act.goto(page, app_url + "/")
-    act.click(page, page.locator('[data-testid="stSidebar"]').get_by_role("button", name=button, exact=True))
+    act.click(
+        page,
+        page.locator('[data-testid="stSidebar"]').get_by_role("button", name=button, exact=True),
+    )
     assert tuple(handles(page)) == span
     assert f"{span[0]} 至 {span[1]}" in caption(page)
     assert f"from={span[0]}" in page.url and f"to={span[1]}" in page.url
@@ -167,7 +170,9 @@ def test_on_a_phone_the_sidebar_starts_closed(browser, app_url):
 
 
 def test_a_bad_link_shows_a_bounded_notice(page, app_url):
-    act.goto(page, app_url + "/?community=" + "x" * 3000 + "".join(f"&grid=g{i}" for i in range(120)))
+    act.goto(
+        page, app_url + "/?community=" + "x" * 3000 + "".join(f"&grid=g{i}" for i in range(120))
+    )
     notice = page.locator('[data-testid="stAlert"]').first
     text = notice.inner_text()
     assert "及其他" in text and len(text) < 600
