@@ -19,7 +19,8 @@ from pathlib import Path
 import harness
 
 from deploy import streamlit_proc
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, SETTLED_JS
+from tests.e2e.act import SETTLED_JS
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 
 QUIET_MS = 600
 BUSY_WAIT_S = 2.0

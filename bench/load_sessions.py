@@ -58,7 +58,8 @@ from data_access.db import make_engine  # noqa: E402
 from data_access.importing.apply import run_import  # noqa: E402
 from data_access.seeding import seed  # noqa: E402
 from data_access.text import t  # noqa: E402
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, SETTLED_JS, served  # noqa: E402
+from tests.e2e.act import SETTLED_JS  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
 
 FIGURE = "dibao_persons"
 PERIODS = ("filters.quick.year", "filters.quick.h1", "filters.quick.last3", "filters.reset")

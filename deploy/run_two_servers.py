@@ -111,28 +111,6 @@ def deployment(url: str, ports: list[int], listen: int, run_dir: Path) -> Iterat
 # --- the check ---------------------------------------------------------------------------
 
 
-SETTLED_JS = """() => {
-  const main = document.querySelector('[data-testid="stMain"]');
-  if (!main || main.querySelectorAll('[data-testid="stElementContainer"]').length === 0) return false;
-  const sw = document.querySelector('[data-testid="stStatusWidget"]');
-  if (sw && /Running|Connecting/.test(sw.innerText)) return false;
-  return !document.querySelector('[data-testid="stSpinner"], [data-testid="stSkeleton"], [data-stale="true"]');
-}"""
-
-
-def settle(page, timeout: float = 120) -> None:
-    start, since = time.time(), None
-    while time.time() - start < timeout:
-        if page.evaluate(SETTLED_JS):
-            since = since or time.time()
-            if time.time() - since > 0.6:
-                return
-        else:
-            since = None
-        time.sleep(0.05)
-    raise TimeoutError("the page did not settle")
-
-
 def upstream_of(run_dir: Path, route: str) -> str | None:
     """The app process nginx sends this route to (from the access log; a websocket's own line is
     written only when it closes, so the page's other requests of the same route are read)."""
@@ -168,6 +146,7 @@ def check(base: str, run_dir: Path, ports: list[int]) -> list[str]:
     from playwright.sync_api import sync_playwright
 
     from bench.import_files import households_csv
+    from tests.e2e import act  # the browser tests' one way to act on a page and wait for it
 
     failures: list[str] = []
     with sync_playwright() as p:
@@ -177,8 +156,7 @@ def check(base: str, run_dir: Path, ports: list[int]) -> list[str]:
             context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
             context.set_default_timeout(120_000)
             page = context.new_page()
-            page.goto(base + "/")
-            settle(page)
+            act.goto(page, base + "/")
             route = next(c["value"] for c in context.cookies() if c["name"] == "dashboard_route")
             upstream = upstream_of(run_dir, route)
             if upstream and upstream not in sessions:
@@ -199,34 +177,26 @@ def check(base: str, run_dir: Path, ports: list[int]) -> list[str]:
             )
 
         # The import, through process A's 数据管理 page.
-        sidebar = a.locator('[data-testid="stSidebar"]')
-        sidebar.locator("a").filter(has_text=t("nav.data_admin", "zh")).first.click()
-        settle(a)
-        a.get_by_label(t("auth.name", "zh")).fill(ADMIN)
-        a.get_by_label(t("auth.password", "zh")).fill(PASSWORD)
-        a.get_by_role("button", name=t("auth.submit", "zh")).click()
-        settle(a)
+        act.nav_to(a, t("nav.data_admin", "zh"))
+        act.type_into(a, a.get_by_label(t("auth.name", "zh")), ADMIN, enter=False)
+        act.type_into(a, a.get_by_label(t("auth.password", "zh")), PASSWORD, enter=False)
+        act.click(a, a.get_by_role("button", name=t("auth.submit", "zh")))
         table = t("import.table.welfare_households", "zh")
         pickers = a.locator('[data-testid="stSelectbox"]').filter(has_text=t("admin.table", "zh"))
-        pickers.nth(1).click()
-        a.keyboard.type(table)  # an admin's list is long and drawn only in part: filter it
-        a.locator('[role="option"]').filter(has_text=table).first.click()
-        settle(a)
+        # An admin's list is long and drawn only in part: filter it.
+        act.choose(a, pickers.nth(1), table, search=table)
         sheet = run_dir / "new_households.csv"
         sheet.write_bytes(households_csv(2, prefix=f"TWO{int(time.time()) % 100000:05d}"))
+        since = act.arm(a)
         a.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(sheet))
-        settle(a)
-        a.get_by_role("button", name=t("admin.confirm", "zh")).click()
-        settle(a)
+        act.settle(a, since, quiet_ms=1000)
+        act.click(a, a.get_by_role("button", name=t("admin.confirm", "zh")), quiet_ms=1000)
         expected = str(int(before_a) + 4)  # two households of two persons
         if not no_error_on(a):
             failures.append("an error box on process A's import")
 
         # Process B: one click, one run.
-        b.locator('[data-testid="stSidebar"] a').filter(
-            has_text=t("nav.overview", "zh")
-        ).first.click()
-        settle(b)
+        act.nav_to(b, t("nav.overview", "zh"))
         after_b = dibao_card(b)
         print(
             f"低保对象 on B: {before_b} before, {after_b} after its next run (expected {expected})"

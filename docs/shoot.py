@@ -26,7 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, served, wait_settled  # noqa: E402
+from tests.e2e.act import wait_settled  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
 from tests.e2e.overflow import cut_off_texts  # noqa: E402
 
 

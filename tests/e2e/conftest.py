@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,24 +30,6 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
-# Settled: the app root says the script is not running and the connection is up (Streamlit 1.67
-# does not always draw "Running" in the status widget, so its root's own state decides; the widget
-# is checked too), the main area has elements, and no spinner, skeleton or stale element is left.
-# The number of elements is returned (0 = not settled), so a caller can also wait for it to hold
-# still (bench/chromium.py).
-SETTLED_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return 0;
-  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return 0;
-  const main = document.querySelector('[data-testid="stMain"]');
-  const n = main ? main.querySelectorAll('[data-testid="stElementContainer"]').length : 0;
-  if (n === 0) return 0;
-  const sw = document.querySelector('[data-testid="stStatusWidget"]');
-  if (sw && /Running|Connecting/.test(sw.innerText)) return 0;
-  if (document.querySelector('[data-testid="stSpinner"], [data-testid="stSkeleton"], [data-stale="true"]')) return 0;
-  return n;
-}"""
-
 pytestmark = pytest.mark.e2e
 
 
@@ -127,18 +109,34 @@ def page(browser):
     context.close()
 
 
-def wait_settled(page, quiet_ms: int = 600, timeout: float = 60) -> None:
-    """Wait until Streamlit has finished running and the page has been still for quiet_ms."""
-    t0, ok_since = time.time(), None
-    while time.time() - t0 < timeout:
-        if page.evaluate(SETTLED_JS):
-            ok_since = ok_since or time.time()
-            if (time.time() - ok_since) * 1000 >= quiet_ms:
-                return
-        else:
-            ok_since = None
-        time.sleep(0.05)
-    raise TimeoutError(f"page did not settle in {timeout} s")
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """When a browser test fails, keep what its pages showed: a screenshot and the page's text in
+    test-artifacts/, their paths in the test's report (so CI's log names them)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed or "tests/e2e" not in str(item.fspath):
+        return
+    pages = []
+    if item.funcargs.get("page") is not None:
+        pages.append(item.funcargs["page"])
+    browser = item.funcargs.get("browser")
+    for context in browser.contexts if browser is not None else ():
+        pages.extend(p for p in context.pages if p not in pages)
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", item.nodeid.split("::", 1)[-1])[:120]
+    lines = []
+    for n, pg in enumerate(pages):
+        stem = ARTIFACTS / (f"failed-{name}" + (f"-{n}" if n else ""))
+        try:
+            pg.screenshot(path=f"{stem}.png", full_page=True)
+            text = pg.locator("body").inner_text(timeout=5_000)
+            Path(f"{stem}.txt").write_text(f"{pg.url}\n\n{text}", encoding="utf-8")
+        except Exception as exc:  # noqa: BLE001 — a closed page: say so, keep the report
+            lines.append(f"page {n} ({pg.url}): not captured: {exc}")
+            continue
+        lines.append(f"screenshot: {stem}.png\npage text:  {stem}.txt\n{text[:1500]}")
+    report.sections.append(("e2e artifacts", "\n\n".join(lines) or "no open page"))
 
 
 def screenshot(page, name: str) -> Path:
@@ -151,12 +149,6 @@ def screenshot(page, name: str) -> Path:
 def assert_no_exception(page) -> None:
     boxes = page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')
     assert boxes.count() == 0, [boxes.nth(i).inner_text()[:300] for i in range(boxes.count())]
-
-
-def nav_to(page, title: str) -> None:
-    """Click a page in the sidebar's page list and wait for it."""
-    page.locator('[data-testid="stSidebar"] a').filter(has_text=title).first.click()
-    wait_settled(page)
 
 
 def card_value(page, label: str) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from tests.e2e.conftest import assert_no_exception, screenshot, wait_settled
+from tests.e2e import act
+from tests.e2e.conftest import assert_no_exception, screenshot
 
 MAIN = '[data-testid="stMain"]'
 
@@ -22,13 +23,11 @@ def card_value(page, label: str) -> str:
 
 def _choose(page, group_label: str, option: str) -> None:
     group = page.locator(f'{MAIN} [data-testid="stRadio"]').filter(has_text=group_label)
-    group.get_by_text(option, exact=True).click()
-    wait_settled(page, quiet_ms=1000)
+    act.click(page, group.get_by_text(option, exact=True), quiet_ms=1000)
 
 
 def test_the_page_settles_with_its_figures_and_map(page, app_url):
-    page.goto(app_url + "/community_life")
-    wait_settled(page)
+    act.goto(page, app_url + "/community_life")
     assert_no_exception(page)
     assert card_value(page, "志愿者组织") == "7个"
     assert card_value(page, "志愿者") == "170人"
@@ -44,8 +43,7 @@ def test_the_page_settles_with_its_figures_and_map(page, app_url):
 
 
 def test_every_control_moves_and_the_page_follows(page, app_url):
-    page.goto(app_url + "/community_life")
-    wait_settled(page)
+    act.goto(page, app_url + "/community_life")
     main = page.locator(MAIN)
     assert "计的是次数，不是时间" in main.inner_text()
 

@@ -6,21 +6,20 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 import pytest
 
 from tests import welfare_expected as expected
 from tests.conftest import EAST, OLD_TOWN, operating_ids, sample_rows
-from tests.e2e.conftest import assert_no_exception, wait_settled
+from tests.e2e import act
+from tests.e2e.act import choose, widget
+from tests.e2e.conftest import assert_no_exception
 from tests.e2e.controls import (
     NO_SAVE_PICKER,
     bar_values,
     chart_marks,
-    choose,
     download_table_csv,
     table_rows,
-    widget,
 )
 
 NAMES = {OLD_TOWN: "老城社区", EAST: "东部社区"}
@@ -49,8 +48,7 @@ def metric_box(page):
 
 
 def test_the_metric_picker_steers_both_charts(page, app_url):
-    page.goto(app_url + "/")
-    wait_settled(page)
+    act.goto(page, app_url + "/")
     assert bar_values(page, "便民服务网点") == {NAMES[c]: str(points(c)) for c in NAMES}
 
     choose(page, metric_box(page), "低保对象")
@@ -64,10 +62,11 @@ def test_the_metric_picker_steers_both_charts(page, app_url):
 
     # With the keyboard: type part of the name, Enter.
     box = metric_box(page).locator("input")
+    since = act.arm(page)
     box.click()
-    box.type("志愿")
+    box.press_sequentially("志愿")
     page.keyboard.press("Enter")
-    wait_settled(page)
+    act.settle(page, since)
     assert "metric=volunteers" in page.url
     assert bar_values(page, "志愿者") == {NAMES[c]: str(volunteers(c)) for c in NAMES}
 
@@ -82,13 +81,11 @@ def number(text: str) -> float:
 
 
 def test_the_per_thousand_switch_divides_counts_by_households(page, app_url):
-    page.goto(app_url + "/?metric=volunteers")
-    wait_settled(page)
+    act.goto(page, app_url + "/?metric=volunteers")
     rows = {r["社区"]: r for r in table_rows(page)}
     assert number(rows["老城社区"]["低保对象"]) == expected.persons(OLD_TOWN)
 
-    page.get_by_role("switch", name="按每千户计算").click(force=True)
-    wait_settled(page)
+    act.click(page, page.get_by_role("switch", name="按每千户计算"), force=True)
     assert "per1000=1" in page.url and "metric=volunteers" in page.url
     rows = {r["社区"]: r for r in table_rows(page)}
     # The bars say what they show, to a tenth as the table does (they read "志愿者 20" once).
@@ -100,8 +97,7 @@ def test_the_per_thousand_switch_divides_counts_by_households(page, app_url):
         assert number(rows[name]["户数"]) == HOUSEHOLDS[code]  # households stay households
         assert number(bars[name]) == pytest.approx(volunteers(code) * per, abs=0.06)
 
-    page.get_by_role("switch", name="按每千户计算").click(force=True)
-    wait_settled(page)
+    act.click(page, page.get_by_role("switch", name="按每千户计算"), force=True)
     assert "per1000" not in page.url
     assert bar_values(page, "志愿者") == {NAMES[c]: str(volunteers(c)) for c in NAMES}
     assert_no_exception(page)
@@ -110,8 +106,7 @@ def test_the_per_thousand_switch_divides_counts_by_households(page, app_url):
 
 def test_the_comparison_table_downloads_as_csv(page, app_url):
     page.add_init_script(NO_SAVE_PICKER)
-    page.goto(app_url + f"/?community={EAST}")
-    wait_settled(page)
+    act.goto(page, app_url + f"/?community={EAST}")
     name, text = download_table_csv(page, 0)
     assert name.endswith(".csv") and len(text) > 50
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -123,17 +118,15 @@ def test_the_comparison_table_downloads_as_csv(page, app_url):
 
 
 def test_a_chart_downloads_as_png(page, app_url):
-    page.goto(app_url + "/")
-    wait_settled(page)
+    act.goto(page, app_url + "/")
     chart = page.locator('[data-testid="stMain"] [data-testid="stVegaLiteChart"]').first
     chart.scroll_into_view_if_needed()
     chart.hover()
     toolbar = page.locator('[data-testid="stElementToolbar"]').filter(
         has=page.get_by_role("button", name="Download as PNG")
     )
-    with page.expect_download(timeout=20_000) as info:
-        toolbar.first.get_by_role("button", name="Download as PNG").click()
-    data = Path(info.value.path()).read_bytes()
+    button = toolbar.first.get_by_role("button", name="Download as PNG")
+    data = act.download_path(page, button).read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2_000
     assert_no_exception(page)
     assert page.watch.outside_requests() == []

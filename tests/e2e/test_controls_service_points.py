@@ -14,19 +14,10 @@ import pytest
 
 from tests.app.test_service_points import covered, isolated_uncovered_compound, metres, operating
 from tests.conftest import OLD_TOWN, sample_rows
-from tests.e2e.conftest import assert_no_exception, card_value, wait_settled
-from tests.e2e.controls import (
-    MAIN,
-    NO_SAVE_PICKER,
-    choose,
-    download_table_csv,
-    main_text,
-    number_value,
-    radio,
-    table_rows,
-    type_number,
-    widget,
-)
+from tests.e2e import act
+from tests.e2e.act import MAIN, choose, number_value, radio, type_number, widget
+from tests.e2e.conftest import assert_no_exception, card_value
+from tests.e2e.controls import NO_SAVE_PICKER, download_table_csv, main_text, table_rows
 
 TYPE_NAMES = {"clinic": "医疗卫生服务室", "police": "警务室", "elderly_care": "养老服务中心"}
 K_LABEL = "计划新增个数"
@@ -64,8 +55,7 @@ def type_box(page):
 
 
 def test_the_type_picker_narrows_the_page_to_one_type_and_back(page, app_url):
-    page.goto(app_url + "/service_points")
-    wait_settled(page)
+    act.goto(page, app_url + "/service_points")
     assert "选择一种类型" in main_text(page)  # the what-if waits for a type
     choose(page, type_box(page), "医疗卫生服务室")
     assert "sp_type=clinic" in page.url
@@ -85,8 +75,7 @@ def test_the_type_picker_narrows_the_page_to_one_type_and_back(page, app_url):
 
 def test_switching_type_starts_the_what_if_afresh(page, app_url):
     sp_type, compound = isolated_uncovered_compound()
-    page.goto(app_url + f"/service_points?sp_type={sp_type}&sp_add={compound['id']}")
-    wait_settled(page)
+    act.goto(page, app_url + f"/service_points?sp_type={sp_type}&sp_add={compound['id']}")
     before, after = scenario_line(page)
     assert after - before == int(compound["households"])
     other = next(t for t in TYPE_NAMES if t != sp_type)
@@ -98,8 +87,7 @@ def test_switching_type_starts_the_what_if_afresh(page, app_url):
 
 @pytest.mark.parametrize("radius", [300, 800])
 def test_the_radius_sets_the_coverage_cards(page, app_url, radius):
-    page.goto(app_url + "/service_points?sp_type=clinic")
-    wait_settled(page)
+    act.goto(page, app_url + "/service_points?sp_type=clinic")
     radio(page.locator(MAIN), f"{radius} 米")
     assert f"sp_r={radius}" in page.url
     points = operating("clinic")
@@ -117,8 +105,7 @@ def test_the_radius_sets_the_coverage_cards(page, app_url, radius):
 def test_add_at_a_compound_close_a_point_then_clear(page, app_url):
     sp_type, compound = isolated_uncovered_compound()
     points = operating(sp_type)
-    page.goto(app_url + f"/service_points?sp_type={sp_type}")
-    wait_settled(page)
+    act.goto(page, app_url + f"/service_points?sp_type={sp_type}")
     add = widget(page, "stMultiSelect", "在未覆盖的小区新增").first
     choose(page, add, f"{compound['name']}（{int(compound['households']):,} 户）", compound["name"])
     base = households_covered(points)
@@ -139,8 +126,7 @@ def test_add_at_a_compound_close_a_point_then_clear(page, app_url):
     assert f"sp_close={closing['id']}" in page.url
     assert scenario_line(page) == (base, households_covered([*rest, compound]))
 
-    page.get_by_role("button", name="清除推演").click()
-    wait_settled(page)
+    act.click(page, page.get_by_role("button", name="清除推演"))
     assert "sp_add=" not in page.url and "sp_close=" not in page.url
     assert "尚未新增或关闭网点" in main_text(page)
     assert page.get_by_role("button", name="清除推演").is_disabled()
@@ -150,25 +136,18 @@ def test_add_at_a_compound_close_a_point_then_clear(page, app_url):
 
 def test_typed_coordinates_add_a_site_and_remove_takes_it_away(page, app_url):
     sp_type, compound = isolated_uncovered_compound()
-    page.goto(app_url + f"/service_points?sp_type={sp_type}")
-    wait_settled(page)
+    act.goto(page, app_url + f"/service_points?sp_type={sp_type}")
     lat = widget(page, "stTextInput", "纬度").locator("input")
     lon = widget(page, "stTextInput", "经度").locator("input")
-    lat.fill("abc")
-    lon.fill(compound["lon"])
-    page.get_by_role("button", name="添加", exact=True).click()
-    wait_settled(page)
+    act.type_into(page, lat, "abc", enter=False)
+    act.type_into(page, lon, compound["lon"], enter=False)
+    act.click(page, page.get_by_role("button", name="添加", exact=True))
     assert "纬度和经度都须是数字" in main_text(page)
     assert "sp_add=" not in page.url
 
-    lat.click()
-    lat.press("Control+A")
-    lat.type(compound["lat"])
-    lon.click()
-    lon.press("Control+A")
-    lon.type(compound["lon"])
-    page.get_by_role("button", name="添加", exact=True).click()
-    wait_settled(page)
+    act.type_into(page, lat, compound["lat"], enter=False)
+    act.type_into(page, lon, compound["lon"], enter=False)
+    act.click(page, page.get_by_role("button", name="添加", exact=True))
     key = f"{float(compound['lat']):.6f},{float(compound['lon']):.6f}"
     assert f"sp_add={key.replace(',', '%2C')}" in page.url or f"sp_add={key}" in page.url
     assert f"纬度 {float(compound['lat']):.6f}，经度 {float(compound['lon']):.6f}" in main_text(
@@ -178,8 +157,7 @@ def test_typed_coordinates_add_a_site_and_remove_takes_it_away(page, app_url):
     assert after - before == int(compound["households"])
     assert lat.input_value() == "" and lon.input_value() == ""  # ready for the next site
 
-    page.get_by_role("button", name="移除").click()
-    wait_settled(page)
+    act.click(page, page.get_by_role("button", name="移除"))
     assert "sp_add=" not in page.url
     assert "尚未新增或关闭网点" in main_text(page)
     assert_no_exception(page)
@@ -195,11 +173,11 @@ def gain(text: str) -> int:
 
 
 def test_the_number_of_suggestions_by_stepper_and_by_typing(page, app_url):
-    page.goto(app_url + "/service_points?sp_type=clinic")
-    wait_settled(page)
+    act.goto(page, app_url + "/service_points?sp_type=clinic")
     assert number_value(page, K_LABEL) == 3
-    widget(page, "stNumberInput", K_LABEL).locator('[data-testid="stNumberInputStepUp"]').click()
-    wait_settled(page)
+    act.click(
+        page, widget(page, "stNumberInput", K_LABEL).locator('[data-testid="stNumberInputStepUp"]')
+    )
     assert "sp_k=4" in page.url and number_value(page, K_LABEL) == 4
     rows = suggestion_rows(page)
     assert len(rows) == 4
@@ -220,8 +198,7 @@ def test_the_number_of_suggestions_by_stepper_and_by_typing(page, app_url):
 
 
 def test_the_weighting_picks_sites_for_older_residents(page, app_url):
-    page.goto(app_url + "/service_points?sp_type=elderly_care")
-    wait_settled(page)
+    act.goto(page, app_url + "/service_points?sp_type=elderly_care")
     first = suggestion_rows(page)[0]
     assert gain(first["新增覆盖（户）"]) == best_first_gain("elderly_care", "households")
     radio(page.locator(MAIN), "60岁以上居民")
@@ -237,8 +214,7 @@ def test_the_weighting_picks_sites_for_older_residents(page, app_url):
 
 def test_the_coverage_table_downloads_as_csv(page, app_url):
     page.add_init_script(NO_SAVE_PICKER)
-    page.goto(app_url + "/service_points?sp_type=police")
-    wait_settled(page)
+    act.goto(page, app_url + "/service_points?sp_type=police")
     count = page.locator(f'{MAIN} [data-testid="stDataFrame"]').count()
     name, text = download_table_csv(page, count - 1)  # the coverage table is the last one
     assert name.endswith(".csv")
@@ -256,12 +232,10 @@ def test_the_coverage_table_downloads_as_csv(page, app_url):
 
 
 def test_adopting_one_suggestion_adds_what_it_promised(page, app_url):
-    page.goto(app_url + "/service_points?sp_type=clinic&sp_k=1")
-    wait_settled(page)
+    act.goto(page, app_url + "/service_points?sp_type=clinic&sp_k=1")
     promised = gain(suggestion_rows(page)[0]["新增覆盖（户）"])
     assert promised == best_first_gain("clinic", "households")
-    page.get_by_role("button", name="采纳这 1 个选址到推演中").click()
-    wait_settled(page)
+    act.click(page, page.get_by_role("button", name="采纳这 1 个选址到推演中"))
     before, after = scenario_line(page)
     assert before == households_covered(operating("clinic"))
     assert after - before == promised

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 from tests import welfare_expected as expected
 from tests.conftest import EAST, OLD_TOWN, jobseeker_groups, operating_ids, sample_rows
-from tests.e2e.conftest import assert_no_exception, card_value, nav_to, wait_settled
-from tests.e2e.controls import SIDEBAR, choose, radio, widget
+from tests.e2e import act
+from tests.e2e.act import SIDEBAR, choose, nav_to, radio, widget
+from tests.e2e.conftest import assert_no_exception, card_value
 from tests.e2e.test_shell import SLIDER, caption, drag, handles
 from tests.welfare_expected import month_last_day
 
@@ -43,16 +46,13 @@ def grid_persons(grid: str) -> int:
     )
 
 
-def options(page) -> set[str]:
-    """The options of the open list (its 'Select all' entry left out); closes the list."""
-    shown = set(page.get_by_role("option").all_inner_texts()) - {"Select all"}
-    page.keyboard.press("Escape")
-    return shown
+def options(page, picker) -> set[str]:
+    """The options a picker offers (its 'Select all' entry left out)."""
+    return set(act.options(page, picker)) - {"Select all"}
 
 
 def test_the_language_radio_switches_every_text_and_back(page, app_url):
-    page.goto(app_url + "/welfare")
-    wait_settled(page)
+    act.goto(page, app_url + "/welfare")
     sidebar = page.locator(SIDEBAR)
     radio(sidebar, "English")
     assert page.locator("h1").first.inner_text() == "Social assistance"
@@ -74,8 +74,7 @@ def test_the_language_radio_switches_every_text_and_back(page, app_url):
 
 
 def test_the_community_picker_adds_and_removes_communities(page, app_url):
-    page.goto(app_url + "/")
-    wait_settled(page)
+    act.goto(page, app_url + "/")
     picker = widget(page, "stMultiSelect", "社区", SIDEBAR).first
     choose(page, picker, "老城社区")
     assert card_value(page, "低保对象") == f"{expected.persons(OLD_TOWN):,}人"
@@ -87,8 +86,7 @@ def test_the_community_picker_adds_and_removes_communities(page, app_url):
     assert f"community={OLD_TOWN}" in page.url and f"community={EAST}" in page.url
 
     # The chip's ✕ takes 老城社区 out again.
-    picker.get_by_role("button", name="Remove 老城社区").click()
-    wait_settled(page)
+    act.remove_chip(page, picker, "老城社区")
     assert card_value(page, "低保对象") == f"{expected.persons(EAST):,}人"
     assert f"community={OLD_TOWN}" not in page.url and f"community={EAST}" in page.url
     assert_no_exception(page)
@@ -96,11 +94,9 @@ def test_the_community_picker_adds_and_removes_communities(page, app_url):
 
 
 def test_the_grid_picker_narrows_to_a_grid_and_follows_the_community(page, app_url):
-    page.goto(app_url + "/")
-    wait_settled(page)
+    act.goto(page, app_url + "/")
     grids = widget(page, "stMultiSelect", "网格", SIDEBAR).first
-    grids.click()
-    shown = options(page)
+    shown = options(page, grids)
     assert shown <= {g["name"] for g in sample_rows("grids")}  # a long list is drawn in part
     assert {"老城第一网格", "老城第二网格"} <= shown
 
@@ -114,30 +110,25 @@ def test_the_grid_picker_narrows_to_a_grid_and_follows_the_community(page, app_u
     choose(page, widget(page, "stMultiSelect", "社区", SIDEBAR).first, "东部社区")
     assert "grid=" not in page.url
     assert card_value(page, "低保对象") == f"{expected.persons(EAST):,}人"
-    grids.click()
-    assert options(page) == {g["name"] for g in sample_rows("grids") if g["community_code"] == EAST}
+    assert options(page, grids) == {
+        g["name"] for g in sample_rows("grids") if g["community_code"] == EAST
+    }
     assert_no_exception(page)
     assert page.watch.outside_requests() == []
 
 
 def test_both_period_handles_by_keys_and_by_mouse_set_the_figures(page, app_url):
-    page.goto(app_url + "/")
-    wait_settled(page)
+    act.goto(page, app_url + "/")
     assert card_value(page, "下岗职工再就业") == f"{placed('2021-07', '2022-06')}人"
 
     start = page.locator(f'{SLIDER} input[type="range"]').nth(0)
-    start.focus()
-    for _ in range(6):
-        page.keyboard.press("ArrowRight")
-    wait_settled(page)
+    act.press_until(page, start, "ArrowRight", "2022-01")
     assert handles(page) == ["2022-01", "2022-06"]
     assert "from=2022-01" in page.url and "2022-01 至 2022-06" in caption(page)
     assert card_value(page, "下岗职工再就业") == f"{placed('2022-01', '2022-06')}人"
 
     end = page.locator(f'{SLIDER} input[type="range"]').nth(1)
-    end.focus()
-    page.keyboard.press("ArrowLeft")
-    wait_settled(page)
+    act.press_until(page, end, "ArrowLeft", "2022-05")
     assert handles(page) == ["2022-01", "2022-05"]
     assert card_value(page, "便民服务网点") == f"{points_at('2022-05-31')}个"
 
@@ -157,8 +148,7 @@ def test_both_period_handles_by_keys_and_by_mouse_set_the_figures(page, app_url)
 
 
 def test_every_page_link_opens_its_page(page, app_url):
-    page.goto(app_url + f"/?community={EAST}")
-    wait_settled(page)
+    act.goto(page, app_url + f"/?community={EAST}")
     for title, path in (("服务网点", "/service_points"), ("社会救助", "/welfare"), ("总览", "/")):
         nav_to(page, title)
         assert page.locator("h1").first.inner_text() == title
@@ -172,15 +162,12 @@ def test_every_page_link_opens_its_page(page, app_url):
 
 
 def test_the_sidebar_collapses_and_opens_again(page, app_url):
-    page.goto(app_url + "/")
-    wait_settled(page)
+    act.goto(page, app_url + "/")
     sidebar = page.locator(SIDEBAR)
     sidebar.hover()
     page.get_by_role("button", name="Collapse sidebar").click()
-    page.wait_for_timeout(600)
-    assert sidebar.get_attribute("data-collapsed") == "true"
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
     page.locator('[data-testid="stExpandSidebarButton"]').click()
-    page.wait_for_timeout(600)
-    assert sidebar.get_attribute("data-collapsed") == "false"
+    expect(sidebar).to_have_attribute("data-collapsed", "false")
     assert "筛选" in sidebar.inner_text()
     assert_no_exception(page)

@@ -11,16 +11,10 @@ import re
 
 from tests import welfare_expected as expected
 from tests.conftest import EAST, OLD_TOWN, sample_rows
-from tests.e2e.conftest import assert_no_exception, card_value, nav_to, wait_settled
-from tests.e2e.controls import (
-    MAIN,
-    NO_SAVE_PICKER,
-    download_table_csv,
-    number_value,
-    table_rows,
-    type_number,
-    widget,
-)
+from tests.e2e import act
+from tests.e2e.act import MAIN, nav_to, number_value, type_number, widget
+from tests.e2e.conftest import assert_no_exception, card_value
+from tests.e2e.controls import NO_SAVE_PICKER, download_table_csv, table_rows
 from tests.unit.test_welfare_queries import MONTHS, _formula, _standard
 
 MONTHLY = "测算：每月资金需求"
@@ -50,18 +44,18 @@ def standard_shown(page) -> int:
 
 def test_drag_the_standard_with_the_mouse_and_walk_it_back_with_keys(page, app_url):
     today = expected.dibao_standard()[0]
-    page.goto(app_url + "/welfare")
-    wait_settled(page)
+    act.goto(page, app_url + "/welfare")
     assert standard_shown(page) == today
     thumb = page.locator(f'{SLIDER} [data-rac][style*="translate"]').first
     thumb.scroll_into_view_if_needed()
     box = thumb.bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    since = act.arm(page)
     page.mouse.move(x, y)
     page.mouse.down()
     page.mouse.move(x + 120, y, steps=12)
     page.mouse.up()
-    wait_settled(page, quiet_ms=1000)
+    act.settle(page, since, quiet_ms=1000)
 
     chosen = standard_shown(page)
     assert chosen > today and (chosen - today) % 10 == 0
@@ -71,10 +65,8 @@ def test_drag_the_standard_with_the_mouse_and_walk_it_back_with_keys(page, app_u
     if chosen - today not in (50, 100):  # its own row, beside today's +50 and +100
         assert int(options["所选标准"]["标准（元/人·月）"]) == chosen
 
-    page.locator(f"{SLIDER} input").first.focus()
-    for _ in range((chosen - today) // 10):
-        page.keyboard.press("ArrowLeft")
-    wait_settled(page, quiet_ms=1000)
+    handle = page.locator(f"{SLIDER} input").first
+    act.press_until(page, handle, "ArrowLeft", lambda text: int(re.sub(r"\D", "", text)) <= today)
     assert standard_shown(page) == today and "standard=" not in page.url
     assert card_value(page, MONTHLY) == expected.money_card(expected.budget(today))
     assert_no_exception(page)
@@ -82,15 +74,13 @@ def test_drag_the_standard_with_the_mouse_and_walk_it_back_with_keys(page, app_u
 
 
 def test_the_tolerance_decides_which_benefits_are_off_the_formula(page, app_url):
-    page.goto(app_url + "/welfare")
-    wait_settled(page)
+    act.goto(page, app_url + "/welfare")
     assert number_value(page, TOLERANCE) == 10
     assert card_value(page, MISMATCH) == f"{off_formula(10)} 户"
 
     type_number(page, TOLERANCE, 0)
     assert card_value(page, MISMATCH) == f"{off_formula(0)} 户"
-    widget(page, "stNumberInput", TOLERANCE).locator('[data-testid="stNumberInputStepUp"]').click()
-    wait_settled(page)
+    act.click(page, widget(page, "stNumberInput", TOLERANCE).get_by_test_id("stNumberInputStepUp"))
     assert number_value(page, TOLERANCE) == 5
     assert card_value(page, MISMATCH) == f"{off_formula(5)} 户"
     type_number(page, TOLERANCE, 200)
@@ -100,13 +90,11 @@ def test_the_tolerance_decides_which_benefits_are_off_the_formula(page, app_url)
 
 
 def test_the_review_intervals_set_who_is_due(page, app_url):
-    page.goto(app_url + "/welfare")
-    wait_settled(page)
+    act.goto(page, app_url + "/welfare")
     assert card_value(page, "待复核低保户") == f"{expected.reviews_due(12, 6)}户"
 
     type_number(page, STABLE, 6)
-    widget(page, "stNumberInput", UNSTABLE).locator('[data-testid="stNumberInputStepDown"]').click()
-    wait_settled(page)
+    act.click(page, widget(page, "stNumberInput", UNSTABLE).get_by_test_id("stNumberInputStepDown"))
     assert (number_value(page, STABLE), number_value(page, UNSTABLE)) == (6, 5)
     assert card_value(page, "待复核低保户") == f"{expected.reviews_due(6, 5)}户"
     rows = {r["社区"]: r for r in table_rows(page, -1)}
@@ -117,8 +105,7 @@ def test_the_review_intervals_set_who_is_due(page, app_url):
 
 
 def test_the_settings_survive_a_visit_to_another_page(page, app_url):
-    page.goto(app_url + "/welfare")
-    wait_settled(page)
+    act.goto(page, app_url + "/welfare")
     type_number(page, STABLE, 6)
     type_number(page, TOLERANCE, 0)
     nav_to(page, "总览")
@@ -131,8 +118,7 @@ def test_the_settings_survive_a_visit_to_another_page(page, app_url):
 
 def test_the_coverage_table_downloads_as_csv(page, app_url):
     page.add_init_script(NO_SAVE_PICKER)
-    page.goto(app_url + "/welfare")
-    wait_settled(page)
+    act.goto(page, app_url + "/welfare")
     name, text = download_table_csv(page, 0)
     assert name.endswith(".csv")
     rows = {r["community"]: r for r in csv.DictReader(io.StringIO(text))}

@@ -22,7 +22,8 @@ import pytest
 from data_access.db import make_engine
 from data_access.seeding import seed
 from data_access.text import t
-from tests.e2e.conftest import card_value, served, wait_settled
+from tests.e2e import act
+from tests.e2e.conftest import card_value, served
 
 PG_PORT = 5499
 UNAVAILABLE = t("dbfault.unavailable", "zh")
@@ -86,23 +87,28 @@ def _no_traceback(page) -> None:
 
 def _rerun(page) -> None:
     """A click that reruns the page (a quick period, or a page link when the sidebar is bare)."""
-    page.locator('[data-testid="stSidebar"] a').filter(has_text=NAV[0]).first.click()
-    wait_settled(page)
+    act.click(page, page.locator('[data-testid="stSidebar"] a').filter(has_text=NAV[0]).first)
 
 
-def _wait_for(page, condition, timeout: float = 90) -> float:
-    start = time.time()
-    while time.time() - start < timeout:
-        if condition():
-            return time.time() - start
-        time.sleep(0.25)
-    raise TimeoutError(f"not within {timeout} s")
+# The page is back: no outage notice, and the metric cards (one of them `card` when given).
+BACK_JS = """([card, notice]) => {
+  const metrics = [...document.querySelectorAll('[data-testid="stMetric"]')];
+  return !document.body.innerText.includes(notice)
+    && metrics.some(m => !card || m.innerText.includes(card));
+}"""
+
+
+def _wait_back(page, card: str | None = None, timeout: float = 90) -> float:
+    """Wait (without a click: the page probes with backoff and reruns itself) until it is back;
+    the seconds it took."""
+    start = time.monotonic()
+    page.wait_for_function(BACK_JS, arg=[card, UNAVAILABLE], polling=250, timeout=timeout * 1000)
+    return time.monotonic() - start
 
 
 def test_postgresql_stopped_under_an_open_page_and_back(cluster, page, tmp_path):
     with served("app.py", cluster.url, tmp_path) as base:
-        page.goto(base + "/")
-        wait_settled(page)
+        act.goto(page, base + "/")
         before = card_value(page, DIBAO)
         cluster.stop()
         try:
@@ -115,14 +121,8 @@ def test_postgresql_stopped_under_an_open_page_and_back(cluster, page, tmp_path)
         finally:
             cluster.start()
         # No click from here on: the page probes with backoff and reruns itself.
-        back = _wait_for(
-            page,
-            lambda: (
-                page.get_by_text(UNAVAILABLE).count() == 0
-                and page.locator('[data-testid="stMetric"]').filter(has_text=DIBAO).count() > 0
-            ),
-        )
-        wait_settled(page)
+        back = _wait_back(page, DIBAO)
+        act.wait_settled(page)
         print(f"PostgreSQL back: the page recovered {back:.1f} s after the server was up")
         assert card_value(page, DIBAO) == before
         _no_traceback(page)
@@ -134,8 +134,7 @@ def test_sqlite_folder_gone_and_file_damaged_named_then_recovered(page, tmp_path
     db = folder / "dashboard.db"
     seed(make_engine(f"sqlite:///{db}"))
     with served("app.py", f"sqlite:///{db}", tmp_path) as base:
-        page.goto(base + "/")
-        wait_settled(page)
+        act.goto(page, base + "/")
         before = card_value(page, DIBAO)
 
         folder.rename(tmp_path / "moved")
@@ -145,8 +144,8 @@ def test_sqlite_folder_gone_and_file_damaged_named_then_recovered(page, tmp_path
         assert "无法打开数据库文件" in missing.inner_text()
         _no_traceback(page)
         (tmp_path / "moved").rename(folder)
-        _wait_for(page, lambda: page.locator('[data-testid="stMetric"]').count() > 0)
-        wait_settled(page)
+        _wait_back(page)
+        act.wait_settled(page)
         assert card_value(page, DIBAO) == before
 
         good = tmp_path / "good.db"
@@ -163,7 +162,7 @@ def test_sqlite_folder_gone_and_file_damaged_named_then_recovered(page, tmp_path
         for suffix in ("", "-wal", "-shm"):
             if Path(f"{good}{suffix}").exists():
                 Path(f"{good}{suffix}").rename(f"{db}{suffix}")
-        _wait_for(page, lambda: page.locator('[data-testid="stMetric"]').count() > 0)
-        wait_settled(page)
+        _wait_back(page)
+        act.wait_settled(page)
         assert card_value(page, DIBAO) == before
         _no_traceback(page)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import jobseeker_groups, sample_rows
-from tests.e2e.conftest import assert_no_exception, card_value, screenshot, wait_settled
+from tests.e2e import act
+from tests.e2e.conftest import assert_no_exception, card_value, screenshot
 
 NEEDED = "剩余月份每月需完成"
 START = "2021-07-01"
@@ -22,67 +23,32 @@ def _done(group: str, column: str, end: str) -> int:
     )
 
 
-def canvas_colours(page) -> list[str]:
-    """The distinct colours of a sample of the map canvas's pixels (what the shading drew)."""
-    return page.evaluate(
-        """() => {
-          const c = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
-          if (!c || !c.width || !c.height) return [];
-          const copy = document.createElement('canvas');
-          copy.width = c.width; copy.height = c.height;
-          const ctx = copy.getContext('2d');
-          ctx.drawImage(c, 0, 0);
-          const d = ctx.getImageData(0, 0, c.width, c.height).data;
-          const seen = new Set();
-          for (let i = 0; i < d.length; i += 4 * 53) {
-            if (d[i + 3] > 0) seen.add(d[i] + ',' + d[i + 1] + ',' + d[i + 2]);
-          }
-          return Array.from(seen).sort();
-        }"""
-    )
-
-
 def legend_text(page) -> str:
     return page.locator('[data-testid="stMain"]').inner_text()
 
 
-def wait_for_canvas(page) -> None:
-    chart = page.locator('[data-testid="stDeckGlJsonChart"]').first
-    chart.wait_for(state="visible", timeout=30_000)
-    chart.locator("canvas").first.wait_for(state="attached", timeout=30_000)
-    page.wait_for_timeout(1500)  # deck.gl draws after the element appears
-
-
 def test_map_controls_change_the_map(page, app_url):
-    page.goto(app_url + "/employment")
-    wait_settled(page)
+    act.goto(page, app_url + "/employment")
     assert_no_exception(page)
     assert card_value(page, "下岗职工再就业") == "373人"
     assert card_value(page, "待业青年获劳务信息") == "530人"
     assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 1
-    wait_for_canvas(page)
-    per_1000 = canvas_colours(page)
+    per_1000 = act.wait_map_drawn(page)
     assert len(per_1000) > 3  # grids shaded in several colours
     assert "登记未就业（每千常住人口）" in legend_text(page)
 
     # Per 1,000 residents off: counts. The legend and the shades follow.
-    page.locator('[data-testid="stMain"] label').filter(has_text="每千常住人口").first.click()
-    wait_settled(page, quiet_ms=1000)
-    wait_for_canvas(page)
+    act.click(
+        page, page.locator('[data-testid="stMain"] label').filter(has_text="每千常住人口").first
+    )
+    counts = act.wait_map_drawn(page, other_than=per_1000)
     assert "em_counts=1" in page.url
     assert "登记未就业（每千常住人口）" not in legend_text(page)
-    counts = canvas_colours(page)
-    assert counts != per_1000
 
     # The other measure: placements in the period, in greens.
-    page.locator('[data-testid="stMain"] [data-testid="stRadio"] label').filter(
-        has_text="期间内就业"
-    ).first.click()
-    wait_settled(page, quiet_ms=1000)
-    wait_for_canvas(page)
+    act.radio(page.locator('[data-testid="stMain"] [data-testid="stRadio"]'), "期间内就业")
     assert "em_map=placed" in page.url
-    placed = canvas_colours(page)
-    assert placed != counts
+    placed = act.wait_map_drawn(page, other_than=counts)
     greens = [c for c in placed if (lambda r, g, b: g > r + 30 and g > b)(*map(int, c.split(",")))]
     assert greens, placed[:10]
     assert_no_exception(page)
@@ -93,15 +59,11 @@ def test_map_controls_change_the_map(page, app_url):
 
 def _set_number(page, label: str, value: int) -> None:
     box = page.locator('[data-testid="stNumberInput"]').filter(has_text=label).first
-    field = box.locator("input")
-    field.fill(str(value))
-    field.press("Enter")
-    wait_settled(page, quiet_ms=1000)
+    act.type_into(page, box.locator("input"), str(value))
 
 
 def test_targets_drive_the_pace_and_the_link(page, app_url):
-    page.goto(app_url + "/employment?from=2021-07&to=2022-03")
-    wait_settled(page)
+    act.goto(page, app_url + "/employment?from=2021-07&to=2022-03")
     assert_no_exception(page)
     end = dt.date(2022, 3, 31).isoformat()
     done = _done("laid_off", "placed_on", end)
@@ -123,8 +85,7 @@ def test_targets_drive_the_pace_and_the_link(page, app_url):
     screenshot(page, "employment-what-if")
 
     # The link opens the same scenario.
-    page.goto(page.url)
-    wait_settled(page)
+    act.goto(page, page.url)
     shared = needed.nth(0).locator('[data-testid="stMetricValue"]').inner_text().strip()
     assert shared == after
     assert page.watch.outside_requests() == []

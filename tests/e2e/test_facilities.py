@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections import Counter
 
 from tests.conftest import sample_rows
-from tests.e2e.conftest import assert_no_exception, card_value, screenshot, wait_settled
+from tests.e2e import act
+from tests.e2e.conftest import assert_no_exception, card_value, screenshot
 from tests.e2e.test_service_points import canvas_has_drawing, map_canvas
 
 
@@ -24,23 +25,23 @@ def funding_line(page) -> str:
     )
 
 
+# SVG paths drawn in the timeline chart (the Vega chart whose legend is titled 阶段).
+TIMELINE_MARKS_JS = """() => {
+  const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+  const c = charts.find(e => e.innerText.includes('阶段'));
+  return c ? c.querySelectorAll('svg path').length : -1;
+}"""
+
+
 def timeline_marks(page) -> int:
-    """SVG paths drawn in the timeline chart (the Vega chart whose legend is titled 阶段)."""
-    return page.evaluate(
-        """() => {
-          const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
-          const c = charts.find(e => e.innerText.includes('阶段'));
-          return c ? c.querySelectorAll('svg path').length : -1;
-        }"""
-    )
+    return page.evaluate(TIMELINE_MARKS_JS)
 
 
 def test_facilities_journey(page, app_url):
-    page.goto(app_url + "/facilities")
-    wait_settled(page)
+    act.goto(page, app_url + "/facilities")
     assert_no_exception(page)
     _, _ = map_canvas(page)
-    page.wait_for_timeout(1000)
+    act.wait_map_drawn(page)
     assert canvas_has_drawing(page)
     assert card_value(page, "“六室三站一场”配备率") == "100.0%"
     matrix = page.locator("table.fac-matrix")
@@ -56,8 +57,11 @@ def test_facilities_journey(page, app_url):
     screenshot(page, "facilities")
 
     # Control 1: the grouping of the money.
-    page.locator('[data-testid="stButtonGroup"] button').filter(has_text="按用途").click()
-    wait_settled(page, quiet_ms=1000)
+    act.click(
+        page,
+        page.locator('[data-testid="stButtonGroup"] button').filter(has_text="按用途"),
+        quiet_ms=1000,
+    )
     by_purpose = Counter()
     for r in year:
         by_purpose[r["purpose"]] += float(r["amount_yuan"])
@@ -68,14 +72,14 @@ def test_facilities_journey(page, app_url):
     assert "fac_by=purpose" in page.url
 
     # Control 2: the plan on the timeline.
-    with_plan = timeline_marks(page)
+    with_plan = act.still_js(page, TIMELINE_MARKS_JS)  # Vega draws a moment after the run
     assert with_plan > 0
-    page.get_by_text("对比计划日期").click()
-    wait_settled(page, quiet_ms=1000)
+    act.click(page, page.get_by_text("对比计划日期"), quiet_ms=1000)
     assert "fac_plan=off" in page.url
-    # The planned bars are gone: one bar per phase plan with a start date.
+    # The planned bars are gone: one bar per phase plan with a start date (Vega redraws its SVG
+    # a moment after the run).
     planned = sum(1 for p in sample_rows("project_phase_plans") if p["planned_start"])
-    assert timeline_marks(page) == with_plan - planned
+    act.expect_js(page, TIMELINE_MARKS_JS, f"n => n === {with_plan - planned}")
     assert_no_exception(page)
     screenshot(page, "facilities-purpose-noplan")
     assert page.watch.outside_requests() == []

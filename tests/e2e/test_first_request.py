@@ -8,12 +8,11 @@ the top of every page sends a legacy first run back through the script.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from components.registry import PAGES
-from tests.e2e.conftest import SETTLED_JS, assert_no_exception, served
+from tests.e2e import act
+from tests.e2e.conftest import assert_no_exception, served
 
 TITLES = {
     "": "总览",
@@ -37,27 +36,16 @@ FILE_NAMES = (
     "data admin",
     "review",
 )
-LEGACY_JS = """() => {
+# Every entry of the sidebar's page list the page ever shows, recorded from the first paint by
+# an observer (Streamlit's own list of page files would flash there on a legacy first run).
+LEGACY_WATCH_JS = """
+window.__navSeen = [];
+new MutationObserver(() => {
   const nav = document.querySelector('[data-testid="stSidebarNav"]');
-  const items = nav ? [...nav.querySelectorAll('a, span')].map(e => e.innerText.trim().toLowerCase()) : [];
-  return items;
-}"""
-
-
-def _watch_until_settled(page, timeout: float = 90) -> list[str]:
-    """Poll the page from its first paint until Streamlit has settled; every legacy nav entry seen."""
-    seen: list[str] = []
-    t0, quiet = time.time(), None
-    while time.time() - t0 < timeout:
-        seen.extend(page.evaluate(LEGACY_JS))
-        if page.evaluate(SETTLED_JS):
-            quiet = quiet or time.time()
-            if time.time() - quiet > 0.8:
-                return seen
-        else:
-            quiet = None
-        time.sleep(0.03)
-    raise TimeoutError("the page did not settle")
+  if (!nav) return;
+  for (const e of nav.querySelectorAll('a, span')) window.__navSeen.push(e.innerText.trim().toLowerCase());
+}).observe(document, {subtree: true, childList: true, characterData: true});
+"""
 
 
 # The launcher for every page; the script run directly for the default page, a reader's deep
@@ -73,8 +61,10 @@ CASES = [(spec, "app.py") for spec in PAGES] + [
 def test_first_request_opens_the_page_itself(browser, seeded_db, tmp_path, spec, entry):
     with served(entry, seeded_db, tmp_path) as base:
         page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.add_init_script(LEGACY_WATCH_JS)
         page.goto(f"{base}/{spec.url_path}", wait_until="commit")
-        legacy = _watch_until_settled(page)
+        act.wait_settled(page, quiet_ms=800)
+        legacy = page.evaluate("() => window.__navSeen")
         assert not [item for item in legacy if item in FILE_NAMES], legacy
         assert_no_exception(page)
         assert page.locator("h1").first.inner_text() == TITLES[spec.url_path]

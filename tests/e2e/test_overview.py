@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import re
 
-from tests.e2e.conftest import assert_no_exception, card_value, nav_to, screenshot, wait_settled
+from tests.e2e import act
+from tests.e2e.act import nav_to
+from tests.e2e.conftest import assert_no_exception, card_value, screenshot
 
 
 def test_choose_a_community_and_the_cards_follow(page, app_url):
-    page.goto(app_url + "/")
-    wait_settled(page)
+    act.goto(page, app_url + "/")
     assert_no_exception(page)
     assert card_value(page, "低保对象") == "1,276人"
     assert card_value(page, "便民服务网点") == "138个"
     screenshot(page, "overview-all")
 
     sidebar = page.locator('[data-testid="stSidebar"]')
-    sidebar.locator('[data-testid="stMultiSelect"]').first.click()
-    page.get_by_role("option", name="东部社区").click()
-    page.keyboard.press("Escape")
-    wait_settled(page)
+    act.choose(page, sidebar.locator('[data-testid="stMultiSelect"]').first, "东部社区")
 
     assert card_value(page, "低保对象") == "406人"
     assert card_value(page, "便民服务网点") == "45个"
@@ -32,16 +30,14 @@ def test_choose_a_community_and_the_cards_follow(page, app_url):
 
 
 def test_a_shared_link_opens_the_same_view(page, app_url):
-    page.goto(app_url + "/?community=629901100001&from=2022-01&to=2022-06")
-    wait_settled(page)
+    act.goto(page, app_url + "/?community=629901100001&from=2022-01&to=2022-06")
     assert_no_exception(page)
     assert card_value(page, "低保对象") == "870人"
     assert "2022-01" in page.locator('[data-testid="stSidebar"]').inner_text()
 
 
 def test_filters_hold_when_switching_pages(page, app_url):
-    page.goto(app_url + "/?community=629901100002&from=2022-01&to=2022-06")
-    wait_settled(page)
+    act.goto(page, app_url + "/?community=629901100002&from=2022-01&to=2022-06")
     nav_to(page, "社会救助")
     page.wait_for_url(re.compile(r"/welfare"))
     assert_no_exception(page)

@@ -11,7 +11,8 @@ import pytest
 from pptx import Presentation
 
 from data_access.review.topics import TOPICS
-from tests.e2e.conftest import assert_no_exception, card_value, screenshot, wait_settled
+from tests.e2e import act
+from tests.e2e.conftest import assert_no_exception, card_value, screenshot
 from tests.e2e.overflow import cut_off_texts
 
 
@@ -24,10 +25,7 @@ def cards(page) -> int:
 
 
 def select(page, label: str, option: str) -> None:
-    page.get_by_role("combobox", name=label).click()
-    page.keyboard.press("ArrowDown")  # opens the list (a click on the box only focuses it)
-    page.locator('[role="option"]').filter(has_text=option).first.click()
-    wait_settled(page, quiet_ms=800)
+    act.choose(page, act.widget(page, "stSelectbox", label), option)
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
@@ -38,8 +36,7 @@ def test_presentation_shows_one_topic_at_a_time(browser, app_url, size):
 
     page.watch = PageWatch(page)
     try:
-        page.goto(app_url + "/review")
-        wait_settled(page)
+        act.goto(page, app_url + "/review")
         assert_no_exception(page)
         assert title(page) == "会议汇报 · 总体情况"
         assert cards(page) == len(TOPICS[0].cards)
@@ -50,13 +47,11 @@ def test_presentation_shows_one_topic_at_a_time(browser, app_url, size):
 
         # Keyboard: → next topic, ← back (Streamlit's button shortcuts).
         page.locator("h1").first.click()  # focus the page, not a widget
-        page.keyboard.press("ArrowRight")
-        wait_settled(page, quiet_ms=800)
+        act.press(page, "ArrowRight")
         assert title(page) == "会议汇报 · 社区服务网点"
         assert cards(page) == len(TOPICS[1].cards)
         assert "topic=service" in page.url
-        page.keyboard.press("ArrowLeft")
-        wait_settled(page, quiet_ms=800)
+        act.press(page, "ArrowLeft")
         assert title(page) == "会议汇报 · 总体情况"
         assert "topic=" not in page.url
         assert page.watch.outside_requests() == []
@@ -67,22 +62,19 @@ def test_presentation_shows_one_topic_at_a_time(browser, app_url, size):
 
 def test_review_every_control(page, app_url, tmp_path):
     page.set_viewport_size({"width": 1920, "height": 1080})
-    page.goto(app_url + "/review")
-    wait_settled(page)
+    act.goto(page, app_url + "/review")
 
     # Control 1: the next button walks through every topic, one at a time.
     seen = []
     for topic in TOPICS[1:]:
-        page.get_by_role("button", name="下一页").click()
-        wait_settled(page, quiet_ms=800)
+        act.click(page, page.get_by_role("button", name="下一页"), quiet_ms=800)
         assert f"topic={topic.key}" in page.url
         assert cards(page) == len(topic.cards)
         seen.append(title(page))
         assert_no_exception(page)
     assert len(set(seen)) == len(TOPICS) - 1
     # Control 2: previous.
-    page.get_by_role("button", name="上一页").click()
-    wait_settled(page, quiet_ms=800)
+    act.click(page, page.get_by_role("button", name="上一页"), quiet_ms=800)
     assert f"topic={TOPICS[-2].key}" in page.url
 
     # Control 3: the ranking's figure (employment: the 4050 placements).
@@ -97,8 +89,7 @@ def test_review_every_control(page, app_url, tmp_path):
     # Control: the topic's table (as in the XLSX) opens under the ranking.
     tables = page.locator('[data-testid="stDataFrame"]')
     visible = sum(tables.nth(i).is_visible() for i in range(tables.count()))
-    page.get_by_text("本页数据表").click()
-    wait_settled(page, quiet_ms=600)
+    act.click(page, page.get_by_text("本页数据表"), quiet_ms=600)
     assert sum(tables.nth(i).is_visible() for i in range(tables.count())) == visible + 1
 
     # Control 4: jump to the summary; its DOCX download.
@@ -106,38 +97,31 @@ def test_review_every_control(page, app_url, tmp_path):
     assert cards(page) == 0
     text = page.locator(".review-summary").inner_text()
     assert "社区服务网点138个" in text and "为1,276名低保对象" in text
-    with page.expect_download() as dl:
-        page.get_by_role("button", name="下载总结草稿（DOCX）").click()
-    wait_settled(page)
-    document = docx.Document(dl.value.path())
+    document = docx.Document(
+        act.download_path(page, page.get_by_role("button", name="下载总结草稿（DOCX）"))
+    )
     assert "社区服务网点138个" in "\n".join(p.text for p in document.paragraphs)
     screenshot(page, "review-summary")
 
     # Controls 5-7: the deck and the tables downloads (made on click).
-    with page.expect_download() as dl:
-        page.get_by_role("button", name="PPTX").click()
-    prs = Presentation(dl.value.path())
+    prs = Presentation(act.download_path(page, page.get_by_role("button", name="PPTX")))
     assert len(prs.slides) == len(TOPICS) + 2
     for name in ("PDF", "XLSX"):
-        with page.expect_download() as dl:
-            page.get_by_role("button", name=name).click()
-        head = dl.value.path().read_bytes()[:4]
+        head = act.download_path(page, page.get_by_role("button", name=name)).read_bytes()[:4]
         assert head == (b"%PDF" if name == "PDF" else b"PK\x03\x04")
     select(page, "跳转到", "总体情况")
-    with page.expect_download() as dl:
-        page.get_by_role("button", name="本页图表 PNG").click()
-    assert dl.value.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    png = act.download_path(page, page.get_by_role("button", name="本页图表 PNG"))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     # Control 8: share this view.
-    page.get_by_role("button", name="分享此视图").click()
+    act.click(page, page.get_by_role("button", name="分享此视图"))
     code = page.locator('[data-testid="stCode"]').first
     code.wait_for()
     assert code.inner_text().strip().startswith(app_url + "/review")
 
     # Control 9: leave presentation mode: the sidebar (the filters) comes back.
     page.keyboard.press("Escape")
-    page.get_by_text("演示模式").click()
-    wait_settled(page, quiet_ms=800)
+    act.click(page, page.get_by_text("演示模式"), quiet_ms=800)
     assert "present=0" in page.url
     assert page.locator('[data-testid="stSidebar"]').is_visible()
     assert_no_exception(page)

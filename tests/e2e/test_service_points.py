@@ -6,8 +6,11 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from tests.conftest import EAST, operating_ids, sample_rows
-from tests.e2e.conftest import assert_no_exception, screenshot, wait_settled
+from tests.e2e import act
+from tests.e2e.conftest import assert_no_exception, screenshot
 
 END = "2022-06-30"
 
@@ -112,8 +115,7 @@ def initial_view(db: Path, community: str | None = None) -> dict:
 
 
 def test_map_renders_offline_and_hovering_a_point_shows_its_tooltip(page, app_url, tmp_path):
-    page.goto(app_url + "/service_points")
-    wait_settled(page)
+    act.goto(page, app_url + "/service_points")
     assert_no_exception(page)
     _chart, _canvas = map_canvas(page)
     page.wait_for_function(
@@ -121,7 +123,7 @@ def test_map_renders_offline_and_hovering_a_point_shows_its_tooltip(page, app_ur
                    return c && c.width > 100 && c.height > 100; }""",
         timeout=30_000,
     )
-    page.wait_for_timeout(800)
+    act.wait_map_drawn(page)
     assert canvas_has_drawing(page)
     assert "图例" in page.locator('[data-testid="stMain"]').inner_text()
     screenshot(page, "service-points-all")
@@ -130,10 +132,9 @@ def test_map_renders_offline_and_hovering_a_point_shows_its_tooltip(page, app_ur
     assert page.watch.errors == []
 
     # One type: four police rooms, far apart, drawn above the compounds.
-    page.goto(app_url + "/service_points?sp_type=police")
-    wait_settled(page)
+    act.goto(page, app_url + "/service_points?sp_type=police")
     _chart, canvas = map_canvas(page)
-    page.wait_for_timeout(800)
+    act.wait_map_drawn(page)
     box = canvas.bounding_box()
     view = initial_view(tmp_path / "view.db")
     target = operating("police")[0]
@@ -142,11 +143,12 @@ def test_map_renders_offline_and_hovering_a_point_shows_its_tooltip(page, app_ur
     shown = ""
     for dx, dy in [(0, 0), (2, 0), (-2, 0), (0, 2), (0, -2), (3, 3), (-3, -3)]:
         page.mouse.move(x + dx, y + dy)
-        page.wait_for_timeout(250)
-        if tooltip.count() and tooltip.first.is_visible():
-            shown = tooltip.first.inner_text()
-            if target["name"] in shown:
-                break
+        try:  # deck.gl picks what is under the pointer on its next frame
+            tooltip.filter(has_text=target["name"]).first.wait_for(state="visible", timeout=2_000)
+        except PlaywrightTimeout:
+            continue
+        shown = tooltip.first.inner_text()
+        break
     assert target["name"] in shown, shown
     assert "警务室" in shown and "运营中" in shown and "开设于" in shown
     screenshot(page, "service-points-tooltip")
@@ -155,23 +157,20 @@ def test_map_renders_offline_and_hovering_a_point_shows_its_tooltip(page, app_ur
 
 
 def test_one_community_and_a_what_if_scenario(page, app_url):
-    page.goto(app_url + f"/service_points?community={EAST}")
-    wait_settled(page)
+    act.goto(page, app_url + f"/service_points?community={EAST}")
     assert_no_exception(page)
     map_canvas(page)
-    page.wait_for_timeout(800)
+    act.wait_map_drawn(page)
     assert canvas_has_drawing(page)
     screenshot(page, "service-points-east")
 
-    page.goto(app_url + "/service_points?sp_type=police&sp_k=3")
-    wait_settled(page)
-    page.get_by_role("button", name="采纳这 3 个选址到推演中").click()
-    wait_settled(page)
+    act.goto(page, app_url + "/service_points?sp_type=police&sp_k=3")
+    act.click(page, page.get_by_role("button", name="采纳这 3 个选址到推演中"))
     assert_no_exception(page)
     main = page.locator('[data-testid="stMain"]').inner_text()
     assert "推演前 → 推演后" in main and "500 米覆盖率" in main
     assert "sp_add=" in page.url  # the scenario is in the link
-    page.wait_for_timeout(800)
+    act.wait_map_drawn(page)
     assert canvas_has_drawing(page)
     screenshot(page, "service-points-what-if")
     assert page.watch.outside_requests() == []
@@ -200,12 +199,11 @@ def test_on_a_phone_the_whole_area_is_on_the_map(browser, app_url):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(app_url + "/service_points")
-    wait_settled(page)
+    act.goto(page, app_url + "/service_points")
     assert_no_exception(page)
     chart, canvas = map_canvas(page)
     chart.scroll_into_view_if_needed()
-    page.wait_for_timeout(800)
+    act.wait_map_drawn(page)
     assert canvas_has_drawing(page)
     box = canvas.bounding_box()
     assert box["width"] <= 390

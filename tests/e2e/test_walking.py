@@ -13,16 +13,10 @@ from data_access.vocab import label
 from tests.app.test_service_points import covered, operating
 from tests.app.test_service_points_walking import TYPES, households, walk_covered
 from tests.conftest import sample_rows
-from tests.e2e.conftest import assert_no_exception, card_value, screenshot, wait_settled
-from tests.e2e.controls import (
-    MAIN,
-    NO_SAVE_PICKER,
-    choose,
-    download_table_csv,
-    main_text,
-    radio,
-    widget,
-)
+from tests.e2e import act
+from tests.e2e.act import MAIN, choose, radio, widget
+from tests.e2e.conftest import assert_no_exception, card_value, screenshot
+from tests.e2e.controls import NO_SAVE_PICKER, download_table_csv, main_text
 from tests.e2e.test_service_points import map_canvas
 
 DARKEST = (8, 81, 156)  # the 5-minute streets (#08519C)
@@ -43,10 +37,12 @@ SHADE_PIXELS_JS = """([r, g, b]) => {
 }"""
 
 
-def shade_pixels(page) -> int:
+def shades(page, test: str) -> int:
+    """The pixels in the walking areas' darkest blue, once their count passes the JS predicate
+    `test` (the deck redraws a moment after the run; the map must have drawn first)."""
     map_canvas(page)
-    page.wait_for_timeout(900)  # the deck draws after the page has settled
-    return page.evaluate(SHADE_PIXELS_JS, list(DARKEST))
+    act.wait_map_drawn(page)
+    return act.expect_js(page, SHADE_PIXELS_JS, test, arg=list(DARKEST))
 
 
 def share(ids: set[str]) -> str:
@@ -55,9 +51,8 @@ def share(ids: set[str]) -> str:
 
 
 def test_walking_mode_and_its_areas_render_offline(page, app_url):
-    page.goto(app_url + "/service_points?sp_type=clinic")
-    wait_settled(page)
-    assert shade_pixels(page) == 0  # straight line: circles, no walking areas
+    act.goto(page, app_url + "/service_points?sp_type=clinic")
+    shades(page, "n => n === 0")  # straight line: circles, no walking areas
     radio(widget(page, "stRadio", "距离算法"), "步行")
     assert "sp_mode=walk" in page.url
     assert_no_exception(page)
@@ -65,7 +60,7 @@ def test_walking_mode_and_its_areas_render_offline(page, app_url):
     assert card_value(page, "500 米覆盖率（户）") == share(walked)
     assert card_value(page, "按步行 · 500 米覆盖（户）") == share(walked)
     assert "直线距离高估了" in main_text(page)
-    assert shade_pixels(page) > 200  # the 5-minute streets are drawn
+    shades(page, "n => n > 200")  # the 5-minute streets are drawn
     assert "步行 5 分钟（300 米）内的街道" in main_text(page)
     screenshot(page, "service-points-walking")
     assert page.watch.outside_requests() == []
@@ -79,28 +74,27 @@ def test_walking_mode_and_its_areas_render_offline(page, app_url):
     assert f"sp_area={point['id']}" in page.url
     reached = walk_covered([point], 800)
     assert f"15 分钟内 {len(reached)} 个" in main_text(page)
-    assert shade_pixels(page) > 0
+    shades(page, "n => n > 0")
     choose(page, area_box, "不显示")
     assert "sp_area=none" in page.url
-    assert shade_pixels(page) == 0
+    shades(page, "n => n === 0")
     choose(page, area_box, "全部医疗卫生服务室")
     assert "sp_area" not in page.url
-    assert shade_pixels(page) > 0
+    shades(page, "n => n > 0")
     assert page.watch.outside_requests() == []
 
     radio(page.locator(MAIN).locator('[data-testid="stRadio"]').filter(has_text="距离算法"), "直线")
     assert "sp_mode" not in page.url
-    assert shade_pixels(page) == 0
+    shades(page, "n => n === 0")
     assert_no_exception(page)
 
 
 def test_the_comparison_table_downloads_as_csv(page, app_url):
     page.add_init_script(NO_SAVE_PICKER)
     page.goto(app_url + "/service_points?sp_mode=walk")  # every type: one row a type
-    wait_settled(page)
     # Every type walked on the first run of a fresh server: wait for the section, not a still page.
     page.locator(MAIN).get_by_text("直线与步行对比（500 米）").wait_for(timeout=120_000)
-    wait_settled(page)
+    act.wait_settled(page)
     tables = page.locator(f'{MAIN} [data-testid="stDataFrame"]').count()
     # The comparison is the table whose file has the overstated homes.
     downloads = [download_table_csv(page, i) for i in range(tables)]

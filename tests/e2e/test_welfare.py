@@ -3,21 +3,18 @@ a shared what-if link opens at its standard. No exception box, no request leaves
 
 from __future__ import annotations
 
+import re
+
 from tests import welfare_expected as expected
-from tests.e2e.conftest import assert_no_exception, screenshot, wait_settled
+from tests.e2e import act
+from tests.e2e.conftest import assert_no_exception, card_value, screenshot
 
 MONTHLY = "测算：每月资金需求"
 
 
-def card_value(page, label: str) -> str:
-    card = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
-    return card.locator('[data-testid="stMetricValue"]').inner_text().strip()
-
-
 def test_drag_the_standard_and_the_budget_follows(page, app_url):
     today = expected.dibao_standard()[0]
-    page.goto(app_url + "/welfare")
-    wait_settled(page)
+    act.goto(page, app_url + "/welfare")
     assert_no_exception(page)
     assert card_value(page, "低保对象") == "1,276人"
     assert card_value(page, "特困供养户") == "58户"
@@ -26,10 +23,10 @@ def test_drag_the_standard_and_the_budget_follows(page, app_url):
 
     # The what-if slider is the only slider in the page body (the period slider is in the sidebar).
     thumb = page.locator('[data-testid="stMain"] [data-testid="stSlider"] input').first
-    thumb.focus()
-    for _ in range(10):  # ten steps of 10 yuan
-        page.keyboard.press("ArrowRight")
-    wait_settled(page, quiet_ms=1000)
+    # Steps of 10 yuan, up by 100.
+    act.press_until(
+        page, thumb, "ArrowRight", lambda text: int(re.sub(r"\D", "", text)) >= today + 100
+    )
 
     assert card_value(page, MONTHLY) == expected.money_card(expected.budget(today + 100))
     assert f"standard={today + 100}" in page.url
@@ -43,8 +40,7 @@ def test_drag_the_standard_and_the_budget_follows(page, app_url):
 
 def test_a_shared_what_if_link_opens_at_its_standard(page, app_url):
     today = expected.dibao_standard()[0]
-    page.goto(app_url + f"/welfare?standard={today + 50}&community=629901100002")
-    wait_settled(page)
+    act.goto(page, app_url + f"/welfare?standard={today + 50}&community=629901100002")
     assert_no_exception(page)
     assert card_value(page, MONTHLY) == expected.money_card(
         expected.budget(today + 50, "629901100002")
