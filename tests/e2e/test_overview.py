@@ -48,3 +48,24 @@ def test_filters_hold_when_switching_pages(page, app_url):
     nav_to(page, "总览")
     assert card_value(page, "低保对象") == "406人"
     assert "community=629901100002" in page.url
+
+
+def test_on_a_phone_one_tap_on_a_lagging_figure_opens_its_page_and_community(browser, app_url):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN"
+    )
+    context.set_default_timeout(90_000)
+    page = context.new_page()
+    act.goto(page, app_url + "/")
+    assert "需要关注" in page.locator('[data-testid="stMain"]').inner_text()
+    line = page.get_by_role("button", name=re.compile("东部社区.*志愿者.*明显落后")).first
+    line.scroll_into_view_if_needed()
+    since = act.arm(page)
+    line.tap()
+    act.settle(page, since)
+    act.wait_settled(page)
+    assert page.locator("h1").first.inner_text() == "志愿·为老·平安"
+    assert "community=629901100002" in page.url
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    screenshot(page, "phone-attention-tap")
+    context.close()
