@@ -72,9 +72,15 @@ def _target_line(s: Snapshot) -> str:
     return line
 
 
+def _previous_is_last_year(s: Snapshot) -> bool:
+    """A twelve-month period's previous period is the same months a year earlier: the change
+    beside the figure is then its 同比, said once."""
+    return s.previous_filters is not None and s.previous_filters == s.last_year_filters
+
+
 def year_on_year_text(s: Snapshot) -> str | None:
     """'同比：上年同期 130个，+8': the same months a year earlier, when both figures are known."""
-    if s.value is None or s.last_year is None:
+    if s.value is None or s.last_year is None or _previous_is_last_year(s):
         return None
     return t(
         "kpi.year_on_year",
@@ -114,7 +120,11 @@ def card(s: Snapshot, extra_help: str = "", say_no_target: bool = False) -> None
         delta=delta,
         delta_color="off" if zero or not s.higher_is_better else "normal",
         delta_arrow="off" if zero else "auto",
-        delta_description=t("kpi.vs_previous") if delta else None,
+        delta_description=(
+            t("kpi.vs_last_year") if _previous_is_last_year(s) else t("kpi.vs_previous")
+        )
+        if delta
+        else None,
         help=_help(s, extra_help),
     )
     year_on_year = year_on_year_text(s)

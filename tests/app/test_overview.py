@@ -27,14 +27,22 @@ def test_every_card_says_how_it_is_computed(open_page):
 
 
 def test_every_card_shows_the_same_months_a_year_earlier(open_page):
-    """同比: the records reach back to 2020-07, so each of the eight cards says its value a year
-    earlier and the change against it."""
+    """同比: the records reach back to 2020-07. Over the work year the previous period is the
+    same months a year earlier, so the change beside each of the eight cards is its 同比, said
+    once; over a half year each card adds a 同比 line of its own."""
     at = open_page()
     assert_clean(at)
-    said = [c.value for c in at.caption if c.value.startswith("同比：")]
-    assert len(said) == 8
     earlier = len(operating_ids("2021-06-30"))
-    assert f"同比：上年同期 {earlier}个，{138 - earlier:+d}" in said
+    assert not [c.value for c in at.caption if c.value.startswith("同比：")]
+    points = next(m for m in at.metric if m.label == "便民服务网点")
+    assert points.delta == f"{138 - earlier:+d}"
+    assert points.proto.delta_description == "同比"
+    assert all(m.proto.delta_description == "同比" for m in at.metric if m.delta)
+
+    half = open_page(**{"from": "2022-01", "to": "2022-06"})
+    assert_clean(half)
+    said = [c.value for c in half.caption if c.value.startswith("同比：")]
+    assert len(said) == 8
 
 
 def test_choosing_one_community_shows_that_communitys_figures(open_page):

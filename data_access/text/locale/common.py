@@ -147,6 +147,7 @@ STRINGS = {
         "Not every chosen community has a target",
     ),
     "kpi.exact": ("精确数：{value}", "Exact figure: {value}"),
+    "kpi.vs_last_year": ("同比", "vs last year"),
     "kpi.vs_previous": ("较上一期间", "vs last period"),
     "kpi.year_on_year": (
         "同比：上年同期 {value}，{change}",
