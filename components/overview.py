@@ -43,9 +43,8 @@ def controls() -> tuple[str, bool]:
 
 
 def comparison(f: Filters, key: str, per_thousand: bool) -> None:
-    if per_thousand:
-        _per_thousand_table(f)
-    else:
+    _numbers_table(f, per_thousand)
+    if not per_thousand:
         _status_grid(f)
     ranking(f, key, per_thousand)
 
@@ -86,11 +85,14 @@ def _status_grid(f: Filters) -> None:
     st.caption(t("overview.status.caption"))
 
 
-def _per_thousand_table(f: Filters) -> None:
-    table = query(overview.comparison, f, overview.CARDS, True)
+def _numbers_table(f: Filters, per_thousand: bool) -> None:
+    """The communities' figures as numbers (per 1,000 households when asked), for reading and
+    for the CSV download."""
+    table = query(overview.comparison, f, overview.CARDS, per_thousand)
     if table.empty:
         st.info(t("common.no_data"))
         return
+    number_format = "%.1f" if per_thousand else "localized"
     config = {
         "name": st.column_config.TextColumn(t("overview.col.name")),
         "households": st.column_config.NumberColumn(
@@ -101,7 +103,7 @@ def _per_thousand_table(f: Filters) -> None:
         config[k] = st.column_config.NumberColumn(
             t(f"metric.{k}.label"),
             help=t(f"metric.{k}.help"),
-            format="percent" if _is_share(k) else "%.1f",
+            format="percent" if _is_share(k) else number_format,
         )
     st.dataframe(
         table[["name", "households", *overview.CARDS]],

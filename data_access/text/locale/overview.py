@@ -10,11 +10,11 @@ STRINGS = {
         "Each community's figures side by side; with “per 1,000 households”, counts are divided by the area's households so communities of different size compare fairly.",
     ),
     "overview.status.caption": (
-        "每格为该社区的数值和完成状态：绿色达到序时进度，橙色略慢（达到序时进度的 90%），红色明显落后；"
-        "“—”或只有数值的格没有目标。勾选“每千户”查看按户数折算的数值。",
-        "Each cell is the community's value and its status: green on track, amber slightly "
-        "behind (90% of the time elapsed), red behind; a cell with a value only has no target. "
-        "Tick “per 1,000 households” for values per household.",
+        "完成情况：每格为该社区的数值和状态，绿色达到序时进度，橙色略慢（达到序时进度的 90%），"
+        "红色明显落后；只有数值的格没有目标。",
+        "Status: each cell is the community's value and its status, green on track, amber "
+        "slightly behind (90% of the time elapsed), red behind; a cell with a value only has "
+        "no target.",
     ),
     "overview.status.grids": (
         "选择了网格：各社区完成情况按整个社区统计，请清除网格查看。",
