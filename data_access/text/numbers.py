@@ -152,6 +152,9 @@ def change(
     # A change that rounds to nothing reads +0 / +0.0, never -0 (see is_zero).
     if u.kind == "share":
         return f"{_as_shown(diff * 100, digits):+.{digits}f}" + t("unit.pp", lang)
+    if u.kind == "money" and lang == "zh" and abs(diff) >= 100_000:
+        # Beside a card's 84.6万元 the change reads +65.1万, not +651,000.
+        return ("+" if diff > 0 else "-") + _wan(abs(diff)) + t("unit.wan", lang)
     return f"{_as_shown(diff, digits):+,.{digits}f}"
 
 

@@ -281,7 +281,10 @@ langs = st.sampled_from(LANGS)
 
 
 def number_in(text: str) -> float:
-    """The value of a shown number ('1,234.5' → 1234.5), checking its thousands grouping."""
+    """The value of a shown number ('1,234.5' → 1234.5, '+65.1万' → 651000), checking its
+    thousands grouping."""
+    if text.endswith("万"):
+        return number_in(text[:-1]) * 10_000
     assert GROUPED.fullmatch(text), text
     return float(text.replace(",", ""))
 
@@ -367,7 +370,10 @@ def test_a_suppressed_count_shows_below_three(unit_name, value):
 def test_a_change_carries_its_sign(diff, unit_name, lang):
     shown = numbers.change(diff, unit_name, lang)
     assert shown[0] in "+-"
-    assert number_in(shown) == round(diff)
+    if shown.endswith("万"):  # in 万 to the hundred yuan, as the 万元 figures beside it
+        assert abs(number_in(shown) - diff) <= 50
+    else:
+        assert number_in(shown) == round(diff)
     if not numbers.is_zero(diff, unit_name):
         assert shown[0] == ("+" if diff > 0 else "-")
 
@@ -402,4 +408,9 @@ def test_change_examples():
     assert numbers.change(0.012, "share", "zh") == "+1.2个百分点"
     assert numbers.change(-0.012, "share", "en") == "-1.2 pp"
     assert numbers.change(0, "share", "zh") == "+0.0个百分点"
+    # Money changes read like the 万元 figures they stand beside (large ones).
+    assert numbers.change(651_000, "yuan", "zh") == "+65.1万"
+    assert numbers.change(-226_000, "yuan", "zh") == "-22.6万"
+    assert numbers.change(-2_260, "yuan", "zh") == "-2,260"
+    assert numbers.change(651_000, "yuan", "en") == "+651,000"
     assert numbers.is_zero(0.0004, "share") and not numbers.is_zero(0.0006, "share")

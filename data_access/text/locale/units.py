@@ -14,6 +14,7 @@ STRINGS = {
     "unit.organisations": ("个", "organisations"),
     "unit.families": ("户", "families"),
     "unit.yuan": ("元", "yuan"),
+    "unit.wan": ("万", "10k"),
     "unit.wan_yuan": ("万元", "10k yuan"),
     "unit.share": ("%", "%"),
     "unit.per_1000_households": ("个/千户", "per 1,000 households"),
