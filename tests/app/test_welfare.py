@@ -122,6 +122,12 @@ def test_what_if_at_todays_standard_equals_todays_figures(open_page):
     assert "standard" not in at.query_params
 
 
+def _money_change(yuan: int) -> str:
+    if abs(yuan) >= 100_000:
+        return f"{yuan / 10_000:+,.2f}".rstrip("0").rstrip(".") + "万"
+    return f"{yuan:+,}"
+
+
 def test_raising_the_standard_by_100_raises_the_budget(open_page):
     at = open_page(PAGE)
     today = expected.dibao_standard()[0]
@@ -131,8 +137,9 @@ def test_raising_the_standard_by_100_raises_the_budget(open_page):
     assert increase > 0
     shown = {m.label: m for m in at.metric}
     assert_money_card(at, "测算：每月资金需求", expected.budget(today) + increase)
-    assert shown["测算：每月资金需求"].proto.delta == f"{increase:+,}"
-    assert shown["测算：全年资金需求"].proto.delta == f"{12 * increase:+,}"
+    # Beside a 万元 figure a large change reads in 万 (127,600 → +12.76万), to the hundred yuan.
+    assert shown["测算：每月资金需求"].proto.delta == _money_change(increase)
+    assert shown["测算：全年资金需求"].proto.delta == _money_change(12 * increase)
     assert at.query_params["standard"] in (str(today + 100), [str(today + 100)])
     # The cards, which read the real roster, do not move: a scenario writes nothing.
     assert shown["低保对象"].value == "1,276人"
