@@ -9,6 +9,7 @@ from components import charts, page_state
 from components.data import query
 from components.i18n import lang, t
 from components.rendered import chart
+from components.tables import data_table
 from data_access import metrics, overview
 from data_access.filters import Filters
 from data_access.text import numbers
@@ -80,8 +81,7 @@ def _status_grid(f: Filters) -> None:
             f"background-color: {STATUS_TINTS[s.status]}" if s is not None and s.status else ""
             for s in table[k]
         ]
-    styled = shown.style.apply(lambda _: colours, axis=None)
-    st.dataframe(styled, hide_index=True)
+    data_table(shown, tints=colours)
     st.caption(t("overview.status.caption"))
 
 
@@ -99,31 +99,33 @@ def _numbers_table(f: Filters, per_thousand: bool) -> None:
             t("overview.col.households"), format="localized"
         ),
     }
+    table = table.copy()
     for k in overview.CARDS:
+        unit = metrics.get(k).unit
+        divisor, _ = numbers.column_scale(unit, lang())
+        table[k] = table[k] / divisor
         config[k] = st.column_config.NumberColumn(
-            t(f"metric.{k}.label"),
+            numbers.column_header(t(f"metric.{k}.label"), unit, lang()),
             help=t(f"metric.{k}.help"),
-            format="percent" if _is_share(k) else number_format,
+            format="percent" if _is_share(k) else "%.2f" if divisor > 1 else number_format,
         )
-    st.dataframe(
-        table[["name", "households", *overview.CARDS]],
-        column_config=config,
-        hide_index=True,
-    )
+    data_table(table[["name", "households", *overview.CARDS]], column_config=config)
 
 
 def ranking(f: Filters, key: str, per_thousand: bool) -> None:
     """The chosen figure's bars, one per community."""
     bar_data = query(overview.metric_by_community, f, key, per_thousand)
     rate = per_thousand and not metrics.get(key).is_ratio  # the table's rule (queries.overview)
-    title = t(f"metric.{key}.label")
+    unit = metrics.get(key).unit
+    divisor, _ = numbers.column_scale(unit, lang())
+    title = numbers.column_header(t(f"metric.{key}.label"), unit, lang())
     chart(
         charts.bars,
-        bar_data,
+        bar_data.assign(value=bar_data["value"] / divisor),
         "name",
         t("overview.per_thousand.title", metric=title) if rate else title,
         _is_share(key),
-        decimals=1 if rate else 0,
+        decimals=2 if divisor > 1 else 1 if rate else 0,
     )
 
 
@@ -141,10 +143,11 @@ def trend(f: Filters, key: str) -> None:
     if series.empty:
         st.info(t("common.no_data"))
         return
+    divisor, _ = numbers.column_scale(m.unit, lang())
     chart(
         charts.monthly_lines,
-        series,
-        t(f"metric.{key}.label"),
+        series.assign(value=series["value"] / divisor) if "value" in series else series,
+        numbers.column_header(t(f"metric.{key}.label"), m.unit, lang()),
         t("common.community"),
         t("common.month"),
         _is_share(key),

@@ -27,8 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.e2e.act import wait_settled  # noqa: E402
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, served  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, phone, served  # noqa: E402
 from tests.e2e.overflow import cut_off_texts  # noqa: E402
+
+PHONE_MAX_WIDTH = 480
 
 
 def served_app() -> contextlib.AbstractContextManager[str]:
@@ -55,7 +57,12 @@ def shoot(base: str, paths: list[str], sizes: list[str], langs: list[str], out: 
             width, height = (int(v) for v in size.split("x"))
             for lang in langs:
                 for path in paths:
-                    page = browser.new_page(viewport={"width": width, "height": height})
+                    # A window as narrow as a phone is a phone: its user agent and touch, so
+                    # the app lays the page out as it does for one.
+                    page = browser.new_page(
+                        **(phone(width, height) if width <= PHONE_MAX_WIDTH else {})
+                        or {"viewport": {"width": width, "height": height}}
+                    )
                     sep = "&" if "?" in path else "?"
                     url = base + path + (f"{sep}lang=en" if lang == "en" else "")
                     t0 = time.time()

@@ -143,7 +143,7 @@ def _parts(f: Filters) -> maps.MapParts | None:
     return maps.MapParts(
         boundaries,
         layers(compounds, points),
-        map_legend=maps.Legend(t("cl.eld.legend"), items, hint=t("cl.eld.legend.hint")),
+        map_legend=maps.Legend(t("cl.eld.legend"), items, hint=maps.hint("cl.eld.legend.hint")),
         box=maps.fit_box(boundaries, "grid" if f.grids else "community", (compounds,)),
         avoid=list(
             zip(

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.i18n import t
+from components.tables import data_table
 from data_access.text import has
 
 SCROLL_AFTER_ROWS = 20
@@ -28,10 +29,9 @@ def table(
         config[c] = st.column_config.NumberColumn(t(f"cl.col.{c}"), format="percent")
     for c in counts:
         config[c] = st.column_config.TextColumn(t(f"cl.col.{c}"), alignment="right")
-    st.dataframe(
+    data_table(
         df,
         column_config=config,
-        hide_index=True,
         height="content" if len(df) <= SCROLL_AFTER_ROWS else "auto",
         key=key,
     )

@@ -11,7 +11,7 @@ from components import charts, kpi, page_state
 from components.community_life.state import VOLUNTEER_MEASURES
 from components.community_life.tables import activity, table
 from components.data import query
-from components.i18n import fig, number, t
+from components.i18n import fig, t
 from components.rendered import chart
 from data_access import metrics
 from data_access.community_life import cards as card_list
@@ -82,7 +82,9 @@ def volunteers(f: Filters) -> None:
     if measure == "hours":
         total = query(metrics.value, "volunteer_hours", f)
         per = query(metrics.value, "volunteer_hours_per_volunteer", f)
-        st.caption(t("cl.vol.caption.hours", hours=fig(total, "hours"), per=number(per, 1)))
+        st.caption(
+            t("cl.vol.caption.hours", hours=fig(total, "hours"), per=fig(per, "hours", decimals=1))
+        )
         chart(_hours_chart, monthly, key="cl_vol_chart")
     else:
         st.caption(t("cl.vol.caption.visits"))

@@ -11,8 +11,10 @@ import pandas as pd
 import streamlit as st
 
 from components.data import query
+from components.device import is_mobile
 from components.i18n import fig, t
 from components.rendered import rendered
+from components.tables import data_table
 from data_access.admin.users import User
 from data_access.employment import families as employment_families
 from data_access.employment.rules import CLEAR_DAYS, FULL_EMPLOYMENT_RATE, LONG_MONTHS
@@ -41,7 +43,7 @@ def families(f: Filters, user: User) -> None:
             t("em.fam.median_days"): counts["median_days"],
         }
     )
-    st.dataframe(table, hide_index=True, height="content")
+    data_table(table, height="content")
     flagged = int(counts["flagged"].sum())
     if flagged:
         st.warning(t("em.fam.flagged", n=flagged, days=CLEAR_DAYS), icon=":material/flag:")
@@ -55,7 +57,7 @@ def families(f: Filters, user: User) -> None:
         return
     listed = listed.assign(status=[t(f"em.fam.status.{s}") for s in listed["status"]])
     listed.columns = [t(f"em.fam.col.{c}") for c in listed.columns]
-    st.dataframe(listed, hide_index=True, height="content")
+    data_table(listed, height="content")
 
 
 def _criterion_value(row) -> str:
@@ -72,8 +74,10 @@ def _criterion_value(row) -> str:
     return fig(row.numerator, unit)
 
 
-def _full_employment_cards(f: Filters) -> list[tuple[str, str]] | None:
-    """(community code, HTML) of each community's criteria; None when withheld."""
+def _full_employment_cards(f: Filters, stacked: bool = False) -> list[tuple[str, str]] | None:
+    """(community code, HTML) of each community's criteria; None when withheld. Stacked (a
+    phone): each criterion a block of its own lines instead of a four-column table row, which
+    was wider than a phone's screen."""
     df = query(employment_families.full_employment, f)
     if df.empty:
         return None
@@ -91,32 +95,53 @@ def _full_employment_cards(f: Filters) -> list[tuple[str, str]] | None:
         met = bool(part["passed"].all())
         verdict = t("em.fe.verdict.yes") if met else t("em.fe.verdict.no")
         colour = GREEN if met else RED
-        rows = "".join(
-            f'<tr><td style="color:{GREEN if r.passed else RED};font-weight:600;white-space:nowrap">'
-            f"{'●' if r.passed else '▼'} {html.escape(t('em.fe.pass') if r.passed else t('em.fe.fail'))}</td>"
-            f"<td>{html.escape(t(f'em.fe.criterion.{r.criterion}'))}</td>"
-            f'<td style="white-space:nowrap">{html.escape(_criterion_value(r))}</td>'
-            f'<td style="color:#555">{html.escape(rules[r.criterion])}</td></tr>'
-            for r in part.itertuples(index=False)
+        head = (
+            f'<div style="font-weight:600;font-size:1.05rem">'
+            f"{html.escape(t('em.fe.community', name=name))} "
+            f'<span style="color:{colour}">{html.escape(verdict)}</span></div>'
         )
-        cards.append(
-            (
-                code,
-                f'<div style="font-weight:600;font-size:1.05rem">'
-                f"{html.escape(t('em.fe.community', name=name))} "
-                f'<span style="color:{colour}">{html.escape(verdict)}</span></div>'
-                f'<table class="em-fe" style="width:100%;border-collapse:collapse;margin-top:6px">'
-                f"<tr><th>{html.escape(t('em.fe.col.status'))}</th>"
-                f"<th>{html.escape(t('em.fe.col.criterion'))}</th>"
-                f"<th>{html.escape(t('em.fe.col.figure'))}</th>"
-                f"<th>{html.escape(t('em.fe.col.rule'))}</th></tr>{rows}</table>",
-            )
-        )
+        body = _criteria_blocks(part, rules) if stacked else _criteria_table(part, rules)
+        cards.append((code, head + body))
     return cards
 
 
+def _mark(r) -> str:
+    word = html.escape(t("em.fe.pass") if r.passed else t("em.fe.fail"))
+    return (
+        f'<span style="color:{GREEN if r.passed else RED};font-weight:600;white-space:nowrap">'
+        f"{'●' if r.passed else '▼'} {word}</span>"
+    )
+
+
+def _criteria_table(part: pd.DataFrame, rules: dict[str, str]) -> str:
+    rows = "".join(
+        f"<tr><td>{_mark(r)}</td>"
+        f"<td>{html.escape(t(f'em.fe.criterion.{r.criterion}'))}</td>"
+        f'<td style="white-space:nowrap">{html.escape(_criterion_value(r))}</td>'
+        f'<td style="color:#555">{html.escape(rules[r.criterion])}</td></tr>'
+        for r in part.itertuples(index=False)
+    )
+    return (
+        f'<table class="em-fe" style="width:100%;border-collapse:collapse;margin-top:6px">'
+        f"<tr><th>{html.escape(t('em.fe.col.status'))}</th>"
+        f"<th>{html.escape(t('em.fe.col.criterion'))}</th>"
+        f"<th>{html.escape(t('em.fe.col.figure'))}</th>"
+        f"<th>{html.escape(t('em.fe.col.rule'))}</th></tr>{rows}</table>"
+    )
+
+
+def _criteria_blocks(part: pd.DataFrame, rules: dict[str, str]) -> str:
+    return "".join(
+        f'<div class="em-fe-item" style="margin-top:8px">{_mark(r)} '
+        f"<b>{html.escape(t(f'em.fe.criterion.{r.criterion}'))}</b> "
+        f"{html.escape(_criterion_value(r))}"
+        f'<div style="color:#555;font-size:0.9rem">{html.escape(rules[r.criterion])}</div></div>'
+        for r in part.itertuples(index=False)
+    )
+
+
 def full_employment(f: Filters) -> None:
-    cards = rendered(_full_employment_cards, f)
+    cards = rendered(_full_employment_cards, f, is_mobile())
     if cards is None:
         st.info(t("em.withheld"), icon=":material/lock:")
         return

@@ -99,7 +99,7 @@ def _parts(f: Filters, measure: str, per1000: bool) -> maps.MapParts | None:
             (maps.line(maps.GRID_LINE, 1), t("sp.legend.grid")),
         ],
         [ramp],
-        t("em.map.legend.hint"),
+        maps.hint("em.map.legend.hint"),
     )
     return maps.MapParts(
         boundaries,

@@ -12,6 +12,7 @@ from components import charts
 from components.data import query
 from components.i18n import label, t
 from components.rendered import chart
+from components.tables import data_table
 from data_access.employment import queries as employment
 from data_access.employment.rules import GROUPS, STEPS
 from data_access.filters import Filters
@@ -80,7 +81,7 @@ def path_to_job(f: Filters) -> None:
     chart(_path_chart, df)
     table = funnel_table(df)
     config = {t(f"em.lost.{s}"): st.column_config.NumberColumn(format="percent") for s in STEPS[1:]}
-    st.dataframe(table, hide_index=True, column_config=config, height="content")
+    data_table(table, column_config=config, height="content")
     st.caption(t("em.path.caption"))
 
 

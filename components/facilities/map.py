@@ -98,7 +98,7 @@ def _parts(f: Filters) -> maps.MapParts | None:
             (maps.line(maps.COMMUNITY_LINE, 3), t("sp.legend.community")),
             (maps.line(maps.GRID_LINE, 1), t("sp.legend.grid")),
         ],
-        hint=t("fac.map.legend.hint"),
+        hint=maps.hint("fac.map.legend.hint"),
     )
     return maps.MapParts(
         boundaries,

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.data import query
+from components.device import is_mobile
 from components.facilities.colours import STATUS_COLOURS, STATUS_TINTS
 from components.i18n import fig, label, lang, t
 from components.rendered import rendered_or_note
@@ -69,17 +70,48 @@ def matrix_html(m: pd.DataFrame, shares: pd.DataFrame) -> str:
     )
 
 
-def _matrix(f: Filters) -> tuple[str, int] | None:
-    """The matrix's HTML and its number of kinds; None when there is nothing to show."""
+def matrix_list_html(m: pd.DataFrame, shares: pd.DataFrame) -> str:
+    """The matrix as a list for a phone: per community its completeness, then the kinds grouped
+    by status (in the order of the legend), so nothing is wider than the screen."""
+    share_of = dict(zip(shares["community_code"], shares.itertuples(index=False), strict=True))
+    blocks = []
+    for code, part in m.groupby("community_code", sort=True):
+        s = share_of[code]
+        lines = []
+        for status, colour in STATUS_COLOURS.items():
+            rows = part[part["status"] == status]
+            if rows.empty:
+                continue
+            names = t("common.list_sep").join(kind_name(r) for r in rows.itertuples(index=False))
+            lines.append(
+                f'<div class="fac-status-line" data-status="{status}" style="margin:4px 0;'
+                f'padding:4px 8px;background:{STATUS_TINTS[status]};border-left:4px solid {colour}">'
+                f"<b>{html.escape(t('fac.matrix.status_count', status=label('facility_status', status), n=len(rows)))}</b> "
+                f"{html.escape(names)}</div>"
+            )
+        share = t("fac.matrix.share", share=fig(s.share, "share"), n=s.in_use, of=s.required)
+        blocks.append(
+            f'<div class="fac-community" style="margin:10px 0 14px">'
+            f'<div style="font-weight:700">{html.escape(s.community)}{t("common.caption_sep")}{share}</div>'
+            f"{''.join(lines)}</div>"
+        )
+    return "".join(blocks)
+
+
+def _matrix(f: Filters, as_list: bool = False) -> tuple[str, int] | None:
+    """The matrix's HTML (a list on a phone) and its number of kinds; None when there is
+    nothing to show."""
     m = query(facility_status.matrix, f)
     if m.empty:
         return None
-    return matrix_html(m, query(facility_status.completeness, f)), int(m["kind"].nunique())
+    shares = query(facility_status.completeness, f)
+    made = matrix_list_html(m, shares) if as_list else matrix_html(m, shares)
+    return made, int(m["kind"].nunique())
 
 
 def status_matrix(f: Filters) -> None:
     """The matrix, its legend and its rule."""
-    made = rendered_or_note(_matrix, f, empty=t("fac.matrix.empty"))
+    made = rendered_or_note(_matrix, f, is_mobile(), empty=t("fac.matrix.empty"))
     if made is None:
         return
     table, kinds = made
@@ -92,4 +124,5 @@ def status_matrix(f: Filters) -> None:
         for s, c in STATUS_COLOURS.items()
     )
     st.markdown(legend, unsafe_allow_html=True)
-    st.caption(t("fac.matrix.rule", n=kinds))
+    hover = "" if is_mobile() else t("fac.matrix.rule.hover")  # a phone has no pointer
+    st.caption(t("fac.matrix.rule", n=kinds) + hover)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.data import query
 from components.i18n import fig, number, t
+from components.tables import data_table
 from data_access.facilities import status as facility_status
 from data_access.filters import Filters
 
@@ -43,5 +44,5 @@ def office_space(f: Filters) -> None:
                 t("fac.office.col.status"): _status(r),
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    data_table(pd.DataFrame(rows), width="stretch")
     st.caption(t("fac.office.rule"))

@@ -15,6 +15,7 @@ from components.data import query
 from components.facilities.colours import PHASE_COLOURS
 from components.i18n import fig, label, number, t
 from components.rendered import chart, rendered_or_note
+from components.tables import data_table
 from data_access.facilities import projects as facility_projects
 from data_access.filters import Filters
 
@@ -69,10 +70,10 @@ def table(projects: pd.DataFrame, phases: pd.DataFrame) -> pd.DataFrame:
                 t("fac.projects.col.name"): r.name,
                 t("fac.projects.col.phase"): phase_text(r),
                 t("fac.projects.col.delay"): schedule_text(mine),
-                t("fac.projects.col.budget"): fig(r.budget_yuan, "yuan")
+                t("fac.projects.col.budget"): fig(r.budget_yuan, "yuan", compact=True)
                 if pd.notna(r.budget_yuan)
                 else "—",
-                t("fac.projects.col.received"): fig(r.received_yuan, "yuan"),
+                t("fac.projects.col.received"): fig(r.received_yuan, "yuan", compact=True),
                 t("fac.projects.col.size"): size_text(r),
                 t("fac.projects.col.community"): r.community,
             }
@@ -170,7 +171,7 @@ def projects(f: Filters) -> None:
     if made is None:
         return
     shown, flags = made
-    st.dataframe(shown, hide_index=True, width="stretch")
+    data_table(shown, width="stretch")
     for flag in flags:
         st.warning(flag)
     with_plan = st.toggle(

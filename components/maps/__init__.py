@@ -58,7 +58,7 @@ from components.maps.layers import (
     rgba,
     shaded_areas,
 )
-from components.maps.legend import Legend, Ramp, line, swatch
+from components.maps.legend import Legend, Ramp, hint, line, swatch
 from components.maps.names import Label, character_set, name_layers, place_names
 from components.maps.scale import ScaleBar, scale_bar
 from components.maps.tooltip import tip, tooltip
@@ -87,6 +87,7 @@ __all__ = [
     "dots",
     "fit_box",
     "fit_view",
+    "hint",
     "fit_width_px",
     "is_mobile_agent",
     "line",

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from components.device import is_mobile
+from components.i18n import t
 from components.maps.layers import rgba
+from data_access.text import has
 
 Item = tuple[str, str]  # (swatch HTML, text)
 
@@ -108,3 +111,10 @@ def draw(legend: Legend) -> None:
         st.markdown(rows_html(legend.items), unsafe_allow_html=True)
     if legend.hint:
         st.caption(legend.hint)
+
+
+def hint(key: str) -> str:
+    """A map's hint in the reader's language, spoken of taps and pinches on a touch device
+    (its `.touch` text) and of the mouse elsewhere."""
+    touch = f"{key}.touch"
+    return t(touch) if is_mobile() and has(touch) else t(key)

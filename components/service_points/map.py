@@ -316,7 +316,9 @@ def _parts(data: MapData) -> maps.MapParts:
     return maps.MapParts(
         data.boundaries,
         markers(data),
-        map_legend=maps.Legend(t("sp.legend.title"), legend_items(data), hint=t("sp.legend.hint")),
+        map_legend=maps.Legend(
+            t("sp.legend.title"), legend_items(data), hint=maps.hint("sp.legend.hint")
+        ),
         box=box_of(data),
         avoid=dot_positions(data),
     )

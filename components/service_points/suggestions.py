@@ -10,6 +10,7 @@ from components.i18n import t
 from components.service_points import state as s
 from components.service_points.formatting import how, type_name
 from components.service_points.state import PageState
+from components.tables import data_table
 from data_access.service_points.coverage_queries import COVERAGE_MEASURES, MAX_SUGGESTIONS
 
 
@@ -45,7 +46,7 @@ def suggestions(state: PageState, suggested: pd.DataFrame | None) -> None:
         st.info(t("sp.suggest.none", type=kind, r=state.radius))
         return
     table = suggested.assign(households_share_after=suggested["households_share_after"] * 100)
-    st.dataframe(
+    data_table(
         table[
             [
                 "rank",
@@ -72,7 +73,6 @@ def suggestions(state: PageState, suggested: pd.DataFrame | None) -> None:
                 t("sp.suggest.col.share_after", r=state.radius), format="%.1f%%"
             ),
         },
-        hide_index=True,
         key="spw_suggested",
     )
     if len(suggested) < state.k:

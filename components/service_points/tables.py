@@ -11,6 +11,7 @@ import streamlit as st
 from components.i18n import label, number, t
 from components.service_points.formatting import WALK_MINUTES, how, type_name
 from components.service_points.state import PageState
+from components.tables import data_table
 from data_access.service_points.coverage import RADII_M
 from data_access.service_points.coverage_queries import COVERAGE_MEASURES, Scenario
 
@@ -32,7 +33,7 @@ def uncovered(state: PageState, scenario: Scenario) -> None:
         )
     )
     shown = rows.assign(dist_after=rows["dist_after"].where(rows["dist_after"] < math.inf))
-    st.dataframe(
+    data_table(
         shown[["name", "community", "grid", "households", "residents_60_plus", "dist_after"]],
         column_config={
             "name": st.column_config.TextColumn(t("sp.col.compound")),
@@ -48,7 +49,6 @@ def uncovered(state: PageState, scenario: Scenario) -> None:
                 format="%d m",
             ),
         },
-        hide_index=True,
         key="spw_uncovered",
     )
 
@@ -83,4 +83,4 @@ def coverage_table(table: pd.DataFrame, mode: str = "line") -> None:
     columns = ["type", "community", "households"]
     columns += [f"households_{r}" for r in RADII_M] + ["residents_60_plus"]
     columns += [f"residents_60_plus_{r}" for r in RADII_M]
-    st.dataframe(shown[columns], column_config=config, hide_index=True, key="spw_coverage")
+    data_table(shown[columns], column_config=config, key="spw_coverage")

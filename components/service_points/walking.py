@@ -10,6 +10,7 @@ from components.i18n import label, lang, number, t
 from components.service_points import state as s
 from components.service_points.formatting import pct, type_name
 from components.service_points.state import PageState
+from components.tables import data_table
 from components.url import add_url_notice, bad_value
 from data_access.service_points.coverage_queries import Scenario
 from data_access.service_points.walking_queries import AREA_MINUTES, MODES, WalkingAreas
@@ -63,7 +64,7 @@ def comparison(state: PageState, line: pd.DataFrame, walk: pd.DataFrame) -> None
                 "gap_households": round((a[f"households_{r}"] - b[f"households_{r}"]) * total),
             }
         )
-    st.dataframe(
+    data_table(
         pd.DataFrame(rows),
         column_config={
             "type": st.column_config.TextColumn(t("sp.col.type")),
@@ -82,7 +83,6 @@ def comparison(state: PageState, line: pd.DataFrame, walk: pd.DataFrame) -> None
                 format="localized",
             ),
         },
-        hide_index=True,
         key="spw_compare",
     )
 

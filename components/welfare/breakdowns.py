@@ -14,6 +14,7 @@ from components import charts
 from components.data import query
 from components.i18n import t
 from components.rendered import chart
+from components.tables import data_table
 from components.welfare.tables import labels, rows_height
 from data_access.filters import Filters
 from data_access.welfare import breakdowns as welfare_breakdowns
@@ -99,12 +100,11 @@ def _sizes(size: pd.DataFrame) -> None:
     with right:
         table = size[["community", "size_band", "households", "persons"]].copy()
         table["size_band"] = [t(f"wf.size.{b}") for b in table["size_band"]]
-        st.dataframe(
+        data_table(
             table.rename(columns={"size_band": "size"}),
             column_config=labels(
                 ["community", "size", "households", "persons"], counts=["households", "persons"]
             ),
-            hide_index=True,
             height=rows_height(len(table)),
         )
 
@@ -119,9 +119,9 @@ def _grids(grid: pd.DataFrame) -> None:
     left, right = st.columns([1, 3])
     chart(_grid_chart, grid, where=left)
     columns = ["grid", "community", "dibao_households", "dibao_persons", "tekun_households"]
-    right.dataframe(
+    data_table(
         grid[columns],
         column_config=labels(columns, counts=columns[2:]),
-        hide_index=True,
         height=rows_height(len(grid)),
+        where=right,
     )

@@ -99,7 +99,7 @@ def _parts(f: Filters) -> maps.MapParts | None:
             (maps.line(maps.GRID_LINE, 1), t("sp.legend.grid")),
         ],
         [ramp],
-        t("wf.map.legend.hint"),
+        maps.hint("wf.map.legend.hint"),
     )
     return maps.MapParts(
         boundaries,

@@ -9,6 +9,7 @@ import streamlit as st
 
 from components.data import query
 from components.i18n import fig, label, t
+from components.tables import data_table
 from data_access import privacy
 from data_access.engine import protection
 from data_access.filters import Filters
@@ -53,7 +54,7 @@ def table(
         config[c] = st.column_config.NumberColumn(t(f"wf.col.{c}"), format="localized")
     for c in percent:
         config[c] = st.column_config.NumberColumn(t(f"wf.col.{c}"), format="percent")
-    st.dataframe(df, column_config=config, hide_index=True, height=rows_height(len(df)))
+    data_table(df, column_config=config, height=rows_height(len(df)))
 
 
 def with_vocabulary_labels(df: pd.DataFrame) -> pd.DataFrame:

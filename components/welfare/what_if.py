@@ -11,6 +11,7 @@ from components import charts, kpi, page_state
 from components.data import query
 from components.i18n import fig, lang, t
 from components.rendered import chart
+from components.tables import data_table
 from components.url import add_url_notice, bad_value
 from components.welfare.tables import count_text, withheld
 from data_access import metrics, privacy
@@ -245,11 +246,7 @@ def what_if(f: Filters) -> None:
     )
 
     st.markdown(f"**{t('wf.whatif.table')}**")
-    st.dataframe(
-        _options_table(f, today, int(chosen), fine),
-        column_config=_options_frame_config(),
-        hide_index=True,
-    )
+    data_table(_options_table(f, today, int(chosen), fine), column_config=_options_frame_config())
     st.markdown(f"**{t('wf.whatif.curve')}**")
     standards = tuple(float(v) for v in range(low, high + 1, step))
     curve = query(welfare_scenario.what_if_curve, f, standards).copy()

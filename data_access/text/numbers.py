@@ -158,6 +158,21 @@ def change(
     return f"{_as_shown(diff, digits):+,.{digits}f}"
 
 
+def column_scale(unit_name: str, lang: str = "zh") -> tuple[float, str]:
+    """How a table's or chart's column of this unit is written: (divisor, unit words for its
+    header). Money reads in 万元 in Chinese, as on the cards (330,000 → 33.00, header 筹措资金
+    （万元）); in English in yuan (¥). Other units are written as they are, their header bare."""
+    if unit(unit_name).kind == "money":
+        return (10_000.0, t("unit.wan_yuan", lang)) if lang == "zh" else (1.0, "¥")
+    return 1.0, ""
+
+
+def column_header(label: str, unit_name: str, lang: str = "zh") -> str:
+    """A column's header with the unit its values are written in (see column_scale)."""
+    _, words = column_scale(unit_name, lang)
+    return t("unit.header", lang, label=label, unit=words) if words else label
+
+
 def is_zero(diff: float | None, unit_name: str, decimals: int | None = None) -> bool:
     """True when the change rounds to nothing at the precision it is shown with."""
     if is_missing(diff):

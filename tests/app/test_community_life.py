@@ -180,6 +180,7 @@ def test_the_volunteer_chart_switches_between_visits_and_time(open_page):
     captions = " ".join(c.value for c in at.caption)
     hours = round(sum(float(a["hours"]) for a in _activities()))
     assert f"全期共 {hours:,}小时" in captions and "计的是时间" in captions
+    assert "小时 小时" not in captions and "平均每名志愿者" in captions
     assert at.query_params.get("vol") == "hours"
 
 

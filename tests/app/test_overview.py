@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.app.conftest import assert_clean, metric_values
 from tests.conftest import EAST, OLD_TOWN, jobseeker_groups, operating_ids, sample_rows
 
@@ -117,3 +119,20 @@ def test_a_percentage_metric_is_charted_as_percentages(open_page):
     assert specs, "no chart on the overview"
     bar_spec = specs[0]
     assert '".0%"' in bar_spec and '",.0f"' not in bar_spec
+
+
+def test_money_reads_in_wan_yuan_in_the_table_and_the_bars(open_page):
+    """The communities' 筹措资金 read as the card does, in 万元 (330,000 → 33.00), the unit in
+    the header; the bars of that figure too."""
+    at = open_page(metric="funding_raised")
+    assert_clean(at)
+    table = at.dataframe[0]
+    funds = dict(zip(table.value["name"], table.value["funding_raised"], strict=True))
+    assert round(sum(funds.values()), 2) == 84.6  # the card's 84.6万元
+    columns = json.loads(table.proto.columns)
+    assert columns["funding_raised"]["label"] == "筹措资金（万元）"
+    assert columns["funding_raised"]["type_config"]["format"] == "%.2f"
+    specs = [c.proto.spec for c in at.get("arrow_vega_lite_chart")] or [
+        c.proto.spec for c in at.get("vega_lite_chart")
+    ]
+    assert any("筹措资金（万元）" in json.dumps(json.loads(s), ensure_ascii=False) for s in specs)

@@ -31,6 +31,24 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 pytestmark = pytest.mark.e2e
+# A phone as the app sees one: its user agent (the server fits maps and tables for it), touch, and
+# a 390 × 844 window. Every phone journey and screenshot uses it.
+IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+)
+PHONE_WIDTH, PHONE_HEIGHT = 390, 844
+
+
+def phone(width: int = PHONE_WIDTH, height: int = PHONE_HEIGHT, **more) -> dict:
+    """new_context()/new_page() arguments of a touch phone of that size."""
+    return {
+        "viewport": {"width": width, "height": height},
+        "user_agent": IPHONE,
+        "is_mobile": True,
+        "has_touch": True,
+        **more,
+    }
 
 
 def pytest_collection_modifyitems(items):

@@ -10,7 +10,11 @@ CUT_OFF_JS = """() => {
     + '.kpi-status, [data-testid="stVerticalBlockBorderWrapper"] [data-testid="stCaptionContainer"], '
     + '[data-testid^="stBaseButton"]';
   const found = [];
+  // A collapsed sidebar (a phone's default) is drawn off-screen at zero width: not cut off.
+  const sidebar = document.querySelector('[data-testid="stSidebar"]');
+  const hidden = sidebar && sidebar.getAttribute('data-collapsed') === 'true' ? sidebar : null;
   for (const root of document.querySelectorAll(selector)) {
+    if (hidden && hidden.contains(root)) continue;
     const card = root.closest('[data-testid="stVerticalBlockBorderWrapper"], [data-testid="stGridCell"], [data-testid="stColumn"]');
     const edge = card ? card.getBoundingClientRect() : null;
     for (const el of [root, ...root.querySelectorAll('*')]) {

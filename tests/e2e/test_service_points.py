@@ -10,7 +10,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import EAST, operating_ids, sample_rows
 from tests.e2e import act
-from tests.e2e.conftest import assert_no_exception, screenshot
+from tests.e2e.conftest import assert_no_exception, phone, screenshot
 
 END = "2022-06-30"
 
@@ -177,12 +177,6 @@ def test_one_community_and_a_what_if_scenario(page, app_url):
     assert page.watch.errors == []
 
 
-IPHONE = (
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
-    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
-)
-
-
 def test_on_a_phone_the_whole_area_is_on_the_map(browser, app_url):
     """390 × 844 with a phone's user agent: the view is fitted for the phone's width, so both
     communities lie inside the canvas (they did not when it was fitted for a desktop column);
@@ -193,9 +187,7 @@ def test_on_a_phone_the_whole_area_is_on_the_map(browser, app_url):
     from components.service_points.map import MapData, view_of
     from data_access.areas import geo
 
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, user_agent=IPHONE, is_mobile=True, locale="zh-CN"
-    )
+    context = browser.new_context(**phone(locale="zh-CN"))
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -41,10 +41,13 @@ NO_HAN_ALLOWED = {
     "template.rule_sep",
     "common.caption_sep",
     "url.notice_sep",
+    "table.value_sep",
     "unit.share",
     # layouts of already translated parts
     "wf.map.grid_name",
     "wf.check.count",
+    "fac.matrix.status_count",
+    "unit.header",
 }
 # Separators that may be whitespace only (an ideographic space between caption parts).
 BLANK_ALLOWED = {"common.caption_sep"}

@@ -9,6 +9,8 @@ STRINGS = {
     ),
     "notfound.back": ("返回总览", "Back to the overview"),
     "nav.overview": ("总览", "Overview"),
+    "table.more_columns": ("更多列：{columns}", "More columns: {columns}"),
+    "table.value_sep": ("：", ": "),
     "nav.service_points": ("服务网点", "Service points"),
     "nav.welfare": ("社会救助", "Social assistance"),
     "nav.employment": ("就业服务", "Employment"),

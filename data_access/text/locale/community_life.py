@@ -38,7 +38,7 @@ STRINGS = {
         'Visits per month: residents served (the source\'s "nearly 10,000") and volunteers taking part. These count visits, not time.',
     ),
     "cl.vol.caption.hours": (
-        "每月服务时长（小时）：计的是时间，不是人次。全期共 {hours} 小时，平均每名志愿者 {per} 小时。",
+        "每月服务时长（小时）：计的是时间，不是人次。全期共 {hours}，平均每名志愿者 {per}。",
         "Hours per month: these count time, not visits. {hours} hours in all, {per} per volunteer.",
     ),
     "cl.vol.kinds": ("最常见的活动类型", "Most common kinds of activity"),
@@ -97,6 +97,10 @@ STRINGS = {
     "cl.eld.legend.point": ("养老服务网点", "Elderly service point"),
     "cl.eld.legend.reach": ("步行 {radius} 米范围", "{radius} m walk"),
     "cl.eld.legend.hint": ("圆点大小按60岁以上居民人数。", "Dot size: residents 60+."),
+    "cl.eld.legend.hint.touch": (
+        "圆点大小按60岁以上居民人数；点按小区或网点查看详情，双指缩放。",
+        "Dot size: residents 60+. Tap a compound or a point for details; pinch to zoom.",
+    ),
     "cl.eld.map.alt": (
         "地图：各小区的60岁以上居民和养老服务网点及其步行范围。",
         "Map: residents 60+ of each compound and the elderly service points with their walking reach.",

@@ -16,12 +16,16 @@ STRINGS = {
     "fac.matrix": ("“六室三站一场”配备情况", "Required rooms, stations and field"),
     "fac.matrix.rule": (
         "配备率 = 期末已投入使用的必备种类数 ÷ 必备种类数（{n} 种，清单见设施种类表）。同一种类有多间时只计一次；"
-        "投用日期晚于期末的，按当时尚未投用计。悬停单元格可看面积、责任部门和投用日期。",
+        "投用日期晚于期末的，按当时尚未投用计。",
         "Completeness = required kinds in use at the period's end ÷ required kinds ({n}, listed "
         "in the facility kinds table). Several rooms of one kind count once; a room in use only "
-        "after the period's end was not in use then. Hover a cell for its area, responsible "
-        "department and date.",
+        "after the period's end was not in use then.",
     ),
+    "fac.matrix.rule.hover": (
+        "悬停单元格可看面积、责任部门和投用日期。",
+        " Hover a cell for its area, responsible department and date.",
+    ),
+    "fac.matrix.status_count": ("{status}（{n}）", "{status} ({n})"),
     "fac.matrix.community": ("社区", "Community"),
     "fac.matrix.completeness": ("配备率", "Complete"),
     "fac.matrix.share": ("{share}（已配 {n}/{of} 种）", "{share} ({n} of {of})"),
@@ -35,6 +39,10 @@ STRINGS = {
     "fac.map.legend.office": ("社区办公室（大圆点）", "Community office (large dot)"),
     "fac.map.legend.facility": ("室、站、场（小圆点）", "Room, station, field (small dot)"),
     "fac.map.legend.project": ("建设项目（圆环）", "Construction project (ring)"),
+    "fac.map.legend.hint.touch": (
+        "颜色表示期末状态；点按可看名称、种类、状态、面积和投用日期。",
+        "Colour is the state at the period's end; tap for name, kind, state, area and date.",
+    ),
     "fac.map.legend.hint": (
         "颜色表示期末状态；悬停可看名称、种类、状态、面积和投用日期。",
         "Colour is the state at the period's end; hover for name, kind, state, area and date.",

@@ -104,6 +104,10 @@ STRINGS = {
     "sp.legend.compound": ("居民小区（按户数大小）", "Residential compound (sized by households)"),
     "sp.legend.community": ("社区边界", "Community boundary"),
     "sp.legend.grid": ("网格边界", "Grid boundary"),
+    "sp.legend.hint.touch": (
+        "点按网点或小区查看详情；双指缩放，单指拖动。",
+        "Tap a point or compound for details; pinch to zoom, drag to pan.",
+    ),
     "sp.legend.hint": (
         "鼠标悬停在网点或小区上查看详情；滚轮缩放，拖动平移。",
         "Hover a point or compound for details; scroll to zoom, drag to pan.",

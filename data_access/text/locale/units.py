@@ -16,6 +16,7 @@ STRINGS = {
     "unit.yuan": ("元", "yuan"),
     "unit.wan": ("万", "10k"),
     "unit.wan_yuan": ("万元", "10k yuan"),
+    "unit.header": ("{label}（{unit}）", "{label} ({unit})"),
     "unit.share": ("%", "%"),
     "unit.per_1000_households": ("个/千户", "per 1,000 households"),
     "unit.pp": ("个百分点", " pp"),

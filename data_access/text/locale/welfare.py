@@ -164,6 +164,10 @@ STRINGS = {
         "有救助对象的小区（大小按户数）",
         "Compound with recipients (sized by households)",
     ),
+    "wf.map.legend.hint.touch": (
+        "点按网格或小区查看户数和人数；双指缩放，单指拖动。",
+        "Tap a grid or a compound for its households and persons; pinch to zoom, drag to pan.",
+    ),
     "wf.map.legend.hint": (
         "鼠标悬停查看网格或小区的户数和人数。",
         "Hover a grid or a compound for its households and persons.",
