@@ -9,7 +9,7 @@ import streamlit as st
 from components.data import query
 from components.filters import follow_link, open_page_at
 from components.i18n import lang, t
-from components.kpi import status_word
+from components.kpi import progress_since, status_word
 from components.registry import by_path
 from data_access import attention as lagging
 from data_access.filters import Filters
@@ -30,13 +30,26 @@ def line(item: lagging.Item) -> str:
     if s.progress is None:
         measured = t("attention.value_target", value=value, target=goal)
     else:
-        measured = t(
-            "attention.value_progress",
-            value=value,
-            target=goal,
-            share=numbers.percent(s.progress, 0),
-            expected=numbers.percent(s.expected, 0),
-        )
+        share, expected = numbers.percent(s.progress, 0), numbers.percent(s.expected, 0)
+        since = progress_since(s)
+        if since is None:
+            measured = t(
+                "attention.value_progress",
+                value=value,
+                target=goal,
+                share=share,
+                expected=expected,
+            )
+        else:
+            measured = t(
+                "attention.value_progress.since",
+                value=value,
+                target=goal,
+                start=since[0],
+                so_far=since[1],
+                share=share,
+                expected=expected,
+            )
     where = item.community_name or (
         t("attention.county")
         if not (s.filters.communities or s.filters.grids)

@@ -61,15 +61,25 @@ def _target_line(s: Snapshot) -> str:
     if s.progress is None:
         # A target of none (零就业家庭未清零: 0) has no share done: "目标 0户", not "完成 —".
         return t("kpi.target.only", target=goal)
-    line = t(
-        "kpi.target",
-        target=goal,
-        share=numbers.percent(s.progress, 0),
-        expected=numbers.percent(s.expected, 0),
+    share, expected = numbers.percent(s.progress, 0), numbers.percent(s.expected, 0)
+    since = progress_since(s)
+    if since is None:
+        return t("kpi.target", target=goal, share=share, expected=expected)
+    start, so_far = since
+    return t(
+        "kpi.target.since", target=goal, start=start, so_far=so_far, share=share, expected=expected
     )
-    if metrics.get(s.key).kind == "flow" and s.filters.start != s.target.start:
-        line += " " + t("kpi.target.ytd", start=s.target.start)
-    return line
+
+
+def progress_since(s: Snapshot) -> tuple[str, str] | None:
+    """(first month, the figure counted since then) when the share done counts from an earlier
+    month than the period's (a flow's target runs from its own start: 东部's half year shows
+    61人 but is 94% done with 118人 since 2021-07), said where the percentage stands."""
+    if s.target is None or s.toward_target is None or metrics.get(s.key).kind != "flow":
+        return None
+    if s.filters.start == s.target.start:
+        return None
+    return s.target.start, numbers.figure(s.toward_target, s.unit, lang(), compact=True)
 
 
 def _previous_is_last_year(s: Snapshot) -> bool:

@@ -117,3 +117,18 @@ def test_the_communities_grid_shows_each_communitys_status(open_page):
     assert grid.loc["东部社区", "下岗职工再就业"] == f"{reemployed}人 · 略慢"
     assert grid.loc["东部社区", "志愿者"] == f"{_east_volunteers()}人 · 落后"
     assert grid.loc["老城社区", "低保对象"].endswith("人")  # no target: the value alone
+
+
+def test_a_half_year_says_where_its_percentage_counts_from(open_page):
+    """东部 2022-01..06: the card shows the half year's 再就业, but its share done counts from the
+    target's start (2021-07); the card and the 需要关注 line say so beside the percentage, with the
+    figure it is worked out from (118人 since 2021-07, not the half year's 61人)."""
+    at = open_page(community=EAST, **{"from": "2022-01", "to": "2022-06"})
+    assert_clean(at)
+    so_far = _east_reemployed()  # the work year 2021-07..2022-06 counted from the CSVs
+    share = round(100 * so_far / _target("reemployed", EAST))
+    since = f"自 {START} 累计 {so_far}人，完成 {share}%"
+    captions = [c.value for c in at.caption]
+    assert any(since in c and c.startswith("目标") for c in captions), captions
+    lines = [b for b in _attention_buttons(at) if "下岗职工再就业" in b]
+    assert lines and all(since in b for b in lines), lines

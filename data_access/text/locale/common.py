@@ -133,6 +133,10 @@ STRINGS = {
         "{value}，目标 {target}，完成 {share}（序时进度 {expected}）",
         "{value}, target {target}, {share} done ({expected} of time)",
     ),
+    "attention.value_progress.since": (
+        "{value}，目标 {target}，自 {start} 累计 {so_far}，完成 {share}（序时进度 {expected}）",
+        "{value}, target {target}, {so_far} since {start}, {share} done ({expected} of time)",
+    ),
     "attention.open": ("打开“{page}”页查看", "Open {page}"),
     "kpi.target": (
         "目标 {target} · 完成 {share} · 序时进度 {expected}",
@@ -140,6 +144,10 @@ STRINGS = {
     ),
     "kpi.target.only": ("目标 {target}", "Target {target}"),
     "kpi.target.ytd": ("（自 {start} 累计）", "(since {start})"),
+    "kpi.target.since": (
+        "目标 {target} · 自 {start} 累计 {so_far}，完成 {share} · 序时进度 {expected}",
+        "Target {target} · {so_far} since {start}, {share} done · {expected} of time",
+    ),
     "kpi.target_period": ("目标期间：{period}", "Target period: {period}"),
     "kpi.no_target.none": ("未设目标", "No target set"),
     "kpi.no_target.period": ("所选期间未设目标", "No target for this period"),
