@@ -9,10 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from data_access import vocab
-from data_access.text import LANG_NAMES, LANGS, numbers
+from data_access.text import LANG_NAMES, LANGS, numbers, organisation
 from data_access.text import t as text_in
 
-__all__ = ["LANGS", "LANG_NAMES", "fig", "label", "lang", "number", "t"]
+__all__ = ["LANGS", "LANG_NAMES", "fig", "label", "lang", "number", "org", "t"]
 SESSION_KEY = "lang"
 
 
@@ -37,3 +37,8 @@ def fig(value: float | None, unit: str, **options) -> str:
 
 def number(value: float | None, digits: int = 0) -> str:
     return numbers.plain(value, digits)
+
+
+def org(name: str | None) -> str:
+    """A government body named in the data, in the session's language (see text.organisation)."""
+    return organisation(name, lang())

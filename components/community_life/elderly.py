@@ -9,7 +9,7 @@ from components import kpi
 from components.community_life.elderly_map import elderly_map
 from components.community_life.tables import activity, table
 from components.data import query
-from components.i18n import fig, label, number, t
+from components.i18n import fig, label, number, org, t
 from components.rendered import rendered
 from data_access.community_life import cards as card_list
 from data_access.community_life import queries as q
@@ -57,7 +57,7 @@ def _centre_lines(f: Filters) -> list[str] | None:
                     community=c.community,
                     point=c.point_name or "—",
                     since=c.in_use_since,
-                    dept=c.responsible_dept or "—",
+                    dept=org(c.responsible_dept) or "—",
                 )
             )
             continue
@@ -71,7 +71,7 @@ def _centre_lines(f: Filters) -> list[str] | None:
                 status=label("facility_status", c.status),
                 area=fig(c.area_m2, "m2"),
                 since=c.in_use_since or "—",
-                dept=c.responsible_dept or "—",
+                dept=org(c.responsible_dept) or "—",
                 point=c.point_name or "—",
                 point_status=point_status,
             )

@@ -8,7 +8,7 @@ import streamlit as st
 from components import charts, kpi
 from components.community_life.tables import table
 from components.data import query
-from components.i18n import label, t
+from components.i18n import label, org, t
 from components.rendered import chart
 from data_access import vocab
 from data_access.community_life import queries as q
@@ -66,7 +66,9 @@ def honours(f: Filters) -> None:
         st.info(t("cl.hon.empty"))
         return
     shown = frame.assign(
-        level=[label("honour_level", lv) for lv in frame["level"]], year=frame["year"].astype(str)
+        level=[label("honour_level", lv) for lv in frame["level"]],
+        year=frame["year"].astype(str),
+        awarded_by=[org(b) for b in frame["awarded_by"]],
     )
     st.markdown(f"**{t('cl.hon.timeline')}**")
     timeline = shown.assign(slot=shown.groupby("year").cumcount())

@@ -12,7 +12,7 @@ import streamlit as st
 from components.data import query
 from components.device import is_mobile
 from components.facilities.colours import STATUS_COLOURS, STATUS_TINTS
-from components.i18n import fig, label, lang, t
+from components.i18n import fig, label, lang, org, t
 from components.rendered import rendered_or_note
 from data_access.facilities import status as facility_status
 from data_access.filters import Filters
@@ -27,7 +27,7 @@ def _tip(row) -> str:
     if row.area_m2 is not None and not pd.isna(row.area_m2):
         lines.append(t("fac.matrix.tip.area", area=fig(row.area_m2, "m2")))
     if row.responsible_dept:
-        lines.append(t("fac.matrix.tip.dept", dept=row.responsible_dept))
+        lines.append(t("fac.matrix.tip.dept", dept=org(row.responsible_dept)))
     if row.in_use_since is not None and not pd.isna(row.in_use_since):
         lines.append(t("fac.matrix.tip.since", date=str(row.in_use_since)))
     return "\n".join(lines)

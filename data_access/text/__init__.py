@@ -67,3 +67,13 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **kwargs: object) -> str:
 def join(items: list[str], lang: str = DEFAULT_LANG) -> str:
     """A list as prose: '老城社区、东部社区' / 'Old town, East'."""
     return t("common.list_sep", lang).join(items)
+
+
+def organisation(name: str | None, lang: str = DEFAULT_LANG) -> str:
+    """A government body as the reader reads it: in English its English name where known
+    (locale/organisations.py), else the name as recorded; in Chinese as recorded."""
+    from data_access.text.locale.organisations import ORGANISATIONS
+
+    if not name:
+        return name or ""
+    return ORGANISATIONS.get(name.strip(), name) if lang == "en" else name

@@ -233,3 +233,18 @@ def test_before_the_centre_opened(open_page):
     text = " ".join(m.value for m in at.markdown)
     assert "期末尚未投入使用" in text
     assert any("期末没有运营中的养老服务网点" in c.value for c in at.caption)
+
+
+def test_english_names_the_awarding_bodies_in_english(open_page):
+    """Honours' awarding bodies are recorded in Chinese; the English view shows their English
+    names (市民政局 → City Civil Affairs Bureau), and the team's caption says what 两委 is."""
+    at = open_page(PAGE, lang="en")
+    assert_clean(at)
+    tables = [d.value for d in at.dataframe]
+    honours = next(t for t in tables if "awarded_by" in t.columns)
+    recorded = {h["awarded_by"] for h in sample_rows("honours")}
+    assert "市民政局" in recorded
+    shown = set(honours["awarded_by"])
+    assert "City Civil Affairs Bureau" in shown and not (shown & recorded)
+    captions = " ".join(c.value for c in at.caption)
+    assert "两委" not in captions

@@ -136,7 +136,7 @@ STRINGS = {
     "cl.team": ("社区两委班子", "The community team"),
     "cl.team.caption": (
         "期末在任的两委成员；同时在党组织委员会和居民委员会任职（交叉任职、一肩挑）的只计一人。",
-        "The 两委 in office at the period's end; a person on both the Party committee and the residents' committee (cross-held posts) is counted once.",
+        "The two committees (Party and residents') in office at the period's end; a person on both the Party committee and the residents' committee (cross-held posts) is counted once.",
     ),
     "cl.team.body": ("按班子", "By body"),
     "cl.team.both": ("两边兼任（只计一次）", "On both (counted once)"),
