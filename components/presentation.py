@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.i18n import t
-from components.url import add_url_notice, shorten
+from components.url import add_url_notice, bad_value
 
 PARAM = "present"
 _KEY = "_present"
@@ -40,9 +40,7 @@ def load_from_url(value: str | None) -> None:
     if value in ("1", "0"):
         st.session_state[_KEY] = value == "1"
     else:
-        add_url_notice(
-            t("url.bad_value", key=PARAM, value=shorten(value), reason=t("url.reason.flag"))
-        )
+        add_url_notice(bad_value(PARAM, value, t("url.reason.flag")))
 
 
 def url_params() -> dict[str, list[str]]:

@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from components.i18n import label, lang, t
 from data_access import metrics, overview, vocab
 from data_access.service_points.coverage import RADII_M
 from data_access.service_points.coverage_queries import MAX_SUGGESTIONS
+from data_access.text import join
 
 
 class BadValue(ValueError):
@@ -71,14 +73,41 @@ class PageSpec:
 # ------------------------------------------------------------------------------ parsers
 
 
-def choice(values: Iterable[str] | Callable[[], Iterable[str]]) -> Parser:
+SHOWN_CHOICES = 6  # a notice lists this many choices in words, then "等 N 项"
+
+
+def choice(
+    values: Iterable[str] | Callable[[], Iterable[str]],
+    words: Callable[[str], str] | None = None,
+) -> Parser:
+    """One of `values`. A bad value's notice lists the choices by `words` (what the control
+    shows, e.g. a metric's label), never the codes; without words it says the default is shown."""
+
     def parse(text: str) -> str:
         allowed = tuple(values() if callable(values) else values)
         if text not in allowed:
-            raise BadValue("url.reason.choice", allowed=tuple(a for a in allowed if a))
+            if words is None:
+                raise BadValue("url.reason.choice.default")
+            named = tuple(words(a) for a in allowed if a)
+            if len(named) > SHOWN_CHOICES:
+                raise BadValue("url.reason.choice.words", allowed=_more(named))
+            raise BadValue("url.reason.choice.words", allowed=named)
         return text
 
     return parse
+
+
+def _more(named: tuple[str, ...]) -> str:
+    shown = join(list(named[:SHOWN_CHOICES]), lang())
+    return t("url.reason.choice.more", shown=shown, n=len(named))
+
+
+def _metric_words(key: str) -> str:
+    return t(f"metric.{key}.label")
+
+
+def _service_type_words(code: str) -> str:
+    return label("sp_type", code)
 
 
 def whole_number(allowed: Iterable[int]) -> Parser:
@@ -132,7 +161,7 @@ OVERVIEW = PageSpec(
     "nav.overview",
     ":material/dashboard:",
     params=(
-        UrlParam("metric", choice(_overview_metrics), overview.CARDS[0]),
+        UrlParam("metric", choice(_overview_metrics, _metric_words), overview.CARDS[0]),
         UrlParam("per1000", flag, False),
     ),
 )
@@ -142,7 +171,7 @@ SERVICE_POINTS = PageSpec(
     "nav.service_points",
     ":material/location_on:",
     params=(
-        UrlParam("sp_type", choice(("", *vocab.SERVICE_POINT_TYPES)), ""),
+        UrlParam("sp_type", choice(("", *vocab.SERVICE_POINT_TYPES), _service_type_words), ""),
         UrlParam("sp_r", whole_number(RADII_M), 500),
         UrlParam("sp_add", text, (), multiple=True),
         UrlParam("sp_close", text, (), multiple=True),
@@ -223,7 +252,9 @@ REVIEW = PageSpec(
     ":material/co_present:",
     params=(
         UrlParam("topic", choice(_review_screens), "overview"),
-        UrlParam("rank", choice(_review_figures), ""),  # the figure the ranking shows
+        UrlParam(
+            "rank", choice(_review_figures, _metric_words), ""
+        ),  # the figure the ranking shows
     ),
 )
 

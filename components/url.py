@@ -21,6 +21,45 @@ SHOWN_NOTICES = 5  # more than this: "… and N more"
 MAX_VALUES = 500
 
 
+# A link's parameter as the reader knows it: the label of the control it sets (the notice says
+# "“查看指标”的值 …", not "metric=…"). A parameter missing here is named as written.
+PARAM_LABELS = {
+    "community": "filters.communities",
+    "grid": "filters.grids",
+    "from": "url.param.from",
+    "to": "url.param.to",
+    "lang": "filters.language",
+    "present": "url.param.present",
+    "metric": "overview.metric",
+    "per1000": "overview.per_thousand",
+    "sp_type": "sp.type",
+    "sp_r": "sp.radius",
+    "sp_add": "url.param.sp_add",
+    "sp_close": "url.param.sp_close",
+    "sp_k": "sp.suggest.k",
+    "sp_w": "sp.suggest.measure",
+    "sp_mode": "sp.mode",
+    "sp_area": "url.param.sp_area",
+    "standard": "wf.whatif.slider",
+    "em_map": "em.map.measure",
+    "em_counts": "url.param.em_counts",
+    "em_target": "url.param.em_target",
+    "em_youth": "url.param.em_youth",
+    "fac_by": "fac.funding.by",
+    "fac_plan": "fac.projects.plan_toggle",
+    "vol": "cl.vol.measure",
+    "disp_by": "cl.disp.by",
+    "topic": "review.jump",
+    "rank": "review.ranking.figure",
+}
+
+
+def param_words(key: str) -> str:
+    """What a parameter sets, in the reader's words (its name as written when unknown)."""
+    label_key = PARAM_LABELS.get(key)
+    return t(label_key) if label_key else shorten(key)
+
+
 def shorten(value: str, limit: int = VALUE_CHARS) -> str:
     value = str(value)
     return value if len(value) <= limit else value[: limit - 1] + "…"
@@ -37,7 +76,7 @@ def url_values(key: str) -> list[str]:
     """The URL's values of `key`, each once, at most MAX_VALUES (a notice says when cut)."""
     values = list(dict.fromkeys(st.query_params.get_all(key)))
     if len(values) > MAX_VALUES:
-        add_url_notice(t("url.too_many", key=shorten(key), n=len(values), limit=MAX_VALUES))
+        add_url_notice(t("url.too_many", key=param_words(key), n=len(values), limit=MAX_VALUES))
         values = values[:MAX_VALUES]
     return values
 
@@ -66,7 +105,7 @@ def reason_text(reason: str, kwargs: dict) -> str:
 
 
 def bad_value(key: str, value: str, reason: str) -> str:
-    return t("url.bad_value", key=shorten(key), value=shorten(value), reason=reason)
+    return t("url.bad_value", key=param_words(key), value=shorten(value), reason=reason)
 
 
 def write_url_params(keys: Iterable[str], desired: dict[str, list[str]]) -> None:

@@ -42,7 +42,7 @@ def test_a_hostile_link_is_ignored_with_one_notice(spec):
     url_notices = [w.value for w in at.warning if "已忽略" in w.value]
     assert len(url_notices) == 1 and "及其他" in url_notices[0]  # one notice, cut short
     notices = " ".join(at.session_state[_NOTICES])
-    assert f"参数 “community” 有 {len(MANY) + 1} 个值，只读取前 {MAX_VALUES} 个" in notices
+    assert f"“社区”有 {len(MANY) + 1} 个值，只读取前 {MAX_VALUES} 个" in notices
     # Nothing hostile was kept: the sidebar is on its defaults.
     assert at.session_state[K_COMMUNITIES] == [] and at.session_state[K_GRIDS] == []
     assert at.session_state[K_LANG] == "zh"

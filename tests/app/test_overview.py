@@ -95,6 +95,23 @@ def test_bad_url_parameters_show_a_notice_not_a_traceback(open_page):
     assert "bogus" not in at.query_params
 
 
+def test_a_bad_choice_is_named_in_the_readers_words(open_page):
+    """`metric=dibao_personz`: the notice names the control (查看指标) and lists the choices by
+    their labels (便民服务网点、低保对象 …), never the internal keys; the same in English."""
+    at = open_page(metric="dibao_personz", per1000="2")
+    assert_clean(at)
+    notice = " ".join(w.value for w in at.warning)
+    assert "“查看指标”的值 “dibao_personz” 无效" in notice
+    assert "便民服务网点" in notice and "低保对象" in notice and "等 " in notice
+    assert "按每千户计算" in notice and "应为 1 或 0" in notice
+    for key in ("dibao_persons", "service_points", "metric=", "per1000"):
+        assert key not in notice
+    at = open_page(lang="en", metric="dibao_personz")
+    notice = " ".join(w.value for w in at.warning)
+    assert "Low-income" in notice or "Service points" in notice, notice
+    assert "dibao_persons" not in notice
+
+
 def test_english_switch(open_page):
     at = open_page(lang="en")
     assert_clean(at)
