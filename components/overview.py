@@ -109,7 +109,11 @@ def _numbers_table(f: Filters, per_thousand: bool) -> None:
             help=t(f"metric.{k}.help"),
             format="percent" if _is_share(k) else "%.2f" if divisor > 1 else number_format,
         )
-    data_table(table[["name", "households", *overview.CARDS]], column_config=config)
+    data_table(
+        table[["name", "households", *overview.CARDS]],
+        column_config=config,
+        download=t("table.csv_what", page=t("nav.overview"), table=t("overview.compare")),
+    )
 
 
 def ranking(f: Filters, key: str, per_thousand: bool) -> None:

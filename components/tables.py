@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import numbers
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -137,6 +138,64 @@ def list_html(
     return "".join(blocks)
 
 
+def _decimals(conf: Any) -> int | None:
+    """Decimal places a column is shown with (None: as stored)."""
+    fmt = ((conf or {}).get("type_config") or {}).get("format") if isinstance(conf, dict) else None
+    if fmt == "percent":
+        return 1
+    match = re.search(r"%[,]?\.(\d)f", fmt or "")
+    if match:
+        return int(match.group(1))
+    if fmt and re.search(r"%[,]?d", fmt):
+        return 0
+    return None
+
+
+def csv_frame(df: pd.DataFrame, column_config: dict | None = None) -> pd.DataFrame:
+    """The table as a file for further work: headers in the reader's language (a percentage
+    column says (%)), numbers as numbers rounded as shown, shares as percentages."""
+    out = pd.DataFrame(index=range(len(df)))
+    for c in df.columns:
+        if _hidden(column_config, c):
+            continue
+        conf = _config_of(column_config, c)
+        header = _header(c, conf)
+        values = df[c].reset_index(drop=True)
+        digits = _decimals(conf)
+        numeric = pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+        fmt = (
+            ((conf or {}).get("type_config") or {}).get("format")
+            if isinstance(conf, dict)
+            else None
+        )
+        if numeric and fmt == "percent":
+            values, header = (values * 100).round(1), t("unit.header", label=header, unit="%")
+        elif numeric and digits is not None:
+            values = values.round(digits)
+        elif numeric and pd.api.types.is_float_dtype(values):
+            whole = values.dropna()
+            # A count held as a float (a column with a gap) is written 406, not 406.0.
+            values = values.astype("Int64") if (whole == whole.round()).all() else values.round(2)
+        out[header] = values
+    return out
+
+
+def csv_bytes(df: pd.DataFrame, column_config: dict | None = None) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel on a Chinese Windows opens it as it is."""
+    return csv_frame(df, column_config).to_csv(index=False).encode("utf-8-sig")
+
+
+def csv_file_name(what: str) -> str:
+    """'总览-社区对比_东部社区_2022-01至2022-06.csv': the page and table, the area, the period."""
+    from components.filters import area_label, current_filters
+
+    f = current_filters()
+    period = t("table.csv_period", start=f.start, end=f.end) if f.start else ""
+    parts = [what, area_label(f), period]
+    name = "_".join(p for p in parts if p)
+    return re.sub(r'[\\/:*?"<>|\s]+', "-", name)[:120] + ".csv"
+
+
 def data_table(
     df: pd.DataFrame,
     *,
@@ -145,6 +204,7 @@ def data_table(
     tints: pd.DataFrame | None = None,
     where: Any = None,
     key: str | None = None,
+    download: str | None = None,
     **options: Any,
 ) -> None:
     """st.dataframe on a desktop. On a phone a short table (up to LIST_MAX_ROWS rows) becomes a
@@ -152,9 +212,16 @@ def data_table(
     「更多列」 expander, each group a table of its own led by the row's label.
 
     `tints` holds a CSS declaration per cell (same shape as df), e.g. a status colour, kept in
-    both forms. `where` is a column or container (st by default).
+    both forms. `where` is a column or container (st by default). `download` names the table
+    (page and table): a 下载 CSV button under it then writes `csv_bytes` to `csv_file_name`.
     """
     place = where or st
+    _draw(df, column_config, keep, tints, place, key, options)
+    if download:
+        _download_button(place, df, column_config, download, key)
+
+
+def _draw(df, column_config, keep, tints, place, key, options) -> None:
     options.setdefault("hide_index", True)
 
     def styled(sub: pd.DataFrame) -> Any:
@@ -183,6 +250,18 @@ def data_table(
                 key=f"{key}_more_{i}" if key else None,
                 **options,
             )
+
+
+def _download_button(place: Any, df: pd.DataFrame, column_config, what: str, key) -> None:
+    place.download_button(
+        t("table.download_csv"),
+        data=csv_bytes(df, column_config),
+        file_name=csv_file_name(what),
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"{key or what}_csv",
+        on_click="ignore",
+    )
 
 
 def _narrow_lead(df: pd.DataFrame, column_config: dict | None, lead: Sequence[str]) -> dict:

@@ -71,6 +71,7 @@ def _by_category(f: Filters) -> None:
         numbers=("screened", "mediated", "median_days"),
         percent=("share",),
         key="cl_disp_table",
+        download=t("table.csv_what", page=t("nav.community_life"), table=t("cl.disp")),
     )
 
 

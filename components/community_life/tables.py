@@ -20,8 +20,10 @@ def table(
     percent: Iterable[str] = (),
     counts: Iterable[str] = (),
     key: str | None = None,
+    download: str | None = None,
 ) -> None:
-    """A dataframe with translated headers; `counts` are text after the privacy rule ("<3", "*")."""
+    """A dataframe with translated headers; `counts` are text after the privacy rule ("<3", "*");
+    `download` names it for a CSV download (see components.tables.data_table)."""
     config: dict[str, object] = {c: t(f"cl.col.{c}") for c in df.columns}
     for c in numbers:
         config[c] = st.column_config.NumberColumn(t(f"cl.col.{c}"), format="localized")
@@ -34,6 +36,7 @@ def table(
         column_config=config,
         height="content" if len(df) <= SCROLL_AFTER_ROWS else "auto",
         key=key,
+        download=download,
     )
 
 

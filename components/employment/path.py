@@ -81,7 +81,12 @@ def path_to_job(f: Filters) -> None:
     chart(_path_chart, df)
     table = funnel_table(df)
     config = {t(f"em.lost.{s}"): st.column_config.NumberColumn(format="percent") for s in STEPS[1:]}
-    data_table(table, column_config=config, height="content")
+    data_table(
+        table,
+        column_config=config,
+        height="content",
+        download=t("table.csv_what", page=t("nav.employment"), table=t("em.path.table_name")),
+    )
     st.caption(t("em.path.caption"))
 
 

@@ -68,6 +68,7 @@ def _community_table(coverage_table: pd.DataFrame) -> None:
             "dibao_missed",
         ),
         percent=("population_rate",),
+        download=t("table.csv_what", page=t("nav.welfare"), table=t("wf.coverage.table_name")),
     )
 
 

@@ -47,14 +47,16 @@ def table(
     numbers: Iterable[str] = (),
     percent: Iterable[str] = (),
     counts: Iterable[str] = (),
+    download: str | None = None,
 ) -> None:
-    """A dataframe with translated headers; numbers and percentages formatted, text counts as given."""
+    """A dataframe with translated headers; numbers and percentages formatted, text counts as
+    given; `download` names it for a CSV download (see components.tables.data_table)."""
     config = labels(df.columns, counts)
     for c in numbers:
         config[c] = st.column_config.NumberColumn(t(f"wf.col.{c}"), format="localized")
     for c in percent:
         config[c] = st.column_config.NumberColumn(t(f"wf.col.{c}"), format="percent")
-    data_table(df, column_config=config, height=rows_height(len(df)))
+    data_table(df, column_config=config, height=rows_height(len(df)), download=download)
 
 
 def with_vocabulary_labels(df: pd.DataFrame) -> pd.DataFrame:

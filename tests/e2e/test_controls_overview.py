@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
@@ -117,6 +118,26 @@ def test_the_comparison_table_downloads_as_csv(page, app_url):
     assert page.watch.outside_requests() == []
 
 
+def test_the_comparison_table_s_own_csv_names_its_page_area_and_period(page, app_url):
+    """下载 CSV under the numbers table: the file is named by page, table, area and period; its
+    headers are the reader's words, its figures numbers (money in 万元, as on screen)."""
+    act.goto(page, app_url + f"/?community={EAST}&from=2022-01&to=2022-06")
+    button = page.get_by_role("button", name="下载 CSV").first
+    button.scroll_into_view_if_needed()
+    with page.expect_download() as info:
+        act.click(page, button)
+    got = info.value
+    assert got.suggested_filename == "总览-社区对比_东部社区_2022-01至2022-06.csv"
+    text = Path(got.path()).read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["社区"] for r in rows] == ["东部社区"]
+    assert int(rows[0]["户数"]) == HOUSEHOLDS[EAST]
+    assert int(rows[0]["低保对象"]) == expected.persons(EAST, "2022-06")
+    assert "筹措资金（万元）" in rows[0]
+    float(rows[0]["筹措资金（万元）"])  # a number, not "51.6万元"
+    assert_no_exception(page)
+
+
 def test_a_chart_downloads_as_png(page, app_url):
     act.goto(page, app_url + "/")
     chart = page.locator('[data-testid="stMain"] [data-testid="stVegaLiteChart"]').first
@@ -130,3 +151,25 @@ def test_a_chart_downloads_as_png(page, app_url):
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 2_000
     assert_no_exception(page)
     assert page.watch.outside_requests() == []
+
+
+@pytest.mark.parametrize(
+    ("path", "name", "header"),
+    [
+        ("/welfare", "社会救助-各社区覆盖情况", "低保人数"),
+        ("/employment", "就业服务-就业路径", "人群"),
+        ("/community_life", "志愿·为老·平安-平安建设：矛盾纠纷", "排查"),
+    ],
+)
+def test_each_pages_csv_button_names_its_page_area_and_period(page, app_url, path, name, header):
+    act.goto(page, app_url + path)
+    button = page.get_by_role("button", name="下载 CSV").first
+    button.scroll_into_view_if_needed()
+    with page.expect_download() as info:
+        act.click(page, button)
+    got = info.value
+    assert got.suggested_filename == f"{name}_全部社区_2021-07至2022-06.csv"
+    text = Path(got.path()).read_bytes().decode("utf-8-sig")
+    first = text.splitlines()[0]
+    assert header in first and "_" not in first, first  # words, not column keys
+    assert_no_exception(page)

@@ -14,6 +14,8 @@ from components.tables import (
     _shown,
     column_groups,
     column_px,
+    csv_bytes,
+    csv_frame,
     list_html,
 )
 
@@ -66,3 +68,30 @@ def test_a_short_table_reads_as_a_list_of_its_rows_escaped_and_tinted():
     assert out.count('class="table-row"') == 2
     assert "&lt;b&gt;老城&lt;/b&gt;" in out and "<b>老城" not in out
     assert "低保对象</span>：1,276" in out and "background-color: #FEE2E2" in out
+
+
+def test_the_csv_has_the_readers_headers_numbers_as_numbers_and_rounded_shares():
+    df = pd.DataFrame(
+        {
+            "name": ["老城社区", "东部社区"],
+            "funds": [33.0, 51.6],
+            "rate": [0.9411764706, 0.5],
+            "count": [np.int64(5180), np.int64(2458)],
+            "hidden": [1, 2],
+            "persons": [406.0, np.nan],
+        }
+    )
+    config = {
+        "name": st.column_config.TextColumn("社区"),
+        "funds": st.column_config.NumberColumn("筹措资金（万元）", format="%.2f"),
+        "rate": st.column_config.NumberColumn("完成率", format="percent"),
+        "count": st.column_config.NumberColumn("户数", format="localized"),
+        "hidden": None,
+    }
+    out = csv_frame(df, config)
+    assert list(out.columns) == ["社区", "筹措资金（万元）", "完成率（%）", "户数", "persons"]
+    assert out["完成率（%）"].tolist() == [94.1, 50.0]
+    assert out["户数"].tolist() == [5180, 2458]
+    text = csv_bytes(df, config).decode("utf-8-sig")
+    assert text.splitlines()[1] == "老城社区,33.0,94.1,5180,406"
+    assert text.splitlines()[2] == "东部社区,51.6,50.0,2458,"

@@ -42,6 +42,7 @@ NO_HAN_ALLOWED = {
     "common.caption_sep",
     "url.notice_sep",
     "table.value_sep",
+    "table.csv_what",
     "unit.share",
     # layouts of already translated parts
     "wf.map.grid_name",

@@ -58,6 +58,7 @@ STRINGS = {
     ),
     "em.map.legend": ("图例", "Legend"),
     "em.map.legend.hidden": ("人数过少，按隐私规则不着色", "Too few people: not shaded (privacy)"),
+    "em.path.table_name": ("就业路径", "path to a job"),
     "em.map.legend.hint.touch": (
         "点按网格查看人数与每千人比例；双指缩放，单指拖动。",
         "Tap a grid for its count and rate; pinch to zoom, drag to pan.",

@@ -164,6 +164,7 @@ STRINGS = {
         "有救助对象的小区（大小按户数）",
         "Compound with recipients (sized by households)",
     ),
+    "wf.coverage.table_name": ("各社区覆盖情况", "coverage by community"),
     "wf.map.legend.hint.touch": (
         "点按网格或小区查看户数和人数；双指缩放，单指拖动。",
         "Tap a grid or a compound for its households and persons; pinch to zoom, drag to pan.",
