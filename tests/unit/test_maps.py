@@ -247,6 +247,8 @@ def test_names_stay_on_the_canvas_apart_and_off_the_dots(width):
                 px, py = view.project(lat, lon)
                 dx, dy = max(x0 - px, px - x1, 0), max(y0 - py, py - y1, 0)
                 assert dx * dx + dy * dy >= r * r
+    communities = set(boundaries.loc[boundaries["level"] == "community", "name"])
+    assert {lb.text for lb in labels if lb.level == "community"} == communities  # every one named
     if width < 400:  # a phone: grids too small for their names, communities named
         assert {lb.level for lb in labels} == {"community"}
 
