@@ -71,9 +71,26 @@ STRINGS = {
     "import.geojson.feature": ("第 {n} 个要素：{reason}。", "Feature {n}: {reason}. "),
     "import.geojson.more": ("另有 {n} 个要素有问题。", "{n} more features have problems."),
     "import.geojson.not_feature": ("不是要素（Feature）", "not a Feature"),
-    "import.geojson.no_id": (
-        "缺少编号（要素的 id 或属性 id）",
-        "no id (the feature's id or properties.id)",
+    "import.crs.unreadable": (
+        "文件的坐标参照系（crs）无法识别：{crs}",
+        "the file's coordinate reference system (crs) cannot be read: {crs}",
+    ),
+    "import.crs.unknown": (
+        "文件声明的坐标参照系 {crs} 无法识别：请导出为 WGS-84 经纬度（EPSG:4326），"
+        "或写明 EPSG 编号（如 CGCS2000 为 EPSG:4490，3 度带高斯-克吕格 105°E 为 EPSG:4544）",
+        "the file's coordinate reference system {crs} is unknown: export as WGS-84 "
+        "longitude/latitude (EPSG:4326) or name an EPSG code (CGCS2000 EPSG:4490, "
+        "Gauss-Krüger 3-degree 105°E EPSG:4544)",
+    ),
+    "import.crs.outside_zone": (
+        "坐标超出文件声明的坐标参照系 {crs} 的范围（是否选错了投影带？）",
+        "a position is outside the declared coordinate reference system {crs} (wrong zone?)",
+    ),
+    "import.crs.projected_hint": (
+        "坐标看起来是以米为单位的投影坐标：请在导出时保留坐标参照系（crs，"
+        "如 EPSG:4544），或导出为 WGS-84 经纬度（EPSG:4326）。",
+        "The positions look like projected metres: keep the coordinate reference system (crs, "
+        "e.g. EPSG:4544) in the export, or export WGS-84 longitude/latitude (EPSG:4326).",
     ),
     "import.geojson.not_object": ("缺少几何（geometry）", "no geometry"),
     "import.geojson.not_geometry_text": (
