@@ -179,7 +179,7 @@ def check_file(
     checked = parse_rows(spec, sheet, coordinates)
     check_schema(checked, sheet)
     if not any(p.row is None for p in checked.problems):
-        check_domain(conn, checked, sheet, user)
+        check_domain(conn, checked, sheet, user, coordinates)
     result.problems = sorted(checked.problems, key=lambda p: (p.row or 0, p.column))
     return result, checked.rows
 

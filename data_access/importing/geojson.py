@@ -157,6 +157,26 @@ def line_geometry(geometry: object, coordinates: str = "wgs84") -> str:
     return json.dumps(geom, separators=(", ", ": "))
 
 
+def _range_hint(features: list) -> str:
+    """Why positions are out of range: metres (a projected export without its `crs`), or
+    [lat, lon] written where GeoJSON wants [lon, lat]."""
+    for feature in features:
+        geom = feature.get("geometry") if isinstance(feature, dict) else None
+        coords = geom.get("coordinates") if isinstance(geom, dict) else None
+        while isinstance(coords, list) and coords and isinstance(coords[0], list):
+            coords = coords[0]
+        if not (isinstance(coords, list) and len(coords) >= 2):
+            continue
+        x, y = coords[:2]
+        if not all(isinstance(v, int | float) for v in (x, y)):
+            continue
+        if abs(x) > 360 or abs(y) > 360:
+            return t("import.crs.projected_hint", _LANG)
+        if abs(y) <= 180 and abs(x) <= 90:
+            return t("import.geojson.swapped_hint", _LANG)
+    return ""
+
+
 def rows_of_geojson(data: bytes, spec: TableSpec, coordinates: str = "wgs84") -> SheetRows:
     """The features as rows (row number = feature number, from 1); FileProblem naming every
     feature that is not a street line, or when the file is not a FeatureCollection."""
@@ -197,8 +217,7 @@ def rows_of_geojson(data: bytes, spec: TableSpec, coordinates: str = "wgs84") ->
         if more > 0:
             text += t("import.geojson.more", _LANG, n=more)
         if name is None and any(out_of_range in p for p in problems):
-            # Metres where degrees belong: a projected export without its `crs`.
-            text += t("import.crs.projected_hint", _LANG)
+            text += _range_hint(doc["features"])
         raise FileProblem(text.strip())
     _number_derived_ids(rows)
     headers = {name: name for name in _HEADERS}

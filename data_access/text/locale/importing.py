@@ -47,9 +47,45 @@ STRINGS = {
         "该身份证号已登记在 {key} 名下",
         "this ID number is already registered under {key}",
     ),
-    "import.cell.outside_county": (
-        "坐标不在本县范围内（请确认坐标系：WGS-84、高德/腾讯 GCJ-02 或百度 BD-09）",
-        "coordinates outside the county (check the coordinate system: WGS-84, GCJ-02 or BD-09)",
+    "import.extent.outside": (
+        "坐标不在本县范围内（距本县约 {km} 公里）",
+        "outside the county (about {km} km from it)",
+    ),
+    "import.extent.file_county": (
+        "文件中有 {count} 行（共 {total} 行）不在本县社区范围内（含 5 公里余量）：{cause}",
+        "{count} of {total} rows lie outside the county's communities (with a 5 km margin): {cause}",
+    ),
+    "import.extent.file_china": (
+        "文件中有 {count} 行（共 {total} 行）不在中国境内：{cause}",
+        "{count} of {total} rows lie outside China: {cause}",
+    ),
+    "import.extent.hint_swapped": (
+        "纬度和经度可能写反了（交换后落在本县内）；GeoJSON 的坐标顺序是 [经度, 纬度]",
+        "latitude and longitude look swapped (swapped, they fall in the county); "
+        "GeoJSON positions are [longitude, latitude]",
+    ),
+    "import.extent.hint_far": (
+        "这些位置离本县超过 {km} 公里：是否是其他县的数据，或坐标系不对（投影坐标未声明 crs）？",
+        "these places are more than {km} km away: another county's data, or the wrong "
+        "coordinate system (projected coordinates without a crs)?",
+    ),
+    "import.extent.hint_system": (
+        "请确认坐标系：文件应为 WGS-84 经纬度；高德/腾讯坐标（GCJ-02）或百度坐标（BD-09）"
+        "须在导入时声明（页面上的“文件中的坐标系”，命令行 --coordinates gcj02 或 bd09）",
+        "check the coordinate system: the file should be WGS-84; AMap/Tencent (GCJ-02) or "
+        "Baidu (BD-09) coordinates must be declared (the page's coordinate choice, "
+        "--coordinates gcj02 or bd09 on the command line)",
+    ),
+    "import.extent.misaligned": (
+        "文件的位置与本县已有的小区、服务点和道路对不上：按 {system} 读取（整体移动约 {moved} 米）"
+        "后吻合得多（到最近道路的中位距离 {before} 米 → {after} 米）。请按 {system} 导入"
+        "（页面上的“文件中的坐标系”，命令行 --coordinates {code}）；"
+        "如果文件确为所选坐标系，请检查此前导入的小区、服务点或道路的坐标系",
+        "the file does not line up with the county's stored compounds, service points and "
+        "streets: read as {system} (a shift of about {moved} m) it fits far better (median "
+        "distance to the nearest street {before} m → {after} m). Import it as {system} (the "
+        "page's coordinate choice, --coordinates {code}); if the file really is in the chosen "
+        "system, check the system of the compounds, service points or streets imported before",
     ),
     "import.cell.outside_china": ("坐标不在中国境内", "coordinates outside China"),
     # files
@@ -91,6 +127,10 @@ STRINGS = {
         "如 EPSG:4544），或导出为 WGS-84 经纬度（EPSG:4326）。",
         "The positions look like projected metres: keep the coordinate reference system (crs, "
         "e.g. EPSG:4544) in the export, or export WGS-84 longitude/latitude (EPSG:4326).",
+    ),
+    "import.geojson.swapped_hint": (
+        "纬度和经度可能写反了：GeoJSON 的坐标顺序是 [经度, 纬度]。",
+        "Latitude and longitude look swapped: GeoJSON positions are [longitude, latitude].",
     ),
     "import.geojson.not_object": ("缺少几何（geometry）", "no geometry"),
     "import.geojson.not_geometry_text": (
