@@ -1,6 +1,7 @@
 """Command-line data management: import, template, backup, restore and users.
 
     python -m data_access import TABLE FILE [--dry-run] [--coordinates gcj02] [--user NAME]
+    python -m data_access import roads FILE --replace [--dry-run]   (the whole street network)
     python -m data_access template TABLE OUT.xlsx      (or: template --all DIR)
     python -m data_access backup OUT.zip               restore IN.zip
     python -m data_access users add NAME --role editor --community CODE [--by WHO]
@@ -32,6 +33,7 @@ from data_access.importing.templates import BackupProblem, backup_zip, restore_z
 from data_access.text import numbers, t
 
 _LANG = "zh"
+_LISTED = 50  # keys listed per kind of change by import --replace
 
 
 def _read_password(confirm: bool) -> str:
@@ -71,6 +73,7 @@ def cmd_import(args: argparse.Namespace, actor: str) -> int:
         user,
         dry_run=args.dry_run,
         coordinates=args.coordinates,
+        replace=args.replace,
     )
     if result.problems:
         _print_problems([p.line() for p in result.problems])
@@ -87,6 +90,8 @@ def cmd_import(args: argparse.Namespace, actor: str) -> int:
             unchanged=result.unchanged,
         )
     )
+    if args.replace:
+        _print_replaced(result)
     for change in result.figures:
         if change.changed:
             label = t(f"metric.{change.key}.label", _LANG)
@@ -94,6 +99,24 @@ def cmd_import(args: argparse.Namespace, actor: str) -> int:
             before, after = (numbers.figure(v, unit, _LANG) for v in (change.before, change.after))
             print(t("cli.import.figure", _LANG, label=label, before=before, after=after))
     return 0
+
+
+def _print_replaced(result) -> None:
+    """The segments a --replace adds, changes and removes (the first _LISTED of each)."""
+    print(t("cli.import.removed", _LANG, removed=result.removed))
+    for kind, keys in (
+        ("added", result.added_keys),
+        ("updated", result.updated_keys),
+        ("removed", result.removed_keys),
+    ):
+        if keys:
+            shown = ", ".join(keys[:_LISTED])
+            more = (
+                t("cli.import.keys_more", _LANG, n=len(keys) - _LISTED)
+                if len(keys) > _LISTED
+                else ""
+            )
+            print(t(f"cli.import.keys_{kind}", _LANG, keys=shown, more=more))
 
 
 def cmd_template(args: argparse.Namespace, actor: str) -> int:
@@ -175,6 +198,7 @@ def add_commands(sub, wrap: Callable) -> None:
     p.add_argument(
         "--coordinates", choices=SYSTEMS, default="wgs84", help=t("cli.import.coords.help", _LANG)
     )
+    p.add_argument("--replace", action="store_true", help=t("cli.import.replace.help", _LANG))
     p.add_argument("--user", help=t("cli.import.user.help", _LANG))
     p.set_defaults(func=wrap(cmd_import))
 

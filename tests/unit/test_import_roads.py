@@ -226,3 +226,56 @@ def test_a_roads_csv_in_gcj02_is_stored_in_wgs84_like_a_geojson_file(empty_engin
         stored = json.loads(conn.execute(select(Road.geometry).where(Road.id == "GCJ-1")).scalar())
     for (lon, lat), (want_lat, want_lon) in zip(stored["coordinates"], wgs, strict=True):
         assert abs(lat - want_lat) < 1e-5 and abs(lon - want_lon) < 1e-5
+
+
+def test_replace_removes_a_segment_missing_from_the_new_file_in_one_transaction(empty_engine):
+    seed(empty_engine)
+    first = run_import(empty_engine, "roads", GOOD, "a.geojson", ADMIN, dry_run=False)
+    assert first.written
+    with empty_engine.connect() as conn:
+        sample_ids = set(conn.execute(select(Road.id)).scalars()) - {"OSM-1", "OSM-2", "OSM-3"}
+    renamed = _feature("OSM-1", [[104.62, 35.575], [104.621, 35.575]], name="新街北段")
+    cleaned = _collection(renamed, json.loads(GOOD)["features"][1])  # OSM-3 left out
+    dry = run_import(empty_engine, "roads", cleaned, "b.geojson", ADMIN, dry_run=True, replace=True)
+    assert not dry.problems and not dry.written
+    assert dry.updated_keys == ["OSM-1"] and dry.added_keys == []
+    assert "OSM-3" in dry.removed_keys and set(dry.removed_keys) == sample_ids | {"OSM-3"}
+    assert _roads(empty_engine) == len(sample_ids) + 3  # the dry run changed nothing
+    done = run_import(
+        empty_engine, "roads", cleaned, "b.geojson", ADMIN, dry_run=False, replace=True
+    )
+    assert done.written and done.removed == len(sample_ids) + 1
+    with empty_engine.connect() as conn:
+        rows = dict(conn.execute(select(Road.id, Road.name)).all())
+        logged = conn.execute(
+            select(AuditLog.message).where(AuditLog.result == "ok").order_by(AuditLog.id.desc())
+        ).first()
+    assert rows == {"OSM-1": "新街北段", "OSM-2": None}
+    assert f"删除了 {done.removed} 行" in logged.message
+
+
+def test_replace_is_refused_for_other_tables_and_a_refused_file_removes_nothing(empty_engine):
+    seed(empty_engine)
+    before = _roads(empty_engine)
+    other = run_import(empty_engine, "compounds", b"id\n", "c.csv", ADMIN, replace=True)
+    assert "只有道路网可以整体替换" in other.problems[0].reason
+    bad = _collection(_feature("X", [[104.62, 35.575]]))
+    refused = run_import(
+        empty_engine, "roads", bad, "x.geojson", ADMIN, dry_run=False, replace=True
+    )
+    assert refused.problems and _roads(empty_engine) == before
+
+
+def test_the_command_line_replace_lists_what_it_removes(tmp_path, capsys, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'replace.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    engine = make_engine(url)
+    seed(engine)
+    path = tmp_path / "streets.geojson"
+    path.write_bytes(GOOD)
+    assert cli(["import", "roads", str(path), "--replace", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "新增3" in out and "删除" in out and "RD00001" in out and "另有" in out
+    assert cli(["import", "roads", str(path), "--replace"]) == 0
+    with engine.connect() as conn:
+        assert set(conn.execute(select(Road.id)).scalars()) == {"OSM-1", "OSM-2", "OSM-3"}

@@ -47,6 +47,11 @@ STRINGS = {
         "该身份证号已登记在 {key} 名下",
         "this ID number is already registered under {key}",
     ),
+    "import.replace.not_allowed": (
+        "只有道路网可以整体替换（--replace）：其他表按编号逐行新增或更新",
+        "only the street network can be replaced (--replace); other tables add or update by key",
+    ),
+    "import.replace.logged": ("整体替换：删除了 {count} 行", "replaced: {count} rows deleted"),
     "import.extent.outside": (
         "坐标不在本县范围内（距本县约 {km} 公里）",
         "outside the county (about {km} km from it)",
