@@ -27,7 +27,7 @@ from data_access.admin import accounts
 from data_access.admin.users import User
 from data_access.db import create_schema, is_empty, make_engine
 from data_access.files_at_rest import write_private
-from data_access.importing import importable_tables, run_import
+from data_access.importing import importable_tables, limits, run_import
 from data_access.importing.coords import SYSTEMS
 from data_access.importing.templates import BackupProblem, backup_zip, restore_zip, template
 from data_access.text import numbers, t
@@ -64,6 +64,12 @@ def cmd_import(args: argparse.Namespace, actor: str) -> int:
         except accounts.AccountError as exc:
             print(str(exc), file=sys.stderr)
             return 2
+    # From its size before a byte is read: a 200 MB export must not take the server's memory.
+    too_big = limits.size_problem(args.file.stat().st_size)
+    if too_big:
+        print(too_big, file=sys.stderr)
+        print(t("cli.import.refused", _LANG, count=1), file=sys.stderr)
+        return 2
     data = args.file.read_bytes()
     result = run_import(
         engine,

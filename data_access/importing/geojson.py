@@ -29,7 +29,7 @@ from data_access.importing.crs import CrsProblem, Reproject, crs_name, reproject
 from data_access.importing.reading import FileProblem, SheetRows
 from data_access.importing.spec import TableSpec
 from data_access.service_points.walking import GeometryError, lines_of
-from data_access.text import t
+from data_access.text import numbers, t
 
 _LANG = "zh"
 _HEADERS = ("id", "name", "walkable", "geometry")
@@ -45,9 +45,36 @@ _DERIVED_PREFIX = "G"
 
 
 def looks_like_geojson(data: bytes) -> bool:
-    """A JSON object whose first bytes name a GeoJSON type (not a CSV or a workbook)."""
+    """A file that opens with `{` is JSON (or meant to be): read as GeoJSON, so a broken or
+    single-quoted one gets a JSON error, never a CSV reader's guess at columns."""
     head = data[:4096].removeprefix(codecs.BOM_UTF8).lstrip()
-    return head.startswith(b"{") and b'"type"' in head
+    return head.startswith(b"{")
+
+
+# json's reasons, in Chinese; anything else is "格式错误".
+_JSON_REASONS = {
+    "Expecting property name enclosed in double quotes": "import.json.quotes",
+    "Expecting value": "import.json.value",
+    "Unterminated string starting at": "import.json.string",
+    "Expecting ',' delimiter": "import.json.comma",
+    "Expecting ':' delimiter": "import.json.colon",
+    "Extra data": "import.json.extra",
+}
+
+
+def _json_problem(err: json.JSONDecodeError) -> str:
+    """Where (line, column and character from the start: a minified file is one line) and why."""
+    key = _JSON_REASONS.get(err.msg, "import.json.other")
+    if err.pos >= len(err.doc.rstrip()):  # the text stops mid-way: an export or upload cut short
+        key = "import.json.truncated"
+    return t(
+        "import.geojson.not_json",
+        _LANG,
+        line=numbers.plain(err.lineno),
+        column=numbers.plain(err.colno),
+        offset=numbers.plain(err.pos + 1),
+        reason=t(key, _LANG),
+    )
 
 
 def _converted(lines: list[list[tuple[float, float]]], system: str) -> list[list[list[float]]]:
@@ -187,9 +214,10 @@ def rows_of_geojson(data: bytes, spec: TableSpec, coordinates: str = "wgs84") ->
         raise FileProblem(too_big)
     try:
         doc = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        where = getattr(err, "lineno", None)
-        raise FileProblem(t("import.geojson.not_json", _LANG, line=where or "—")) from None
+    except UnicodeDecodeError:
+        raise FileProblem(t("import.json.encoding", _LANG)) from None
+    except json.JSONDecodeError as err:
+        raise FileProblem(_json_problem(err)) from None
     except RecursionError:  # arrays nested thousands deep: no street is written like that
         raise FileProblem(t("import.geojson.not_collection", _LANG)) from None
     if isinstance(doc, dict) and doc.get("type") == "Feature":

@@ -98,7 +98,7 @@ def test_not_a_collection_and_not_json_are_refused_in_chinese(empty_engine):
     r1 = run_import(empty_engine, "roads", b'{"type": "Point"}', "x.geojson", ADMIN)
     assert "FeatureCollection" in r1.problems[0].reason
     r2 = run_import(empty_engine, "roads", b'{"type": "Feature", ', "x.geojson", ADMIN)
-    assert "不是有效的 GeoJSON" in r2.problems[0].reason
+    assert "不是有效的 JSON" in r2.problems[0].reason
     r3 = run_import(empty_engine, "compounds", GOOD, "x.geojson", ADMIN)
     assert "只能导入“道路”表" in r3.problems[0].reason
 
@@ -279,3 +279,42 @@ def test_the_command_line_replace_lists_what_it_removes(tmp_path, capsys, monkey
     assert cli(["import", "roads", str(path), "--replace"]) == 0
     with engine.connect() as conn:
         assert set(conn.execute(select(Road.id)).scalars()) == {"OSM-1", "OSM-2", "OSM-3"}
+
+
+def test_a_truncated_minified_file_names_the_character_where_it_breaks(empty_engine):
+    seed(empty_engine)
+    cut = GOOD[:-40]  # json.dumps writes one line: "line 1" alone would say nothing
+    assert b"\n" not in cut
+    result = run_import(empty_engine, "roads", cut, "cut.geojson", ADMIN)
+    reason = result.problems[0].reason
+    assert "第 1 行" in reason and f"第 {len(cut) + 1:,} 个字符" in reason
+    assert "中断" in reason
+
+
+def test_single_quoted_pseudo_json_gets_a_json_error_not_a_csv_one(empty_engine):
+    seed(empty_engine)
+    data = b"{'type': 'FeatureCollection', 'features': []}"
+    result = run_import(empty_engine, "roads", data, "q.geojson", ADMIN)
+    reason = result.problems[0].reason
+    assert "不是有效的 JSON" in reason and "双引号" in reason and "第 2 个字符" in reason
+
+
+def test_the_command_line_refuses_an_oversized_file_from_its_size_without_reading_it(
+    tmp_path, capsys, monkeypatch
+):
+    from pathlib import Path
+
+    from data_access.importing import limits
+
+    url = f"sqlite:///{tmp_path / 'big.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    path = tmp_path / "huge.geojson"
+    with open(path, "wb") as f:  # sparse: 51 MB on paper, nothing on disk
+        f.truncate(limits.MAX_FILE_BYTES + 1024 * 1024)
+
+    def never(self):
+        raise AssertionError("the file was read")
+
+    monkeypatch.setattr(Path, "read_bytes", never)
+    assert cli(["import", "roads", str(path)]) == 2
+    assert "超过上限 50 MB" in capsys.readouterr().err

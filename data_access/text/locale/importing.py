@@ -101,8 +101,27 @@ STRINGS = {
         "a GeoJSON file can only be imported into the roads table",
     ),
     "import.geojson.not_json": (
-        "不是有效的 GeoJSON（第 {line} 行附近格式错误）",
-        "not valid GeoJSON (malformed near line {line})",
+        "不是有效的 JSON：第 {line} 行第 {column} 列（从文件开头数第 {offset} 个字符）附近{reason}",
+        "not valid JSON: near line {line}, column {column} (character {offset} from the start): "
+        "{reason}",
+    ),
+    "import.json.quotes": (
+        "：名称须用双引号（JSON 不接受单引号）",
+        "names must be in double quotes (JSON does not accept single quotes)",
+    ),
+    "import.json.truncated": (
+        "：文件在此中断，不完整（可能没有导出或下载完）",
+        "the file stops here, incomplete (cut short when exported or downloaded?)",
+    ),
+    "import.json.value": ("：缺少值", "a value is missing"),
+    "import.json.string": ("：有未结束的字符串", "an unterminated string"),
+    "import.json.comma": ("：缺少逗号或括号", "a comma or bracket is missing"),
+    "import.json.colon": ("：缺少冒号", "a colon is missing"),
+    "import.json.extra": ("：有多余内容", "extra content after the end"),
+    "import.json.other": ("格式错误", "malformed"),
+    "import.json.encoding": (
+        "JSON 文件须为 UTF-8 编码：请在导出时选择 UTF-8",
+        "a JSON file must be UTF-8: choose UTF-8 when exporting",
     ),
     "import.geojson.not_collection": (
         "GeoJSON 文件应为 FeatureCollection（要素集合）",
