@@ -98,6 +98,8 @@ def cmd_import(args: argparse.Namespace, actor: str) -> int:
     )
     if args.replace:
         _print_replaced(result)
+    for warning in result.warnings:
+        print(t("cli.import.warning", _LANG, text=warning))
     for change in result.figures:
         if change.changed:
             label = t(f"metric.{change.key}.label", _LANG)

@@ -102,6 +102,8 @@ def importer(user: User, tables: tuple[str, ...]) -> None:
         _show_problems(result, data)
         return
     st.success(t("admin.checked", table=table_title(table, lang())) + " " + _summary(result))
+    for warning in result.warnings:  # the walking network the file leaves: fragments, far doors
+        st.warning(warning)
     st.markdown(f"**{t('admin.figures.title')}**")
     st.dataframe(_figures_table(result), hide_index=True, width="stretch")
     if not (result.added or result.updated):

@@ -31,6 +31,7 @@ from data_access.importing.figures import (  # noqa: F401  (headline_*: the benc
     headline_filters,
 )
 from data_access.importing.geojson import looks_like_geojson, rows_of_geojson
+from data_access.importing.network_checks import network_warnings
 from data_access.importing.reading import FileProblem, SheetRows, rows_of
 from data_access.importing.spec import TableSpec, table_spec
 from data_access.importing.validate import Problem, check_domain, check_schema, parse_rows
@@ -68,6 +69,7 @@ class ImportResult:
     written: bool = False
     dry_run: bool = True
     removed: int = 0
+    warnings: list[str] = field(default_factory=list)  # the network left behind (network_checks)
     # With replace: the keys (joined with "/") of the rows added, changed and removed.
     added_keys: list[str] = field(default_factory=list)
     updated_keys: list[str] = field(default_factory=list)
@@ -254,6 +256,8 @@ def run_import(
             before = figures_before(conn)
             _write(conn, table_spec(table), rows, result, replace)
             changed = bool(result.added or result.updated or result.removed)
+            if changed:
+                result.warnings = network_warnings(conn, table)
             after = figures_after(conn, before, {table} if changed else set())
             result.figures = [FigureChange(k, before.values[k], after[k]) for k in HEADLINE_METRICS]
             if dry_run or not changed:

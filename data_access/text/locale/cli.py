@@ -142,6 +142,7 @@ STRINGS = {
         "replace the street network: segments missing from the file are deleted (roads only; "
         "try it with --dry-run first)",
     ),
+    "cli.import.warning": ("提示：{text}", "note: {text}"),
     "cli.import.removed": ("删除{removed}", "{removed} removed"),
     "cli.import.keys_added": ("  新增：{keys}{more}", "  added: {keys}{more}"),
     "cli.import.keys_updated": ("  更新：{keys}{more}", "  changed: {keys}{more}"),

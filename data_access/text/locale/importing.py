@@ -52,6 +52,26 @@ STRINGS = {
         "only the street network can be replaced (--replace); other tables add or update by key",
     ),
     "import.replace.logged": ("整体替换：删除了 {count} 行", "replaced: {count} rows deleted"),
+    "import.network.fragments": (
+        "道路网中有 {fragments} 组孤立的道路（与主路网不相连，总长不足 {limit} 米），"
+        "{compounds} 个小区（{households} 户）最近的道路在其上，只能走到这些孤立道路连通的地方，"
+        "覆盖可能显示为“无”。常见原因：道路在路口没有共用节点（请在 GIS 中于交叉处打断线）",
+        "the network has {fragments} isolated groups of streets (not joined to the main network, "
+        "under {limit} m in all); {compounds} compounds ({households} households) have their "
+        "nearest street on one and reach only what it joins, so their coverage may show none. "
+        "Usually streets cross without sharing a vertex (split lines at junctions in the GIS)",
+    ),
+    "import.network.far_compounds": (
+        "{count} 个小区离最近的道路超过 {limit} 米（最远 {furthest} 米）：步行距离按直线计入这一段，"
+        "请补充通往这些小区的道路",
+        "{count} compounds are more than {limit} m from the nearest street (the furthest "
+        "{furthest} m): the walk counts that stretch in a straight line; add the streets to them",
+    ),
+    "import.network.far_points": (
+        "{count} 个服务点离最近的道路超过 {limit} 米（最远 {furthest} 米）：步行距离按直线计入这一段",
+        "{count} service points are more than {limit} m from the nearest street (the furthest "
+        "{furthest} m): the walk counts that stretch in a straight line",
+    ),
     "import.extent.outside": (
         "坐标不在本县范围内（距本县约 {km} 公里）",
         "outside the county (about {km} km from it)",
