@@ -22,15 +22,27 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from data_access import metrics
-from data_access.admin import accounts
-from data_access.admin.users import User
-from data_access.db import create_schema, is_empty, make_engine
-from data_access.files_at_rest import write_private
-from data_access.importing import importable_tables, limits, run_import
-from data_access.importing.coords import SYSTEMS
-from data_access.importing.templates import BackupProblem, backup_zip, restore_zip, template
 from data_access.text import numbers, t
+
+# The commands import what they use (SQLAlchemy, pandas, the import checks): `--help` stays fast.
+COORDINATE_SYSTEMS = (
+    "wgs84",
+    "gcj02",
+    "bd09",
+)  # importing.coords.SYSTEMS (a test keeps them equal)
+
+
+def make_engine(url: str | None):
+    from data_access.db import make_engine as make
+
+    return make(url)
+
+
+def create_schema(engine) -> bool:
+    from data_access.db import create_schema as create
+
+    return create(engine)
+
 
 _LANG = "zh"
 _LISTED = 50  # keys listed per kind of change by import --replace
@@ -38,6 +50,8 @@ _LISTED = 50  # keys listed per kind of change by import --replace
 
 def _read_password(confirm: bool) -> str:
     """From the terminal (asked twice for a new one), else the first line of stdin."""
+    from data_access.admin import accounts
+
     if not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\r\n")
     first = getpass.getpass(t("cli.users.password", _LANG))
@@ -52,6 +66,14 @@ def _print_problems(lines: list[str]) -> None:
 
 
 def cmd_import(args: argparse.Namespace, actor: str) -> int:
+    from data_access import metrics
+    from data_access.admin import accounts
+    from data_access.admin.users import User
+    from data_access.importing import importable_tables, limits, run_import
+
+    if args.table not in importable_tables():
+        print(t("data.unknown_table", _LANG, name=args.table), file=sys.stderr)
+        return 2
     engine = make_engine(args.database_url)
     create_schema(engine)
     if not args.file.exists():
@@ -128,6 +150,9 @@ def _print_replaced(result) -> None:
 
 
 def cmd_template(args: argparse.Namespace, actor: str) -> int:
+    from data_access.importing import importable_tables
+    from data_access.importing.templates import template
+
     tables = importable_tables() if args.all else (args.table,)
     if not args.all and args.table not in importable_tables():
         print(t("data.unknown_table", _LANG, name=args.table), file=sys.stderr)
@@ -141,6 +166,9 @@ def cmd_template(args: argparse.Namespace, actor: str) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, actor: str) -> int:
+    from data_access.files_at_rest import write_private
+    from data_access.importing.templates import backup_zip
+
     engine = make_engine(args.database_url)
     create_schema(engine)
     write_private(args.out, backup_zip(engine, actor))
@@ -149,6 +177,10 @@ def cmd_backup(args: argparse.Namespace, actor: str) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, actor: str) -> int:
+    from data_access.admin.users import User
+    from data_access.db import is_empty
+    from data_access.importing.templates import BackupProblem, restore_zip
+
     engine = make_engine(args.database_url)
     create_schema(engine)
     with engine.connect() as conn:
@@ -169,6 +201,8 @@ def cmd_restore(args: argparse.Namespace, actor: str) -> int:
 
 
 def cmd_users(args: argparse.Namespace, actor: str) -> int:
+    from data_access.admin import accounts
+
     engine = make_engine(args.database_url)
     create_schema(engine)
     by = (args.by or "").strip() or actor
@@ -200,11 +234,14 @@ def cmd_users(args: argparse.Namespace, actor: str) -> int:
 def add_commands(sub, wrap: Callable) -> None:
     """Register the data-management subcommands; `wrap` gives each the operator's name."""
     p = sub.add_parser("import", help=t("cli.import.help", _LANG))
-    p.add_argument("table", choices=importable_tables(), metavar="TABLE")
+    p.add_argument("table", metavar="TABLE")  # checked by the command: the list needs the models
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help=t("cli.import.dry_run.help", _LANG))
     p.add_argument(
-        "--coordinates", choices=SYSTEMS, default="wgs84", help=t("cli.import.coords.help", _LANG)
+        "--coordinates",
+        choices=COORDINATE_SYSTEMS,
+        default="wgs84",
+        help=t("cli.import.coords.help", _LANG),
     )
     p.add_argument("--replace", action="store_true", help=t("cli.import.replace.help", _LANG))
     p.add_argument("--user", help=t("cli.import.user.help", _LANG))
