@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from data_access.admin.users import User
 from data_access.db import bump_data_version
+from data_access.importing.extent import china_extent, county_extent
 from data_access.importing.figures import (  # noqa: F401  (headline_*: the bench and tests)
     HEADLINE_METRICS,
     figures_after,
@@ -32,6 +33,7 @@ from data_access.importing.figures import (  # noqa: F401  (headline_*: the benc
 )
 from data_access.importing.geojson import looks_like_geojson, rows_of_geojson
 from data_access.importing.network_checks import network_warnings
+from data_access.importing.osm import looks_like_pbf, rows_of_pbf
 from data_access.importing.reading import FileProblem, SheetRows, rows_of
 from data_access.importing.spec import TableSpec, table_spec
 from data_access.importing.validate import Problem, check_domain, check_schema, parse_rows
@@ -198,11 +200,13 @@ def check_file(
     spec = table_spec(table)
     result = ImportResult(table, "", _sha256(data))
     try:
-        sheet: SheetRows = (
-            rows_of_geojson(data, spec, coordinates)
-            if looks_like_geojson(data)
-            else rows_of(data, spec)
-        )
+        if looks_like_pbf(data):
+            extent = county_extent(conn) or china_extent()
+            sheet: SheetRows = rows_of_pbf(data, spec, extent)
+        elif looks_like_geojson(data):
+            sheet = rows_of_geojson(data, spec, coordinates)
+        else:
+            sheet = rows_of(data, spec)
     except FileProblem as exc:
         result.problems.append(Problem(None, "", "", str(exc)))
         return result, []

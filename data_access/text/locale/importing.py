@@ -72,6 +72,18 @@ STRINGS = {
         "{count} service points are more than {limit} m from the nearest street (the furthest "
         "{furthest} m): the walk counts that stretch in a straight line",
     ),
+    "import.osm.only_roads": (
+        "OpenStreetMap 文件（.osm.pbf）只能导入“道路”表",
+        "an OpenStreetMap file (.osm.pbf) can only be imported into the roads table",
+    ),
+    "import.osm.unreadable": (
+        "无法读取这个 OpenStreetMap 文件（可能已损坏或下载不完整）：{reason}",
+        "this OpenStreetMap file cannot be read (damaged or incompletely downloaded?): {reason}",
+    ),
+    "import.osm.no_streets": (
+        "OpenStreetMap 文件中没有位于本县范围内的道路：请确认下载的是本县所在地区的数据",
+        "the OpenStreetMap file has no streets inside the county: is it the county's region?",
+    ),
     "import.extent.outside": (
         "坐标不在本县范围内（距本县约 {km} 公里）",
         "outside the county (about {km} km from it)",
