@@ -140,3 +140,16 @@ def test_an_id_property_or_osm_id_is_used_when_the_feature_has_no_id():
     data = json.dumps({"type": "FeatureCollection", "features": features}).encode()
     sheet = rows_of_geojson(data, table_spec("roads"))
     assert [row["id"] for _, row in sheet.rows] == ["42", "R-7"]
+
+
+def test_the_templates_say_positions_are_wgs84_and_name_the_coordinates_option():
+    import io
+
+    from openpyxl import load_workbook
+
+    from data_access.importing.templates import template
+
+    for table, column in (("compounds", "lat"), ("service_points", "lon"), ("roads", "geometry")):
+        book = load_workbook(io.BytesIO(template(table)))
+        notes = {row[1]: row[3] for row in book.worksheets[1].iter_rows(values_only=True)}
+        assert "WGS-84" in notes[column] and "--coordinates" in notes[column], table

@@ -327,6 +327,25 @@ STRINGS = {
     "import.table.roads": ("道路（步行网络）", "Roads (walking network)"),
     # templates and problem workbooks
     "template.kind.text": ("文本", "text"),
+    "template.position.lat": (
+        "WGS-84 纬度（度，GPS 原始坐标，如 35.575）；从高德/腾讯地图取的坐标（GCJ-02）或百度坐标"
+        "（BD-09）须在导入时选择坐标系（页面上的“文件中的坐标系”，命令行 --coordinates gcj02 或 bd09）",
+        "WGS-84 latitude (degrees, raw GPS, e.g. 35.575); coordinates from AMap/Tencent (GCJ-02) "
+        "or Baidu (BD-09) must be declared when importing (the page's coordinate choice, "
+        "--coordinates gcj02 or bd09)",
+    ),
+    "template.position.lon": (
+        "WGS-84 经度（度，如 104.62）；高德/腾讯（GCJ-02）或百度（BD-09）坐标须在导入时声明"
+        "（--coordinates gcj02 或 bd09）",
+        "WGS-84 longitude (degrees, e.g. 104.62); GCJ-02 or BD-09 coordinates must be declared "
+        "(--coordinates gcj02 or bd09)",
+    ),
+    "template.position.line": (
+        "GeoJSON 线（LineString 或 MultiLineString），坐标为 [经度, 纬度]，WGS-84；"
+        "GCJ-02 / BD-09 坐标须在导入时声明（--coordinates）",
+        "a GeoJSON line (LineString or MultiLineString), positions [longitude, latitude] in "
+        "WGS-84; GCJ-02 / BD-09 must be declared when importing (--coordinates)",
+    ),
     "template.kind.id_number": ("18位身份证号（文本格式）", "18-character ID number (as text)"),
     "template.kind.date": ("日期，如 2022-07-10", "date, e.g. 2022-07-10"),
     "template.kind.datetime": ("日期时间", "date and time"),
