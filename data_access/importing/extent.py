@@ -46,7 +46,6 @@ MIN_PLACES = 10
 BETTER_FACTOR = 0.5
 MIN_SAVING_M = 15.0
 _NEAR_M = 500.0  # places further than this from every street of the file do not measure it
-_SYSTEM_LABEL = {"wgs84": "WGS-84", "gcj02": "GCJ-02（高德/腾讯）", "bd09": "BD-09（百度）"}
 
 
 @dataclass(frozen=True)
@@ -186,7 +185,7 @@ def misalignment(
             return t(
                 "import.extent.misaligned",
                 _LANG,
-                system=_SYSTEM_LABEL[other],
+                system=t(f"admin.coordinates.{other}", _LANG),  # the page's own choice
                 code=other,
                 moved=numbers.plain(float(moved_m)),
                 before=numbers.plain(stated),

@@ -138,7 +138,7 @@ def test_the_sample_streets_in_undeclared_gcj02_are_refused_and_import_once_decl
     data = _sample_roads("gcj02")
     refused = run_import(empty_engine, "roads", data, "gcj.geojson", ADMIN, dry_run=False)
     text = " ".join(p.reason for p in refused.problems)
-    assert "按 GCJ-02（高德/腾讯） 读取" in text and "--coordinates gcj02" in text
+    assert "按 GCJ-02（高德、腾讯） 读取" in text and "--coordinates gcj02" in text
     assert not refused.written
     with empty_engine.connect() as conn:
         assert dict(conn.execute(select(Road.id, Road.geometry)).all()) == stored
