@@ -32,6 +32,7 @@ from data_access.importing.figures import (  # noqa: F401  (headline_*: the benc
     headline_filters,
 )
 from data_access.importing.geojson import looks_like_geojson, rows_of_geojson
+from data_access.importing.gis_formats import other_gis_format
 from data_access.importing.network_checks import network_warnings
 from data_access.importing.osm import looks_like_pbf, rows_of_pbf
 from data_access.importing.reading import FileProblem, SheetRows, rows_of
@@ -200,6 +201,9 @@ def check_file(
     spec = table_spec(table)
     result = ImportResult(table, "", _sha256(data))
     try:
+        other = other_gis_format(data)
+        if other:
+            raise FileProblem(other)
         if looks_like_pbf(data):
             extent = county_extent(conn) or china_extent()
             sheet: SheetRows = rows_of_pbf(data, spec, extent)

@@ -153,3 +153,26 @@ def test_the_templates_say_positions_are_wgs84_and_name_the_coordinates_option()
         book = load_workbook(io.BytesIO(template(table)))
         notes = {row[1]: row[3] for row in book.worksheets[1].iter_rows(values_only=True)}
         assert "WGS-84" in notes[column] and "--coordinates" in notes[column], table
+
+
+def test_shapefiles_geopackages_and_kml_are_named_with_the_export_to_make(empty_engine, tmp_path):
+    import io
+    import sqlite3
+    import zipfile
+
+    seed(empty_engine)
+    gpkg = tmp_path / "streets.gpkg"
+    sqlite3.connect(gpkg).execute("CREATE TABLE gpkg_contents (table_name TEXT)").connection.close()
+    zipped = io.BytesIO()
+    with zipfile.ZipFile(zipped, "w") as archive:
+        for ext in ("shp", "shx", "dbf", "prj"):
+            archive.writestr(f"streets.{ext}", b"\x00\x00\x27\x0a" if ext == "shp" else b"")
+    files = {
+        "Shapefile": b"\x00\x00\x27\x0a" + b"\x00" * 96,
+        "GeoPackage": gpkg.read_bytes(),
+        "KML": b'<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"></kml>',
+    }
+    for kind, data in [*files.items(), ("Shapefile", zipped.getvalue())]:
+        result = run_import(empty_engine, "roads", data, "f", ADMIN)
+        reason = result.problems[0].reason
+        assert f"这是 {kind} 文件" in reason and "GeoJSON" in reason, kind

@@ -72,6 +72,14 @@ STRINGS = {
         "{count} service points are more than {limit} m from the nearest street (the furthest "
         "{furthest} m): the walk counts that stretch in a straight line",
     ),
+    "import.gis.other_format": (
+        "这是 {kind} 文件，不能直接导入：道路请在 QGIS 中右键图层 → 导出 → 要素另存为，格式选 "
+        "GeoJSON（保留坐标参照系），或用 ogr2ogr -f GeoJSON 道路.geojson 原文件；"
+        "其他表请使用下载的 Excel 模板",
+        "this is a {kind} file, which is not read directly: export streets from QGIS (layer → "
+        "Export → Save Features As, format GeoJSON, keeping the CRS) or with ogr2ogr -f GeoJSON "
+        "streets.geojson FILE; other tables use the downloaded Excel template",
+    ),
     "import.osm.only_roads": (
         "OpenStreetMap 文件（.osm.pbf）只能导入“道路”表",
         "an OpenStreetMap file (.osm.pbf) can only be imported into the roads table",
