@@ -10,16 +10,20 @@ streets, compounds and service points change it.
   cross without sharing a vertex (lines not split at junctions in the GIS).
 - Long door walks: a compound or service point further than DOOR_WARN_M from its nearest
   street; the walk counts that stretch as a straight line.
+
+One warning is not about streets but belongs to the same moment: service points marked 运营中
+with no row in `service_point_states` count nowhere until their states are imported (a point
+counts at a month's end by the state valid then).
 """
 
 from __future__ import annotations
 
 import numpy as np
 from scipy.sparse.csgraph import connected_components
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from data_access.models import Compound, ServicePoint
+from data_access.models import Compound, ServicePoint, ServicePointState
 from data_access.service_points import walking
 from data_access.service_points.walking_queries import read_network
 from data_access.text import numbers, t
@@ -45,6 +49,21 @@ def network_warnings(conn: Connection, table: str) -> list[str]:
     """The warnings (Chinese) about the network as the connection now sees it."""
     if table not in WATCHED:
         return []
+    states = _state_warnings(conn) if table == "service_points" else []
+    return states + _network_warnings(conn)
+
+
+def _state_warnings(conn: Connection) -> list[str]:
+    stated = select(ServicePointState.point_id)
+    missing = conn.execute(
+        select(func.count())
+        .select_from(ServicePoint)
+        .where(ServicePoint.status == "operating", ServicePoint.id.not_in(stated))
+    ).scalar_one()
+    return [t("import.network.no_states", _LANG, count=numbers.plain(missing))] if missing else []
+
+
+def _network_warnings(conn: Connection) -> list[str]:
     s = read_network(conn)
     if s.empty:
         return []

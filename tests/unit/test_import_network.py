@@ -57,3 +57,17 @@ def test_a_far_compound_warns_and_a_fragment_beside_it_warns_too(empty_engine):
     text = " ".join(result.warnings)
     assert "1 组孤立的道路" in text and "1 个小区" in text
     assert "离最近的道路超过" not in text  # the lane is at its door now
+
+
+def test_operating_points_without_states_are_named_after_their_import(empty_engine):
+    seed(empty_engine)
+    with open(SAMPLE_DIR / "service_points.csv", encoding="utf-8") as f:
+        row = next(csv.DictReader(f))
+    row.update(id="FW9999", name="新服务站", status="operating", closed_on="")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(row))
+    writer.writeheader()
+    writer.writerow(row)
+    result = run_import(empty_engine, "service_points", out.getvalue().encode(), "p.csv", ADMIN)
+    assert not result.problems
+    assert any("1 个服务点状态为“运营中”" in w for w in result.warnings)

@@ -61,6 +61,12 @@ STRINGS = {
         "nearest street on one and reach only what it joins, so their coverage may show none. "
         "Usually streets cross without sharing a vertex (split lines at junctions in the GIS)",
     ),
+    "import.network.no_states": (
+        "{count} 个服务点状态为“运营中”，但“服务点运营状态”表中没有它们的记录："
+        "导入它们的运营状态（自哪天起运营）之前，它们不计入覆盖和数量",
+        "{count} service points are marked operating but have no row in the service point "
+        "states: they count nowhere until their states (operating since when) are imported",
+    ),
     "import.network.far_compounds": (
         "{count} 个小区离最近的道路超过 {limit} 米（最远 {furthest} 米）：步行距离按直线计入这一段，"
         "请补充通往这些小区的道路",
