@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from data_access.admin.users import User
@@ -176,3 +178,19 @@ def test_shapefiles_geopackages_and_kml_are_named_with_the_export_to_make(empty_
         result = run_import(empty_engine, "roads", data, "f", ADMIN)
         reason = result.problems[0].reason
         assert f"这是 {kind} 文件" in reason and "GeoJSON" in reason, kind
+
+
+_POSITION = st.tuples(
+    st.floats(104.5, 104.7, allow_nan=False), st.floats(35.5, 35.7, allow_nan=False)
+).map(lambda p: [round(p[0], 7), round(p[1], 7)])
+
+
+@given(st.lists(_POSITION, min_size=2, max_size=8, unique_by=tuple))
+def test_a_derived_key_ignores_direction_and_follows_every_vertex(line):
+    from data_access.importing.geojson import derived_id, line_geometry
+
+    forward = derived_id(line_geometry({"type": "LineString", "coordinates": line}))
+    backward = derived_id(line_geometry({"type": "LineString", "coordinates": line[::-1]}))
+    assert forward == backward
+    moved = [line[0], *line[1:-1], [line[-1][0] + 1e-6, line[-1][1]]]
+    assert derived_id(line_geometry({"type": "LineString", "coordinates": moved})) != forward
