@@ -12,15 +12,12 @@ streets meet where they share a vertex, as in any GIS export. Long edges are cut
 at most `MAX_PIECE_M`, which bounds the search for a place's nearest street (below).
 
 Joining places. Each place (compound, point, what-if site) gets a door node joined by a straight
-walk to its nearest spot on a street, and also to the nearest spot inside every other street
-edge within `SNAP_EXTRA_M` (5 m) more than that: a compound between two streets a few metres
-apart walks onto either, where snapping to one only sent a compound 53 m from a clinic round a
-1.4 km block. Spots at an edge's end are not added (they are nodes of the street the place
-already reaches, and a straight walk to them would cut the corner of the street). On the sample
-county the rule changes no 500 m coverage (its compounds stand on street vertices); an
-independent engine on a made town agrees to millimetres (tests/unit/test_walking_independent.py).
-The edge is split at each spot, so two places on the same edge walk straight to each other
-along it. Places at the same coordinates share a door (a
+walk to its nearest spot on a street and to the spot inside every other edge within
+`SNAP_EXTRA_M` (5 m) more: between two streets a few metres apart a compound walks onto either
+(snapping to one sent a compound 53 m from a clinic round a 1.4 km block). Spots at an edge's
+end are left out: a straight walk to the street's own next node would cut its corner. The
+sample's 500 m coverage is unchanged by the rule (tests/unit/test_walking_independent.py checks
+it against an independent engine). Each touched edge is split at its spots. Places at the same coordinates share a door (a
 what-if point put at a compound is 0 m from it). The nearest spot is found exactly: a cKDTree over
 the pieces' midpoints gives candidates within (distance to the nearest midpoint + half the
 longest piece), which contains the nearest piece, and the exact point-to-segment distance picks
@@ -256,9 +253,8 @@ def snap_edges(
     place, cand, t, dist = place[order], cand[order], t[order], dist[order]
     first = np.r_[0, np.flatnonzero(np.diff(place)) + 1]
     nearest = np.repeat(dist[first], np.diff(np.r_[first, len(place)]))
-    # Besides the nearest spot, only spots inside an edge (0 < t < 1): a spot at an edge's end
-    # is a node of the street the place already reaches along it (the next piece of the same
-    # line), and a straight door walk to it would cut the corner of the walk along the street.
+    # Besides the nearest spot only spots inside an edge (0 < t < 1): an edge's end is a node of
+    # the street the place already reaches, and a straight walk to it would cut the corner.
     is_first = np.zeros(len(place), dtype=bool)
     is_first[first] = True
     keep = is_first | ((dist <= nearest + extra_m) & (t > 0) & (t < 1))
