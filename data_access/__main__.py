@@ -3,6 +3,9 @@ generate --communities N [--seed S] [--out DIR], and the
 data-management commands of `cli_data` (import, template, backup, restore, users).
 
 Exit 0 on success, 2 on invalid input (one line per problem on stderr, nothing written).
+
+Start-up is kept short (`--help` well under a second): SQLAlchemy, pandas and the domain modules
+are imported by the command that needs them, not here.
 """
 
 from __future__ import annotations
@@ -14,12 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from data_access import cli_data
-from data_access.db import create_schema, make_engine
-from data_access.migrations import SchemaError
-from data_access.seeding import SAMPLE_DIR, SeedError, export, seed
 from data_access.text import t
 
 # The operators who run these commands read Chinese.
@@ -34,6 +32,18 @@ def _actor() -> str:
         return "unknown"
 
 
+def make_engine(url: str | None):
+    from data_access.db import make_engine as make
+
+    return make(url)
+
+
+def create_schema(engine) -> bool:
+    from data_access.db import create_schema as create
+
+    return create(engine)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     engine = make_engine(args.database_url)
     created = create_schema(engine)
@@ -42,9 +52,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_seed(args: argparse.Namespace) -> int:
+    from data_access.seeding import SAMPLE_DIR, SeedError, seed
+
     engine = make_engine(args.database_url)
     try:
-        result = seed(engine, args.dir, replace=args.replace)
+        result = seed(engine, args.dir or SAMPLE_DIR, replace=args.replace)
     except SeedError as exc:
         for line in exc.problems:
             print(line, file=sys.stderr)
@@ -66,6 +78,8 @@ def _confirmed_personal(args: argparse.Namespace) -> bool:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from data_access.seeding import export
+
     if args.include_personal and not _confirmed_personal(args):
         return 2
     engine = make_engine(args.database_url)
@@ -124,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("seed", help=t("cli.seed.help", _LANG))
-    p.add_argument("--dir", type=Path, default=SAMPLE_DIR, help=t("cli.seed.dir.help", _LANG))
+    p.add_argument("--dir", type=Path, default=None, help=t("cli.seed.dir.help", _LANG))
     p.add_argument("--replace", action="store_true", help=t("cli.seed.replace.help", _LANG))
     p.set_defaults(func=cmd_seed)
 
@@ -156,6 +170,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from data_access.migrations import SchemaError
+
     try:
         return args.func(args)
     except SQLAlchemyError as exc:

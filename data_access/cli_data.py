@@ -1,6 +1,7 @@
 """Command-line data management: import, template, backup, restore and users.
 
     python -m data_access import TABLE FILE [--dry-run] [--coordinates gcj02] [--user NAME]
+    python -m data_access import roads FILE --replace [--dry-run]   (the whole street network)
     python -m data_access template TABLE OUT.xlsx      (or: template --all DIR)
     python -m data_access backup OUT.zip               restore IN.zip
     python -m data_access users add NAME --role editor --community CODE [--by WHO]
@@ -21,21 +22,36 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from data_access import metrics
-from data_access.admin import accounts
-from data_access.admin.users import User
-from data_access.db import create_schema, is_empty, make_engine
-from data_access.files_at_rest import write_private
-from data_access.importing import importable_tables, run_import
-from data_access.importing.coords import SYSTEMS
-from data_access.importing.templates import BackupProblem, backup_zip, restore_zip, template
 from data_access.text import numbers, t
 
+# The commands import what they use (SQLAlchemy, pandas, the import checks): `--help` stays fast.
+COORDINATE_SYSTEMS = (
+    "wgs84",
+    "gcj02",
+    "bd09",
+)  # importing.coords.SYSTEMS (a test keeps them equal)
+
+
+def make_engine(url: str | None):
+    from data_access.db import make_engine as make
+
+    return make(url)
+
+
+def create_schema(engine) -> bool:
+    from data_access.db import create_schema as create
+
+    return create(engine)
+
+
 _LANG = "zh"
+_LISTED = 50  # keys listed per kind of change by import --replace
 
 
 def _read_password(confirm: bool) -> str:
     """From the terminal (asked twice for a new one), else the first line of stdin."""
+    from data_access.admin import accounts
+
     if not sys.stdin.isatty():
         return sys.stdin.readline().rstrip("\r\n")
     first = getpass.getpass(t("cli.users.password", _LANG))
@@ -50,6 +66,14 @@ def _print_problems(lines: list[str]) -> None:
 
 
 def cmd_import(args: argparse.Namespace, actor: str) -> int:
+    from data_access import metrics
+    from data_access.admin import accounts
+    from data_access.admin.users import User
+    from data_access.importing import importable_tables, limits, run_import
+
+    if args.table not in importable_tables():
+        print(t("data.unknown_table", _LANG, name=args.table), file=sys.stderr)
+        return 2
     engine = make_engine(args.database_url)
     create_schema(engine)
     if not args.file.exists():
@@ -62,6 +86,12 @@ def cmd_import(args: argparse.Namespace, actor: str) -> int:
         except accounts.AccountError as exc:
             print(str(exc), file=sys.stderr)
             return 2
+    # From its size before a byte is read: a 200 MB export must not take the server's memory.
+    too_big = limits.size_problem(args.file.stat().st_size)
+    if too_big:
+        print(too_big, file=sys.stderr)
+        print(t("cli.import.refused", _LANG, count=1), file=sys.stderr)
+        return 2
     data = args.file.read_bytes()
     result = run_import(
         engine,
@@ -71,6 +101,7 @@ def cmd_import(args: argparse.Namespace, actor: str) -> int:
         user,
         dry_run=args.dry_run,
         coordinates=args.coordinates,
+        replace=args.replace,
     )
     if result.problems:
         _print_problems([p.line() for p in result.problems])
@@ -87,6 +118,10 @@ def cmd_import(args: argparse.Namespace, actor: str) -> int:
             unchanged=result.unchanged,
         )
     )
+    if args.replace:
+        _print_replaced(result)
+    for warning in result.warnings:
+        print(t("cli.import.warning", _LANG, text=warning))
     for change in result.figures:
         if change.changed:
             label = t(f"metric.{change.key}.label", _LANG)
@@ -96,7 +131,28 @@ def cmd_import(args: argparse.Namespace, actor: str) -> int:
     return 0
 
 
+def _print_replaced(result) -> None:
+    """The segments a --replace adds, changes and removes (the first _LISTED of each)."""
+    print(t("cli.import.removed", _LANG, removed=result.removed))
+    for kind, keys in (
+        ("added", result.added_keys),
+        ("updated", result.updated_keys),
+        ("removed", result.removed_keys),
+    ):
+        if keys:
+            shown = ", ".join(keys[:_LISTED])
+            more = (
+                t("cli.import.keys_more", _LANG, n=len(keys) - _LISTED)
+                if len(keys) > _LISTED
+                else ""
+            )
+            print(t(f"cli.import.keys_{kind}", _LANG, keys=shown, more=more))
+
+
 def cmd_template(args: argparse.Namespace, actor: str) -> int:
+    from data_access.importing import importable_tables
+    from data_access.importing.templates import template
+
     tables = importable_tables() if args.all else (args.table,)
     if not args.all and args.table not in importable_tables():
         print(t("data.unknown_table", _LANG, name=args.table), file=sys.stderr)
@@ -110,6 +166,9 @@ def cmd_template(args: argparse.Namespace, actor: str) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, actor: str) -> int:
+    from data_access.files_at_rest import write_private
+    from data_access.importing.templates import backup_zip
+
     engine = make_engine(args.database_url)
     create_schema(engine)
     write_private(args.out, backup_zip(engine, actor))
@@ -118,6 +177,10 @@ def cmd_backup(args: argparse.Namespace, actor: str) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, actor: str) -> int:
+    from data_access.admin.users import User
+    from data_access.db import is_empty
+    from data_access.importing.templates import BackupProblem, restore_zip
+
     engine = make_engine(args.database_url)
     create_schema(engine)
     with engine.connect() as conn:
@@ -138,6 +201,8 @@ def cmd_restore(args: argparse.Namespace, actor: str) -> int:
 
 
 def cmd_users(args: argparse.Namespace, actor: str) -> int:
+    from data_access.admin import accounts
+
     engine = make_engine(args.database_url)
     create_schema(engine)
     by = (args.by or "").strip() or actor
@@ -169,12 +234,16 @@ def cmd_users(args: argparse.Namespace, actor: str) -> int:
 def add_commands(sub, wrap: Callable) -> None:
     """Register the data-management subcommands; `wrap` gives each the operator's name."""
     p = sub.add_parser("import", help=t("cli.import.help", _LANG))
-    p.add_argument("table", choices=importable_tables(), metavar="TABLE")
+    p.add_argument("table", metavar="TABLE")  # checked by the command: the list needs the models
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help=t("cli.import.dry_run.help", _LANG))
     p.add_argument(
-        "--coordinates", choices=SYSTEMS, default="wgs84", help=t("cli.import.coords.help", _LANG)
+        "--coordinates",
+        choices=COORDINATE_SYSTEMS,
+        default="wgs84",
+        help=t("cli.import.coords.help", _LANG),
     )
+    p.add_argument("--replace", action="store_true", help=t("cli.import.replace.help", _LANG))
     p.add_argument("--user", help=t("cli.import.user.help", _LANG))
     p.set_defaults(func=wrap(cmd_import))
 

@@ -87,7 +87,10 @@ def importer(user: User, tables: tuple[str, ...]) -> None:
     )
     round_ = st.session_state.get(_UPLOADER, 0)
     upload = st.file_uploader(
-        t("admin.upload"), type=["xlsx", "xls", "csv"], key=f"admin_upload_{round_}"
+        t("admin.upload"),
+        # Streets also come as GeoJSON or an OpenStreetMap extract (.osm.pbf ends in "pbf").
+        type=["xlsx", "xls", "csv", "geojson", "json", "pbf"],
+        key=f"admin_upload_{round_}",
     )
     done = st.session_state.pop(_DONE, None)
     if done:
@@ -102,6 +105,8 @@ def importer(user: User, tables: tuple[str, ...]) -> None:
         _show_problems(result, data)
         return
     st.success(t("admin.checked", table=table_title(table, lang())) + " " + _summary(result))
+    for warning in result.warnings:  # the walking network the file leaves: fragments, far doors
+        st.warning(warning)
     st.markdown(f"**{t('admin.figures.title')}**")
     st.dataframe(_figures_table(result), hide_index=True, width="stretch")
     if not (result.added or result.updated):

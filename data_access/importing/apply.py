@@ -1,6 +1,9 @@
 """Check a file, show what it would change, and write it all or nothing.
 
 `run_import` is the one implementation behind the page and `python -m data_access import`.
+With `replace` (the street network only: `import roads FILE --replace`) the rows missing from
+the file are deleted in the same transaction, and the result lists the keys added, changed and
+removed, so a dry run shows what a cleaned street file will do before it does it.
 Nothing is written while any problem remains. A dry run makes the writes inside a transaction,
 reads the headline figures before and after, and rolls back; a real run commits the same writes
 and bumps the data version, so every page shows the new data on its next run. Rows are upserted
@@ -20,6 +23,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from data_access.admin.users import User
 from data_access.db import bump_data_version
+from data_access.importing.extent import china_extent, county_extent
 from data_access.importing.figures import (  # noqa: F401  (headline_*: the bench and tests)
     HEADLINE_METRICS,
     figures_after,
@@ -28,6 +32,9 @@ from data_access.importing.figures import (  # noqa: F401  (headline_*: the benc
     headline_filters,
 )
 from data_access.importing.geojson import looks_like_geojson, rows_of_geojson
+from data_access.importing.gis_formats import other_gis_format
+from data_access.importing.network_checks import network_warnings
+from data_access.importing.osm import looks_like_pbf, rows_of_pbf
 from data_access.importing.reading import FileProblem, SheetRows, rows_of
 from data_access.importing.spec import TableSpec, table_spec
 from data_access.importing.validate import Problem, check_domain, check_schema, parse_rows
@@ -36,6 +43,7 @@ from data_access.text import t
 
 _LANG = "zh"
 _CHUNK = 500
+REPLACEABLE = ("roads",)  # a whole network a county re-exports; never people's records
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,12 @@ class ImportResult:
     figures: list[FigureChange] = field(default_factory=list)
     written: bool = False
     dry_run: bool = True
+    removed: int = 0
+    warnings: list[str] = field(default_factory=list)  # the network left behind (network_checks)
+    # With replace: the keys (joined with "/") of the rows added, changed and removed.
+    added_keys: list[str] = field(default_factory=list)
+    updated_keys: list[str] = field(default_factory=list)
+    removed_keys: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -104,7 +118,9 @@ def _existing_rows(conn: Connection, spec: TableSpec, keys: list[tuple]) -> dict
     return found
 
 
-def _write(conn: Connection, spec: TableSpec, rows: list[dict], result: ImportResult) -> None:
+def _write(
+    conn: Connection, spec: TableSpec, rows: list[dict], result: ImportResult, replace: bool
+) -> None:
     tbl = Base.metadata.tables[spec.name]
     keys = [tuple(r[k] for k in spec.key) for r in rows]
     existing = _existing_rows(conn, spec, keys)
@@ -128,6 +144,26 @@ def _write(conn: Connection, spec: TableSpec, rows: list[dict], result: ImportRe
         where = and_(*(tbl.c[k] == v for k, v in zip(spec.key, key, strict=True)))
         conn.execute(tbl.update().where(where).values(**row))
     result.added, result.updated = len(inserts), len(updates)
+    if replace:
+        result.added_keys = sorted(
+            "/".join(map(str, tuple(r[k] for k in spec.key))) for r in inserts
+        )
+        result.updated_keys = sorted("/".join(map(str, key)) for key, _ in updates)
+        _remove_missing(conn, spec, set(keys), result)
+
+
+def _remove_missing(
+    conn: Connection, spec: TableSpec, keep: set[tuple], result: ImportResult
+) -> None:
+    """Delete the rows whose key the file does not hold (replace)."""
+    tbl = Base.metadata.tables[spec.name]
+    key_cols = [tbl.c[k] for k in spec.key]
+    gone = [tuple(k) for k in conn.execute(select(*key_cols)) if tuple(k) not in keep]
+    for start in range(0, len(gone), _CHUNK):
+        chunk = [k[0] for k in gone[start : start + _CHUNK]]
+        conn.execute(tbl.delete().where(key_cols[0].in_(chunk)))
+    result.removed = len(gone)
+    result.removed_keys = sorted("/".join(map(str, k)) for k in gone)
 
 
 def _sha256(data: bytes) -> str:
@@ -136,6 +172,8 @@ def _sha256(data: bytes) -> str:
 
 def _log(engine: Engine, result: ImportResult, user: User, outcome: str) -> None:
     message = "\n".join(p.line() for p in result.problems[:200]) or None
+    if result.removed and not result.problems:
+        message = t("import.replace.logged", _LANG, count=result.removed)
     with engine.begin() as conn:
         conn.execute(
             AuditLog.__table__.insert().values(
@@ -163,11 +201,16 @@ def check_file(
     spec = table_spec(table)
     result = ImportResult(table, "", _sha256(data))
     try:
-        sheet: SheetRows = (
-            rows_of_geojson(data, spec, coordinates)
-            if looks_like_geojson(data)
-            else rows_of(data, spec)
-        )
+        other = other_gis_format(data)
+        if other:
+            raise FileProblem(other)
+        if looks_like_pbf(data):
+            extent = county_extent(conn) or china_extent()
+            sheet: SheetRows = rows_of_pbf(data, spec, extent)
+        elif looks_like_geojson(data):
+            sheet = rows_of_geojson(data, spec, coordinates)
+        else:
+            sheet = rows_of(data, spec)
     except FileProblem as exc:
         result.problems.append(Problem(None, "", "", str(exc)))
         return result, []
@@ -179,7 +222,7 @@ def check_file(
     checked = parse_rows(spec, sheet, coordinates)
     check_schema(checked, sheet)
     if not any(p.row is None for p in checked.problems):
-        check_domain(conn, checked, sheet, user)
+        check_domain(conn, checked, sheet, user, coordinates)
     result.problems = sorted(checked.problems, key=lambda p: (p.row or 0, p.column))
     return result, checked.rows
 
@@ -193,11 +236,20 @@ def run_import(
     *,
     dry_run: bool = True,
     coordinates: str = "wgs84",
+    replace: bool = False,
 ) -> ImportResult:
-    """Check `data` as rows of `table`; with no problem, show (dry run) or make the changes."""
+    """Check `data` as rows of `table`; with no problem, show (dry run) or make the changes.
+    With `replace`, rows of `table` missing from the file are deleted in the same transaction."""
+    refusal = None
     if user.role not in ("editor", "admin"):
+        refusal = t("import.refused.viewer", _LANG)
+    elif replace and table not in REPLACEABLE:
+        refusal = t("import.replace.not_allowed", _LANG)
+    elif replace and user.role != "admin":
+        refusal = t("import.refused.county_table", _LANG)
+    if refusal:
         result = ImportResult(table, file_name, _sha256(data), dry_run=dry_run)
-        result.problems.append(Problem(None, "", "", t("import.refused.viewer", _LANG)))
+        result.problems.append(Problem(None, "", "", refusal))
         _log(engine, result, user, "refused")
         return result
     with engine.connect() as conn:
@@ -210,11 +262,13 @@ def run_import(
         trans = conn.begin() if not conn.in_transaction() else conn.get_transaction()
         try:
             before = figures_before(conn)
-            _write(conn, table_spec(table), rows, result)
-            written = {table} if result.added or result.updated else set()
-            after = figures_after(conn, before, written)
+            _write(conn, table_spec(table), rows, result, replace)
+            changed = bool(result.added or result.updated or result.removed)
+            if changed:
+                result.warnings = network_warnings(conn, table)
+            after = figures_after(conn, before, {table} if changed else set())
             result.figures = [FigureChange(k, before.values[k], after[k]) for k in HEADLINE_METRICS]
-            if dry_run or not (result.added or result.updated):
+            if dry_run or not changed:
                 trans.rollback()
             else:
                 bump_data_version(conn)
@@ -227,7 +281,7 @@ def run_import(
             result.problems.append(
                 Problem(None, "", "", t("import.db_refused", _LANG, reason=reason))
             )
-            result.added = result.updated = result.unchanged = 0
+            result.added = result.updated = result.unchanged = result.removed = 0
             _log(engine, result, user, "failed")
             return result
     _log(engine, result, user, "dry_run" if dry_run else "ok")

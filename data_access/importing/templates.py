@@ -89,6 +89,13 @@ def _display(col: ColumnSpec, value: object) -> object:
     return value
 
 
+_POSITION_RULES = {
+    "lat": "template.position.lat",
+    "lon": "template.position.lon",
+    "geometry": "template.position.line",
+}
+
+
 def _rule(col: ColumnSpec) -> str:
     parts = [t(f"template.kind.{col.kind}", _LANG)]
     if col.vocabulary and col.kind == "code":
@@ -98,6 +105,8 @@ def _rule(col: ColumnSpec) -> str:
         parts.append(t("template.references", _LANG, table=table_title(col.references[0])))
     if col.key:
         parts.append(t("template.key", _LANG))
+    if col.name in _POSITION_RULES:  # the system matters: a web map's coordinates are shifted
+        parts.append(t(_POSITION_RULES[col.name], _LANG))
     return t("template.rule_sep", _LANG).join(parts)
 
 

@@ -6,8 +6,9 @@ header reads, the value, the reason in Chinese):
 2. the table's schema, checked with pandera (lazy: every failure at once) — required cells,
    allowed codes, no negative counts or money, text length, coordinates in range, no key twice;
 3. the domain, which needs the database — codes that must exist, dates in order, ID check
-   digits and an ID number already registered under another key, coordinates inside the
-   county, and rows outside the communities an editor may import.
+   digits and an ID number already registered under another key, places and streets inside
+   the county and lined up in the declared coordinate system (`extent.py`), and rows outside
+   the communities an editor may import.
 """
 
 from __future__ import annotations
@@ -16,25 +17,22 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 import pandera.pandas as pa
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from data_access import vocab
 from data_access.admin.users import User
 from data_access.idcard import id_number_problem
-from data_access.importing import cells
+from data_access.importing import cells, extent
 from data_access.importing.coords import to_wgs84
 from data_access.importing.geojson import LINE_COLUMN, line_geometry
 from data_access.importing.reading import SheetRows
 from data_access.importing.spec import PARENT_COMMUNITY, ColumnSpec, TableSpec, header
-from data_access.models import Base, Community, Compound
+from data_access.models import Base
 from data_access.tables import FALSE_WORDS, TRUE_WORDS
 from data_access.text import join, t
 
 _LANG = "zh"
-# Coordinates more than this far outside the county's compounds and communities are refused.
-_COUNTY_MARGIN_DEG = 0.05  # about 5 km
-_CHINA_BOX = (18.0, 54.0, 73.0, 136.0)  # lat min/max, lon min/max
 
 
 @dataclass(frozen=True)
@@ -267,23 +265,6 @@ def _existing(conn: Connection, table: str, column: str) -> set:
     return {v for (v,) in conn.execute(select(col).distinct())}
 
 
-def _county_box(conn: Connection) -> tuple[float, float, float, float] | None:
-    lats, lons = [], []
-    for model in (Community, Compound):
-        row = conn.execute(
-            select(
-                func.min(model.lat), func.max(model.lat), func.min(model.lon), func.max(model.lon)
-            )
-        ).one()
-        if row[0] is not None:
-            lats += [row[0], row[1]]
-            lons += [row[2], row[3]]
-    if not lats:
-        return None
-    m = _COUNTY_MARGIN_DEG
-    return min(lats) - m, max(lats) + m, min(lons) - m, max(lons) + m
-
-
 def row_communities(conn: Connection, spec: TableSpec, rows: list[dict]) -> list[str | None]:
     """The community each row belongs to ('' for a county-wide row, None when unknown)."""
     if spec.has_community:
@@ -296,7 +277,9 @@ def row_communities(conn: Connection, spec: TableSpec, rows: list[dict]) -> list
     return ["" for _ in rows]
 
 
-def check_domain(conn: Connection, checked: Checked, sheet: SheetRows, user: User) -> None:
+def check_domain(
+    conn: Connection, checked: Checked, sheet: SheetRows, user: User, coordinates: str = "wgs84"
+) -> None:
     """Pass 3: what only the database can tell."""
     spec = checked.spec
     label = lambda column: _label(spec, sheet, column)  # noqa: E731
@@ -324,7 +307,7 @@ def check_domain(conn: Connection, checked: Checked, sheet: SheetRows, user: Use
                 reason = t("import.cell.order", _LANG, earlier=label(earlier))
                 add(Problem(number, label(later), _shown(a), reason))
     _check_id_numbers(conn, checked, sheet)
-    _check_coordinates(conn, checked, sheet)
+    _check_places(conn, checked, sheet, coordinates)
     _check_scope(conn, checked, user)
 
 
@@ -359,22 +342,18 @@ def _check_id_numbers(conn: Connection, checked: Checked, sheet: SheetRows) -> N
             in_file.setdefault(value, number)
 
 
-def _check_coordinates(conn: Connection, checked: Checked, sheet: SheetRows) -> None:
+def _check_places(conn: Connection, checked: Checked, sheet: SheetRows, coordinates: str) -> None:
+    """Every place and street inside the county, lined up in the declared system (`extent`)."""
     spec = checked.spec
-    if "lat" not in sheet.headers or "lon" not in sheet.headers:
+    is_roads = spec.name == LINE_COLUMN[0]
+    if not is_roads and ("lat" not in sheet.headers or "lon" not in sheet.headers):
         return
-    box = None if spec.name == "communities" else _county_box(conn)
-    lat_min, lat_max, lon_min, lon_max = box or _CHINA_BOX
-    reason_key = "import.cell.outside_county" if box else "import.cell.outside_china"
-    for number, row in zip(checked.row_numbers, checked.rows, strict=True):
-        lat, lon = row.get("lat"), row.get("lon")
-        if lat is None or lon is None:
-            continue
-        if not (lat_min <= lat <= lat_max and lon_min <= lon <= lon_max):
-            value = f"{lat}, {lon}"
-            checked.problems.append(
-                Problem(number, _label(spec, sheet, "lat"), value, t(reason_key, _LANG))
-            )
+    if any(p.row is None for p in checked.problems):
+        return  # the file as a whole is already refused
+    found = extent.check_rows(conn, spec.name, checked.rows, checked.row_numbers, coordinates)
+    for number, column, value, reason in found:
+        label = _label(spec, sheet, column) if column else ""
+        checked.problems.append(Problem(number, label, value, reason))
 
 
 def _check_scope(conn: Connection, checked: Checked, user: User) -> None:

@@ -12,8 +12,12 @@ streets meet where they share a vertex, as in any GIS export. Long edges are cut
 at most `MAX_PIECE_M`, which bounds the search for a place's nearest street (below).
 
 Joining places. Each place (compound, point, what-if site) gets a door node joined by a straight
-walk to its nearest spot on a street; the edge there is split at that spot, so two places on the
-same edge walk straight to each other along it. Places at the same coordinates share a door (a
+walk to its nearest spot on a street and to the spot inside every other edge within
+`SNAP_EXTRA_M` (5 m) more: between two streets a few metres apart a compound walks onto either
+(snapping to one sent a compound 53 m from a clinic round a 1.4 km block). Spots at an edge's
+end are left out: a straight walk to the street's own next node would cut its corner. The
+sample's 500 m coverage is unchanged by the rule (tests/unit/test_walking_independent.py checks
+it against an independent engine). Each touched edge is split at its spots. Places at the same coordinates share a door (a
 what-if point put at a compound is 0 m from it). The nearest spot is found exactly: a cKDTree over
 the pieces' midpoints gives candidates within (distance to the nearest midpoint + half the
 longest piece), which contains the nearest piece, and the exact point-to-segment distance picks
@@ -47,6 +51,7 @@ from data_access.memo import Memo
 from data_access.service_points.coverage import EARTH_RADIUS_M, haversine_m
 
 MAX_PIECE_M = 50.0  # longest street piece after cutting
+SNAP_EXTRA_M = 5.0  # a place also joins every street within its nearest distance + this
 _ROUND = 8  # decimals of a degree that identify a vertex (≈ 1 mm)
 
 FloatArray = NDArray[np.float64]
@@ -198,12 +203,11 @@ def _plane(lat: ArrayLike, lon: ArrayLike, lat0: float, lon0: float) -> FloatArr
     return np.column_stack((x, y))
 
 
-def nearest_edges(
-    s: Streets, lat: ArrayLike, lon: ArrayLike
-) -> tuple[IntArray, FloatArray, FloatArray]:
-    """For each place: its nearest street edge, the fraction t along it (from u) and the distance."""
-    lat = np.asarray(lat, dtype=float).reshape(-1)
-    lon = np.asarray(lon, dtype=float).reshape(-1)
+def _candidate_edges(
+    s: Streets, lat: FloatArray, lon: FloatArray, extra_m: float
+) -> tuple[IntArray, IntArray, FloatArray, FloatArray]:
+    """(place, edge, t, distance) of every edge that may lie within (the place's nearest
+    distance + extra_m): the edges whose midpoint is within that + half the longest piece."""
     lat0, lon0 = float(np.mean(s.lat)), float(np.mean(s.lon))
     nodes = _plane(s.lat, s.lon, lat0, lon0)
     a, b = nodes[s.u], nodes[s.v]
@@ -212,7 +216,7 @@ def nearest_edges(
     p = _plane(lat, lon, lat0, lon0)
     tree = cKDTree(mid)
     d0, _ = tree.query(p, k=1)
-    hits = tree.query_ball_point(p, d0 + half + 1e-6, return_sorted=False)
+    hits = tree.query_ball_point(p, d0 + half + extra_m + 1e-6, return_sorted=False)
     counts = np.fromiter((len(h) for h in hits), dtype=np.intp, count=len(hits))
     cand = np.concatenate([np.asarray(h, dtype=np.intp) for h in hits])
     place = np.repeat(np.arange(len(p)), counts)
@@ -220,10 +224,41 @@ def nearest_edges(
     denom = np.einsum("ij,ij->i", ab, ab)
     t = np.clip(np.einsum("ij,ij->i", p[place] - a[cand], ab) / np.where(denom > 0, denom, 1), 0, 1)
     dist = np.linalg.norm(a[cand] + ab * t[:, None] - p[place], axis=1)
+    return place, cand, t, dist
+
+
+def nearest_edges(
+    s: Streets, lat: ArrayLike, lon: ArrayLike
+) -> tuple[IntArray, FloatArray, FloatArray]:
+    """For each place: its nearest street edge, the fraction t along it (from u) and the distance."""
+    lat = np.asarray(lat, dtype=float).reshape(-1)
+    lon = np.asarray(lon, dtype=float).reshape(-1)
+    place, cand, t, dist = _candidate_edges(s, lat, lon, 0.0)
     # The nearest candidate per place: sort by (place, distance), take each place's first.
     order = np.lexsort((cand, dist, place))
     first = order[np.r_[0, np.flatnonzero(np.diff(place[order])) + 1]]
     return cand[first], t[first], dist[first]
+
+
+def snap_edges(
+    s: Streets, lat: ArrayLike, lon: ArrayLike, extra_m: float = SNAP_EXTRA_M
+) -> tuple[IntArray, IntArray, FloatArray, FloatArray]:
+    """(place, edge, t, distance) of each place's nearest edge and, per street, its nearest
+    spot on every other edge within the nearest distance + extra_m (module docstring).
+    Sorted by place; each place's nearest edge first."""
+    lat = np.asarray(lat, dtype=float).reshape(-1)
+    lon = np.asarray(lon, dtype=float).reshape(-1)
+    place, cand, t, dist = _candidate_edges(s, lat, lon, extra_m)
+    order = np.lexsort((cand, dist, place))
+    place, cand, t, dist = place[order], cand[order], t[order], dist[order]
+    first = np.r_[0, np.flatnonzero(np.diff(place)) + 1]
+    nearest = np.repeat(dist[first], np.diff(np.r_[first, len(place)]))
+    # Besides the nearest spot only spots inside an edge (0 < t < 1): an edge's end is a node of
+    # the street the place already reaches, and a straight walk to it would cut the corner.
+    is_first = np.zeros(len(place), dtype=bool)
+    is_first[first] = True
+    keep = is_first | ((dist <= nearest + extra_m) & (t > 0) & (t < 1))
+    return place[keep], cand[keep], t[keep], dist[keep]
 
 
 def _graph(u: IntArray, v: IntArray, w: FloatArray, size: int) -> sparse.csr_matrix:
@@ -238,8 +273,9 @@ def _graph(u: IntArray, v: IntArray, w: FloatArray, size: int) -> sparse.csr_mat
     return sparse.coo_matrix((w, (lo[first], hi[first])), shape=(size, size)).tocsr()
 
 
-def join(s: Streets, lat: ArrayLike, lon: ArrayLike) -> Walks:
-    """The graph with a door for each place (lat, lon) joined to its nearest street spot."""
+def join(s: Streets, lat: ArrayLike, lon: ArrayLike, extra_m: float | None = None) -> Walks:
+    """The graph with a door for each place (lat, lon) joined to its nearest street spot and to
+    every street within `extra_m` more (module docstring)."""
     lat = np.asarray(lat, dtype=float).reshape(-1)
     lon = np.asarray(lon, dtype=float).reshape(-1)
     n = len(s.lat)
@@ -251,10 +287,13 @@ def join(s: Streets, lat: ArrayLike, lon: ArrayLike) -> Walks:
     # Places at the same spot share a door.
     lonlat, place_spot = _unique_positions(lon, lat)
     spots = lonlat[:, ::-1]  # (lat, lon)
-    edge, t, offset = nearest_edges(s, spots[:, 0], spots[:, 1])
-    m = len(spots)
-    split = np.arange(n, n + m)  # the spot on the street
-    door = np.arange(n + m, n + 2 * m)
+    extra = SNAP_EXTRA_M if extra_m is None else extra_m
+    spot_of, edge, t, dist = snap_edges(s, spots[:, 0], spots[:, 1], extra)
+    m, k = len(spots), len(edge)
+    split = np.arange(n, n + k)  # the spot on each street a place joins
+    door = np.arange(n + k, n + k + m)
+    offset = np.full(m, np.inf)
+    np.minimum.at(offset, spot_of, dist)  # the door walk to the nearest street
     # Split each touched edge at its spots, in order along it: u – s1 – s2 – … – v.
     order = np.lexsort((t, edge))
     e_sorted, t_sorted, s_sorted = edge[order], t[order], split[order]
@@ -271,8 +310,8 @@ def join(s: Streets, lat: ArrayLike, lon: ArrayLike) -> Walks:
     u = np.r_[s.u[kept], chain_u]
     v = np.r_[s.v[kept], chain_v]
     w = np.r_[s.w[kept], chain_w]
-    all_u, all_v, all_w = np.r_[u, split], np.r_[v, door], np.r_[w, offset]
-    graph = _graph(all_u, all_v, all_w, n + 2 * m)
+    all_u, all_v, all_w = np.r_[u, split], np.r_[v, door[spot_of]], np.r_[w, dist]
+    graph = _graph(all_u, all_v, all_w, n + k + m)
     snap_ab = np.column_stack(
         (s.lat[s.u[edge]], s.lon[s.u[edge]], s.lat[s.v[edge]], s.lon[s.v[edge]])
     )

@@ -43,12 +43,13 @@ _NETWORKS: walking.Memo[walking.Streets] = walking.Memo(4)
 def street_network(conn: Connection) -> walking.Streets:
     """The walkable roads as a street graph, built once per database and data version."""
     version = data_state(conn)[0]
-    return _NETWORKS.get(version, lambda: _read_network(conn), owner=conn.engine)
+    return _NETWORKS.get(version, lambda: read_network(conn), owner=conn.engine)
 
 
-def _read_network(conn: Connection) -> walking.Streets:
-    """The walkable roads as a street graph (a row whose geometry cannot be read is refused at
-    import; one that got in some other way is left out rather than stop the page)."""
+def read_network(conn: Connection) -> walking.Streets:
+    """The walkable roads as the connection sees them now, uncached (the import reads its own
+    uncommitted network); a row whose geometry cannot be read is refused at import, one that
+    got in some other way is left out rather than stop the page."""
     lines = []
     for (geometry,) in conn.execute(select(Road.geometry).where(Road.walkable.is_(True))):
         try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -143,4 +144,24 @@ def test_an_admin_moves_every_control_of_the_page(page, admin_app, tmp_path):
     act.click(page, page.get_by_role("button", name="退出登录"))
     assert page.get_by_label("密码").count() == 1
     assert_no_exception(page)
+    assert page.watch.outside_requests() == []
+
+
+def test_an_admin_checks_a_gis_street_file_without_ids_on_the_page(page, admin_app, tmp_path):
+    """A GeoJSON as QGIS exports it (a crs, no feature ids): accepted by the uploader (which
+    listed spreadsheets only) and checked like any file."""
+    act.goto(page, admin_app + "/data_admin")
+    _sign_in(page, "boss")
+    act.choose(page, _table(page, 1), "道路（步行网络）", search="道路")
+    lane = [[104.6600, 35.5900], [104.6612, 35.5900]]  # in the county, away from its streets
+    feature = {"type": "Feature", "properties": {"name": "新巷"},
+               "geometry": {"type": "LineString", "coordinates": lane}}  # fmt: skip
+    crs = {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}
+    doc = {"type": "FeatureCollection", "crs": crs, "features": [feature]}
+    path = tmp_path / "streets.geojson"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    _upload(page, path)
+    assert_no_exception(page)
+    assert page.get_by_text("检查通过").count() == 1
+    assert page.get_by_text("新增1行").count() >= 1
     assert page.watch.outside_requests() == []

@@ -86,7 +86,7 @@ def test_bad_features_are_named_with_their_number_and_reason_and_nothing_is_writ
     result = run_import(empty_engine, "roads", bad, "bad.geojson", ADMIN, dry_run=False)
     text = " ".join(p.reason for p in result.problems)
     assert "第 2 个要素：几何类型为 Polygon，应为线（LineString 或 MultiLineString）" in text
-    assert "第 3 个要素：缺少编号" in text
+    assert "第 3 个要素" not in text  # no id: its key comes from its geometry
     assert "第 4 个要素：线至少需要两个点" in text
     assert "第 5 个要素：坐标不是数字" in text
     assert "第 1 个要素" not in text
@@ -98,7 +98,7 @@ def test_not_a_collection_and_not_json_are_refused_in_chinese(empty_engine):
     r1 = run_import(empty_engine, "roads", b'{"type": "Point"}', "x.geojson", ADMIN)
     assert "FeatureCollection" in r1.problems[0].reason
     r2 = run_import(empty_engine, "roads", b'{"type": "Feature", ', "x.geojson", ADMIN)
-    assert "不是有效的 GeoJSON" in r2.problems[0].reason
+    assert "不是有效的 JSON" in r2.problems[0].reason
     r3 = run_import(empty_engine, "compounds", GOOD, "x.geojson", ADMIN)
     assert "只能导入“道路”表" in r3.problems[0].reason
 
@@ -226,3 +226,95 @@ def test_a_roads_csv_in_gcj02_is_stored_in_wgs84_like_a_geojson_file(empty_engin
         stored = json.loads(conn.execute(select(Road.geometry).where(Road.id == "GCJ-1")).scalar())
     for (lon, lat), (want_lat, want_lon) in zip(stored["coordinates"], wgs, strict=True):
         assert abs(lat - want_lat) < 1e-5 and abs(lon - want_lon) < 1e-5
+
+
+def test_replace_removes_a_segment_missing_from_the_new_file_in_one_transaction(empty_engine):
+    seed(empty_engine)
+    first = run_import(empty_engine, "roads", GOOD, "a.geojson", ADMIN, dry_run=False)
+    assert first.written
+    with empty_engine.connect() as conn:
+        sample_ids = set(conn.execute(select(Road.id)).scalars()) - {"OSM-1", "OSM-2", "OSM-3"}
+    renamed = _feature("OSM-1", [[104.62, 35.575], [104.621, 35.575]], name="新街北段")
+    cleaned = _collection(renamed, json.loads(GOOD)["features"][1])  # OSM-3 left out
+    dry = run_import(empty_engine, "roads", cleaned, "b.geojson", ADMIN, dry_run=True, replace=True)
+    assert not dry.problems and not dry.written
+    assert dry.updated_keys == ["OSM-1"] and dry.added_keys == []
+    assert "OSM-3" in dry.removed_keys and set(dry.removed_keys) == sample_ids | {"OSM-3"}
+    assert _roads(empty_engine) == len(sample_ids) + 3  # the dry run changed nothing
+    done = run_import(
+        empty_engine, "roads", cleaned, "b.geojson", ADMIN, dry_run=False, replace=True
+    )
+    assert done.written and done.removed == len(sample_ids) + 1
+    with empty_engine.connect() as conn:
+        rows = dict(conn.execute(select(Road.id, Road.name)).all())
+        logged = conn.execute(
+            select(AuditLog.message).where(AuditLog.result == "ok").order_by(AuditLog.id.desc())
+        ).first()
+    assert rows == {"OSM-1": "新街北段", "OSM-2": None}
+    assert f"删除了 {done.removed} 行" in logged.message
+
+
+def test_replace_is_refused_for_other_tables_and_a_refused_file_removes_nothing(empty_engine):
+    seed(empty_engine)
+    before = _roads(empty_engine)
+    other = run_import(empty_engine, "compounds", b"id\n", "c.csv", ADMIN, replace=True)
+    assert "只有道路网可以整体替换" in other.problems[0].reason
+    bad = _collection(_feature("X", [[104.62, 35.575]]))
+    refused = run_import(
+        empty_engine, "roads", bad, "x.geojson", ADMIN, dry_run=False, replace=True
+    )
+    assert refused.problems and _roads(empty_engine) == before
+
+
+def test_the_command_line_replace_lists_what_it_removes(tmp_path, capsys, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'replace.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    engine = make_engine(url)
+    seed(engine)
+    path = tmp_path / "streets.geojson"
+    path.write_bytes(GOOD)
+    assert cli(["import", "roads", str(path), "--replace", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "新增3" in out and "删除" in out and "RD00001" in out and "另有" in out
+    assert cli(["import", "roads", str(path), "--replace"]) == 0
+    with engine.connect() as conn:
+        assert set(conn.execute(select(Road.id)).scalars()) == {"OSM-1", "OSM-2", "OSM-3"}
+
+
+def test_a_truncated_minified_file_names_the_character_where_it_breaks(empty_engine):
+    seed(empty_engine)
+    cut = GOOD[:-40]  # json.dumps writes one line: "line 1" alone would say nothing
+    assert b"\n" not in cut
+    result = run_import(empty_engine, "roads", cut, "cut.geojson", ADMIN)
+    reason = result.problems[0].reason
+    assert "第 1 行" in reason and f"第 {len(cut) + 1:,} 个字符" in reason
+    assert "中断" in reason
+
+
+def test_single_quoted_pseudo_json_gets_a_json_error_not_a_csv_one(empty_engine):
+    seed(empty_engine)
+    data = b"{'type': 'FeatureCollection', 'features': []}"
+    result = run_import(empty_engine, "roads", data, "q.geojson", ADMIN)
+    reason = result.problems[0].reason
+    assert "不是有效的 JSON" in reason and "双引号" in reason and "第 2 个字符" in reason
+
+
+def test_the_command_line_refuses_an_oversized_file_from_its_size_without_reading_it(
+    tmp_path, capsys, monkeypatch
+):
+    from pathlib import Path
+
+    from data_access.importing import limits
+
+    url = f"sqlite:///{tmp_path / 'big.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    path = tmp_path / "huge.geojson"
+    with open(path, "wb") as f:  # sparse: 51 MB on paper, nothing on disk
+        f.truncate(limits.MAX_FILE_BYTES + 1024 * 1024)
+
+    def never(self):
+        raise AssertionError("the file was read")
+
+    monkeypatch.setattr(Path, "read_bytes", never)
+    assert cli(["import", "roads", str(path)]) == 2
+    assert "超过上限 50 MB" in capsys.readouterr().err

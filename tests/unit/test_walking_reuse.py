@@ -69,7 +69,7 @@ def test_the_network_is_read_once_per_data_version_and_an_import_is_seen(empty_e
         first = sp_walking.street_network(conn)
     with empty_engine.connect() as conn:
         assert sp_walking.street_network(conn) is first
-    far = [[104.9, 35.9], [104.901, 35.9]]  # a street away from every sample street
+    far = [[104.69, 35.61], [104.691, 35.61]]  # in the county, away from every sample street
     data = json.dumps(
         {
             "type": "FeatureCollection",
@@ -89,4 +89,4 @@ def test_the_network_is_read_once_per_data_version_and_an_import_is_seen(empty_e
         second = sp_walking.street_network(conn)
     assert second is not first
     assert len(second.u) == len(first.u) + 2  # 90 m cut into pieces of at most 50 m
-    assert np.isclose(second.lon, 104.901).any() and not np.isclose(first.lon, 104.901).any()
+    assert np.isclose(second.lon, 104.691).any() and not np.isclose(first.lon, 104.691).any()

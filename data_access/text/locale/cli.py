@@ -137,6 +137,17 @@ STRINGS = {
         "已导入：共{rows}行，新增{added}，更新{updated}，不变{unchanged}",
         "imported: {rows} rows, {added} new, {updated} updated, {unchanged} unchanged",
     ),
+    "cli.import.replace.help": (
+        "整体替换道路网：文件中没有的道路段将被删除（仅 roads 表；可与 --dry-run 一起先查看）",
+        "replace the street network: segments missing from the file are deleted (roads only; "
+        "try it with --dry-run first)",
+    ),
+    "cli.import.warning": ("提示：{text}", "note: {text}"),
+    "cli.import.removed": ("删除{removed}", "{removed} removed"),
+    "cli.import.keys_added": ("  新增：{keys}{more}", "  added: {keys}{more}"),
+    "cli.import.keys_updated": ("  更新：{keys}{more}", "  changed: {keys}{more}"),
+    "cli.import.keys_removed": ("  删除：{keys}{more}", "  removed: {keys}{more}"),
+    "cli.import.keys_more": ("，另有 {n} 条", ", {n} more"),
     "cli.import.figure": ("  {label}：由 {before} 变为 {after}", "  {label}: {before} → {after}"),
     "cli.template.help": ("下载导入模板（XLSX）", "write an import template (XLSX)"),
     "cli.template.all.help": (

@@ -47,9 +47,96 @@ STRINGS = {
         "该身份证号已登记在 {key} 名下",
         "this ID number is already registered under {key}",
     ),
-    "import.cell.outside_county": (
-        "坐标不在本县范围内（请确认坐标系：WGS-84、高德/腾讯 GCJ-02 或百度 BD-09）",
-        "coordinates outside the county (check the coordinate system: WGS-84, GCJ-02 or BD-09)",
+    "import.replace.not_allowed": (
+        "只有道路网可以整体替换（--replace）：其他表按编号逐行新增或更新",
+        "only the street network can be replaced (--replace); other tables add or update by key",
+    ),
+    "import.replace.logged": ("整体替换：删除了 {count} 行", "replaced: {count} rows deleted"),
+    "import.network.fragments": (
+        "道路网中有 {fragments} 组孤立的道路（与主路网不相连，总长不足 {limit} 米），"
+        "{compounds} 个小区（{households} 户）最近的道路在其上，只能走到这些孤立道路连通的地方，"
+        "覆盖可能显示为“无”。常见原因：道路在路口没有共用节点（请在 GIS 中于交叉处打断线）",
+        "the network has {fragments} isolated groups of streets (not joined to the main network, "
+        "under {limit} m in all); {compounds} compounds ({households} households) have their "
+        "nearest street on one and reach only what it joins, so their coverage may show none. "
+        "Usually streets cross without sharing a vertex (split lines at junctions in the GIS)",
+    ),
+    "import.network.no_states": (
+        "{count} 个服务点状态为“运营中”，但“服务点运营状态”表中没有它们的记录："
+        "导入它们的运营状态（自哪天起运营）之前，它们不计入覆盖和数量",
+        "{count} service points are marked operating but have no row in the service point "
+        "states: they count nowhere until their states (operating since when) are imported",
+    ),
+    "import.network.far_compounds": (
+        "{count} 个小区离最近的道路超过 {limit} 米（最远 {furthest} 米）：步行距离按直线计入这一段，"
+        "请补充通往这些小区的道路",
+        "{count} compounds are more than {limit} m from the nearest street (the furthest "
+        "{furthest} m): the walk counts that stretch in a straight line; add the streets to them",
+    ),
+    "import.network.far_points": (
+        "{count} 个服务点离最近的道路超过 {limit} 米（最远 {furthest} 米）：步行距离按直线计入这一段",
+        "{count} service points are more than {limit} m from the nearest street (the furthest "
+        "{furthest} m): the walk counts that stretch in a straight line",
+    ),
+    "import.gis.other_format": (
+        "这是 {kind} 文件，不能直接导入：道路请在 QGIS 中右键图层 → 导出 → 要素另存为，格式选 "
+        "GeoJSON（保留坐标参照系），或用 ogr2ogr -f GeoJSON 道路.geojson 原文件；"
+        "其他表请使用下载的 Excel 模板",
+        "this is a {kind} file, which is not read directly: export streets from QGIS (layer → "
+        "Export → Save Features As, format GeoJSON, keeping the CRS) or with ogr2ogr -f GeoJSON "
+        "streets.geojson FILE; other tables use the downloaded Excel template",
+    ),
+    "import.osm.only_roads": (
+        "OpenStreetMap 文件（.osm.pbf）只能导入“道路”表",
+        "an OpenStreetMap file (.osm.pbf) can only be imported into the roads table",
+    ),
+    "import.osm.unreadable": (
+        "无法读取这个 OpenStreetMap 文件（可能已损坏或下载不完整）：{reason}",
+        "this OpenStreetMap file cannot be read (damaged or incompletely downloaded?): {reason}",
+    ),
+    "import.osm.no_streets": (
+        "OpenStreetMap 文件中没有位于本县范围内的道路：请确认下载的是本县所在地区的数据",
+        "the OpenStreetMap file has no streets inside the county: is it the county's region?",
+    ),
+    "import.extent.outside": (
+        "坐标不在本县范围内（距本县约 {km} 公里）",
+        "outside the county (about {km} km from it)",
+    ),
+    "import.extent.file_county": (
+        "文件中有 {count} 行（共 {total} 行）不在本县社区范围内（含 5 公里余量）：{cause}",
+        "{count} of {total} rows lie outside the county's communities (with a 5 km margin): {cause}",
+    ),
+    "import.extent.file_china": (
+        "文件中有 {count} 行（共 {total} 行）不在中国境内：{cause}",
+        "{count} of {total} rows lie outside China: {cause}",
+    ),
+    "import.extent.hint_swapped": (
+        "纬度和经度可能写反了（交换后落在本县内）；GeoJSON 的坐标顺序是 [经度, 纬度]",
+        "latitude and longitude look swapped (swapped, they fall in the county); "
+        "GeoJSON positions are [longitude, latitude]",
+    ),
+    "import.extent.hint_far": (
+        "这些位置离本县超过 {km} 公里：是否是其他县的数据，或坐标系不对（投影坐标未声明 crs）？",
+        "these places are more than {km} km away: another county's data, or the wrong "
+        "coordinate system (projected coordinates without a crs)?",
+    ),
+    "import.extent.hint_system": (
+        "请确认坐标系：文件应为 WGS-84 经纬度；高德/腾讯坐标（GCJ-02）或百度坐标（BD-09）"
+        "须在导入时声明（页面上的“文件中的坐标系”，命令行 --coordinates gcj02 或 bd09）",
+        "check the coordinate system: the file should be WGS-84; AMap/Tencent (GCJ-02) or "
+        "Baidu (BD-09) coordinates must be declared (the page's coordinate choice, "
+        "--coordinates gcj02 or bd09 on the command line)",
+    ),
+    "import.extent.misaligned": (
+        "文件的位置与本县已有的小区、服务点和道路对不上：按 {system} 读取（整体移动约 {moved} 米）"
+        "后吻合得多（到最近道路的中位距离 {before} 米 → {after} 米）。请按 {system} 导入"
+        "（页面上的“文件中的坐标系”，命令行 --coordinates {code}）；"
+        "如果文件确为所选坐标系，请检查此前导入的小区、服务点或道路的坐标系",
+        "the file does not line up with the county's stored compounds, service points and "
+        "streets: read as {system} (a shift of about {moved} m) it fits far better (median "
+        "distance to the nearest street {before} m → {after} m). Import it as {system} (the "
+        "page's coordinate choice, --coordinates {code}); if the file really is in the chosen "
+        "system, check the system of the compounds, service points or streets imported before",
     ),
     "import.cell.outside_china": ("坐标不在中国境内", "coordinates outside China"),
     # files
@@ -60,8 +147,27 @@ STRINGS = {
         "a GeoJSON file can only be imported into the roads table",
     ),
     "import.geojson.not_json": (
-        "不是有效的 GeoJSON（第 {line} 行附近格式错误）",
-        "not valid GeoJSON (malformed near line {line})",
+        "不是有效的 JSON：第 {line} 行第 {column} 列（从文件开头数第 {offset} 个字符）附近{reason}",
+        "not valid JSON: near line {line}, column {column} (character {offset} from the start): "
+        "{reason}",
+    ),
+    "import.json.quotes": (
+        "：名称须用双引号（JSON 不接受单引号）",
+        "names must be in double quotes (JSON does not accept single quotes)",
+    ),
+    "import.json.truncated": (
+        "：文件在此中断，不完整（可能没有导出或下载完）",
+        "the file stops here, incomplete (cut short when exported or downloaded?)",
+    ),
+    "import.json.value": ("：缺少值", "a value is missing"),
+    "import.json.string": ("：有未结束的字符串", "an unterminated string"),
+    "import.json.comma": ("：缺少逗号或括号", "a comma or bracket is missing"),
+    "import.json.colon": ("：缺少冒号", "a colon is missing"),
+    "import.json.extra": ("：有多余内容", "extra content after the end"),
+    "import.json.other": ("格式错误", "malformed"),
+    "import.json.encoding": (
+        "JSON 文件须为 UTF-8 编码：请在导出时选择 UTF-8",
+        "a JSON file must be UTF-8: choose UTF-8 when exporting",
     ),
     "import.geojson.not_collection": (
         "GeoJSON 文件应为 FeatureCollection（要素集合）",
@@ -71,9 +177,30 @@ STRINGS = {
     "import.geojson.feature": ("第 {n} 个要素：{reason}。", "Feature {n}: {reason}. "),
     "import.geojson.more": ("另有 {n} 个要素有问题。", "{n} more features have problems."),
     "import.geojson.not_feature": ("不是要素（Feature）", "not a Feature"),
-    "import.geojson.no_id": (
-        "缺少编号（要素的 id 或属性 id）",
-        "no id (the feature's id or properties.id)",
+    "import.crs.unreadable": (
+        "文件的坐标参照系（crs）无法识别：{crs}",
+        "the file's coordinate reference system (crs) cannot be read: {crs}",
+    ),
+    "import.crs.unknown": (
+        "文件声明的坐标参照系 {crs} 无法识别：请导出为 WGS-84 经纬度（EPSG:4326），"
+        "或写明 EPSG 编号（如 CGCS2000 为 EPSG:4490，3 度带高斯-克吕格 105°E 为 EPSG:4544）",
+        "the file's coordinate reference system {crs} is unknown: export as WGS-84 "
+        "longitude/latitude (EPSG:4326) or name an EPSG code (CGCS2000 EPSG:4490, "
+        "Gauss-Krüger 3-degree 105°E EPSG:4544)",
+    ),
+    "import.crs.outside_zone": (
+        "坐标超出文件声明的坐标参照系 {crs} 的范围（是否选错了投影带？）",
+        "a position is outside the declared coordinate reference system {crs} (wrong zone?)",
+    ),
+    "import.crs.projected_hint": (
+        "坐标看起来是以米为单位的投影坐标：请在导出时保留坐标参照系（crs，"
+        "如 EPSG:4544），或导出为 WGS-84 经纬度（EPSG:4326）。",
+        "The positions look like projected metres: keep the coordinate reference system (crs, "
+        "e.g. EPSG:4544) in the export, or export WGS-84 longitude/latitude (EPSG:4326).",
+    ),
+    "import.geojson.swapped_hint": (
+        "纬度和经度可能写反了：GeoJSON 的坐标顺序是 [经度, 纬度]。",
+        "Latitude and longitude look swapped: GeoJSON positions are [longitude, latitude].",
     ),
     "import.geojson.not_object": ("缺少几何（geometry）", "no geometry"),
     "import.geojson.not_geometry_text": (
@@ -214,6 +341,25 @@ STRINGS = {
     "import.table.roads": ("道路（步行网络）", "Roads (walking network)"),
     # templates and problem workbooks
     "template.kind.text": ("文本", "text"),
+    "template.position.lat": (
+        "WGS-84 纬度（度，GPS 原始坐标，如 35.575）；从高德/腾讯地图取的坐标（GCJ-02）或百度坐标"
+        "（BD-09）须在导入时选择坐标系（页面上的“文件中的坐标系”，命令行 --coordinates gcj02 或 bd09）",
+        "WGS-84 latitude (degrees, raw GPS, e.g. 35.575); coordinates from AMap/Tencent (GCJ-02) "
+        "or Baidu (BD-09) must be declared when importing (the page's coordinate choice, "
+        "--coordinates gcj02 or bd09)",
+    ),
+    "template.position.lon": (
+        "WGS-84 经度（度，如 104.62）；高德/腾讯（GCJ-02）或百度（BD-09）坐标须在导入时声明"
+        "（--coordinates gcj02 或 bd09）",
+        "WGS-84 longitude (degrees, e.g. 104.62); GCJ-02 or BD-09 coordinates must be declared "
+        "(--coordinates gcj02 or bd09)",
+    ),
+    "template.position.line": (
+        "GeoJSON 线（LineString 或 MultiLineString），坐标为 [经度, 纬度]，WGS-84；"
+        "GCJ-02 / BD-09 坐标须在导入时声明（--coordinates）",
+        "a GeoJSON line (LineString or MultiLineString), positions [longitude, latitude] in "
+        "WGS-84; GCJ-02 / BD-09 must be declared when importing (--coordinates)",
+    ),
     "template.kind.id_number": ("18位身份证号（文本格式）", "18-character ID number (as text)"),
     "template.kind.date": ("日期，如 2022-07-10", "date, e.g. 2022-07-10"),
     "template.kind.datetime": ("日期时间", "date and time"),
