@@ -24,6 +24,15 @@ STRINGS = {
         "您的账号无权打开此页面（需要{role}权限）。",
         "Your account may not open this page (it needs the {role} role).",
     ),
+    "auth.signed_out.changed": (
+        "账号已被停用或修改（密码或角色），已退出登录。如需继续，请重新登录。",
+        "The account was disabled or changed (password or role), so you were signed out. "
+        "Sign in again to continue.",
+    ),
+    "auth.signed_out.idle": (
+        "长时间未操作，已自动退出登录。如需继续，请重新登录。",
+        "You were signed out after a long time without activity. Sign in again to continue.",
+    ),
     "auth.role.viewer": ("浏览者", "viewer"),
     "auth.role.editor": ("编辑员", "editor"),
     "auth.role.admin": ("管理员", "admin"),
