@@ -25,6 +25,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from components import handoff
 from components.data import engine
 from components.i18n import t
 from data_access import vocab
@@ -158,6 +159,13 @@ def idle_minutes() -> float:
     return minutes if minutes > 0 else DEFAULT_IDLE_MINUTES
 
 
+def _session_id() -> str:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else "bare"
+
+
 def _drop_session_files() -> None:
     """Delete the files this session was given to download (exports, workbooks, backups).
 
@@ -183,6 +191,7 @@ def _drop_session_files() -> None:
 
 def _sign_out(reason: str | None = None) -> None:
     _drop_session_files()
+    handoff.drop_owner(_session_id())
     for key in list(st.session_state.keys()):
         if key not in _KEEP_ON_SIGN_OUT:
             del st.session_state[key]

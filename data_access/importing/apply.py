@@ -232,3 +232,43 @@ def run_import(
             return result
     _log(engine, result, user, "dry_run" if dry_run else "ok")
     return result
+
+
+def restore_tables(
+    engine: Engine, files: list[tuple[str, bytes]], user: User
+) -> list[ImportResult]:
+    """Import (table, file) pairs in order, all in ONE transaction: the first table with a
+    problem (or a write the database refuses) rolls every table back, so a broken backup leaves
+    the database as it was — empty, ready for the next restore. The result of the refused table
+    is the last one returned; each table's attempt goes to the audit log."""
+    results: list[ImportResult] = []
+    with engine.connect() as conn:
+        trans = conn.begin()
+        try:
+            for table, data in files:
+                # Later tables are checked against the rows of earlier ones, read inside the
+                # same transaction.
+                result, rows = check_file(conn, table, data, user)
+                result.file_name, result.dry_run = f"backup:{table}", False
+                results.append(result)
+                if result.problems:
+                    break
+                _write(conn, table_spec(table), rows, result)
+        except (IntegrityError, DBAPIError) as exc:
+            reason = str(getattr(exc, "orig", exc)).splitlines()[0][:300]
+            results[-1].problems.append(
+                Problem(None, "", "", t("import.db_refused", _LANG, reason=reason))
+            )
+        if results and results[-1].problems:
+            trans.rollback()
+            for result in results:
+                result.added = result.updated = result.unchanged = 0
+        else:
+            bump_data_version(conn)
+            trans.commit()
+            for result in results:
+                result.written = True
+    for result in results:
+        outcome = "refused" if result.problems else ("ok" if result.written else "failed")
+        _log(engine, result, user, outcome)
+    return results

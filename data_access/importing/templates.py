@@ -29,9 +29,10 @@ from sqlalchemy.engine import Engine
 
 from data_access import vocab
 from data_access.admin.users import User
+from data_access.backup_crypto import SealProblem, is_sealed, seal, unseal
 from data_access.formula_guard import harden_cells
 from data_access.importing import limits
-from data_access.importing.apply import ImportResult, run_import
+from data_access.importing.apply import ImportResult, restore_tables
 from data_access.importing.spec import (
     ColumnSpec,
     header,
@@ -234,6 +235,12 @@ def backup_zip(engine: Engine, actor: str) -> bytes:
     return out.getvalue()
 
 
+def sealed_backup(engine: Engine, actor: str, passphrase: str) -> bytes:
+    """The backup ZIP encrypted with `passphrase` (data_access.backup_crypto): what the command
+    line writes and the page hands out."""
+    return seal(backup_zip(engine, actor), passphrase)
+
+
 class BackupProblem(ValueError):
     """The archive is not a backup this app can restore (reason in Chinese)."""
 
@@ -269,14 +276,19 @@ def backup_files(archive: bytes) -> list[tuple[str, bytes]]:
         raise BackupProblem(t("import.backup.not_backup", _LANG)) from exc
 
 
-def restore_zip(engine: Engine, archive: bytes, user: User) -> list[ImportResult]:
-    """Import every table of a backup in load order, stopping at the first refused table (its
-    result is the last one returned). The target should be empty: rows already there are
+def restore_zip(
+    engine: Engine, archive: bytes, user: User, passphrase: str | None = None
+) -> list[ImportResult]:
+    """Import every table of a backup in load order, in one transaction: the first refused table
+    (its result is the last one returned) leaves the database as it was. An encrypted backup
+    needs its passphrase (BackupProblem when it is missing or wrong); a clear ZIP made before
+    backups were encrypted is read as it is. The target should be empty: rows already there are
     upserted by key, not removed."""
-    results = []
-    for table, data in backup_files(archive):
-        result = run_import(engine, table, data, f"backup:{table}", user, dry_run=False)
-        results.append(result)
-        if result.problems:
-            break
-    return results
+    if is_sealed(archive):
+        if not passphrase:
+            raise BackupProblem(t("backup.sealed.wrong", _LANG))
+        try:
+            archive = unseal(archive, passphrase)
+        except SealProblem as exc:
+            raise BackupProblem(str(exc)) from None
+    return restore_tables(engine, backup_files(archive), user)

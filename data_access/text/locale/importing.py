@@ -108,6 +108,22 @@ STRINGS = {
         "无法按表格读取这个文件（引号未闭合或单元格过长）：请另存为 Excel 工作簿（.xlsx）",
         "this file cannot be read as a table (an unclosed quote or a cell too long): save it as .xlsx",
     ),
+    "backup.passphrase.short": (
+        "备份口令至少要有 {length} 个字符",
+        "the backup passphrase needs at least {length} characters",
+    ),
+    "backup.sealed.damaged": (
+        "备份文件已损坏或不是本系统的加密备份",
+        "the backup file is damaged or not an encrypted backup of this app",
+    ),
+    "backup.sealed.wrong": (
+        "备份口令不对，或备份文件已损坏：没有导入任何数据",
+        "wrong backup passphrase, or a damaged backup file: nothing was imported",
+    ),
+    "backup.restore.failed": (
+        "恢复失败，没有写入任何数据（数据库仍是空的，改正后可以再次恢复）",
+        "the restore failed and wrote nothing (the database is still empty; fix it and restore again)",
+    ),
     "import.backup.not_backup": (
         "这不是本系统导出的备份文件（ZIP 中没有可识别的数据表）",
         "not a backup made by this app (no known tables in the ZIP)",
