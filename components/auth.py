@@ -98,10 +98,27 @@ def client_from(peer: str | None, headers: Mapping[str, str]) -> str:
     return peer or "local"
 
 
+_PENDING = "_auth_pending"
+
+
 def _submit(name_key: str, password_key: str) -> None:
-    name = st.session_state.get(name_key, "")
-    password = st.session_state.get(password_key, "")
+    """The form's callback only takes the name and password: the sign-in itself runs in the
+    script (`finish_sign_in`), inside the page's error handling, so a database fault during it
+    shows the same notice as any page and recovers with it."""
+    st.session_state[_PENDING] = (
+        st.session_state.get(name_key, ""),
+        st.session_state.get(password_key, ""),
+    )
     st.session_state[password_key] = ""  # never kept
+
+
+def finish_sign_in() -> None:
+    """Sign in with what the form sent, once (the password leaves the session before the
+    database is asked, so a fault does not keep it for the retry)."""
+    pending = st.session_state.pop(_PENDING, None)
+    if pending is None:
+        return
+    name, password = pending
     try:
         st.session_state[SESSION_KEY] = accounts.sign_in(
             engine(), name, password, client=client_address()

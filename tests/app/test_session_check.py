@@ -7,12 +7,14 @@ from __future__ import annotations
 import time
 
 import pytest
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import update
 
 from components.auth import LAST_SEEN_KEY
 from data_access.admin import accounts
 from data_access.db import make_engine
 from data_access.models import User as UserRow
+from data_access.text import t
 from tests.app.conftest import assert_clean
 from tests.conftest import OLD_TOWN
 
@@ -95,3 +97,34 @@ def test_an_idle_session_is_signed_out(open_page, account, monkeypatch):
     at.session_state[LAST_SEEN_KEY] = time.time() - 6 * 60
     at.run()
     assert "长时间未操作" in _signed_out(at)
+
+
+def test_signing_in_while_the_database_is_away_shows_the_pages_notice(
+    open_page, account, monkeypatch
+):
+    """The sign-in runs in the script, inside the page's error handling: the same Chinese
+    notice as any page (no English error box), and the next sign-in works once it is back."""
+    _, name = account
+    real = accounts.sign_in
+
+    def away(*args, **kwargs):
+        raise sa_exc.TimeoutError("QueuePool limit reached, connection timed out")
+
+    monkeypatch.setattr(accounts, "sign_in", away)
+    at = open_page(PAGE)
+    at.text_input(key="_auth_name").input(name)
+    at.text_input(key="_auth_password").input(PASSWORD)
+    next(b for b in at.button if b.label == "登录").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert t("dbfault.unavailable", "zh") in " ".join(w.value for w in at.warning)
+    assert "_auth_pending" not in at.session_state  # the password is not kept for a retry
+
+    monkeypatch.setattr(accounts, "sign_in", real)
+    at.run()  # what the retry loop does once a probe succeeds
+    assert_clean(at)
+    assert [w.key for w in at.text_input] == ["_auth_name", "_auth_password"]
+    at.text_input(key="_auth_name").input(name)
+    at.text_input(key="_auth_password").input(PASSWORD)
+    next(b for b in at.button if b.label == "登录").click().run()
+    assert_clean(at)
+    assert at.selectbox(key="admin_import_table")
