@@ -91,6 +91,13 @@ STRINGS = {
         "坐标超出范围（经度 −180～180，纬度 −90～90）",
         "a coordinate is out of range (longitude −180..180, latitude −90..90)",
     ),
+    "import.file.mixed_encoding": (
+        "文件混用了两种编码：第{utf8}行是 UTF-8，第{other}行是 GBK 等其他编码，无论按哪种读取都会出现乱码。"
+        "请用同一种编码另存整个文件（建议另存为 Excel 工作簿 .xlsx），没有导入任何数据",
+        "the file mixes two encodings: row {utf8} is UTF-8, row {other} is GBK or another, so "
+        "either reading garbles one of them. Save the whole file in one encoding (best as .xlsx); "
+        "nothing was imported",
+    ),
     "import.file.encoding": (
         "无法识别文件编码：请另存为 Excel 工作簿（.xlsx）或 UTF-8 / GBK 编码的 CSV",
         "unknown text encoding: save as an Excel workbook (.xlsx) or a UTF-8 / GBK CSV",
