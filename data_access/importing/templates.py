@@ -173,35 +173,66 @@ def problems_workbook(data: bytes, problems: list[Problem]) -> bytes:
     harden_cells(c for row in sheet.iter_rows(min_row=2) for c in row)
     for letter, width in zip("ABCD", (8, 22, 28, 80), strict=True):
         sheet.column_dimensions[letter].width = width
-    marked = None
     # The upload itself is opened again only when the import's own limits let it through: a
     # refused ZIP bomb must not reach openpyxl here either.
     safe = limits.size_problem(len(data)) is None and limits.zip_problem(data) is None
     if data.startswith(b"PK\x03\x04") and safe:
-        try:
-            marked = load_workbook(io.BytesIO(data))
-        except Exception:  # noqa: BLE001 — the problem list alone is still useful
-            marked = None
-    if marked is not None:
-        ws = marked.worksheets[0]
-        headers = {}
-        for row in ws.iter_rows(min_row=1, max_row=10):
+        marked = _marked_copy(data, problems, sheet)
+        if marked is not None:
+            return marked
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _plain(value: object) -> object:
+    """A cell value as data: numbers, dates and text stay; anything else (an array formula, an
+    error object) becomes its text."""
+    if value is None or isinstance(value, str | int | float | dt.date | dt.time | dt.timedelta):
+        return value
+    return str(value)
+
+
+def _marked_copy(data: bytes, problems: list[Problem], listing) -> bytes | None:
+    """The problem list, then the upload's first sheet with every bad cell red and its reason as
+    a note — rebuilt value by value in a new workbook, so nothing of the upload but its values
+    comes back: no formula (a cell reading `=HYPERLINK(…)` or `=cmd|' /C calc'!A0` is a
+    quote-prefixed text cell), no hyperlink, no external link, no macro, no defined name."""
+    try:
+        source = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        upload = source.worksheets[0]
+        book = Workbook()
+        problem_sheet = book.active
+        problem_sheet.title = listing.title
+        for row in listing.iter_rows(values_only=True):
+            problem_sheet.append(list(row))
+        for cell in problem_sheet[1]:
+            cell.font = Font(bold=True)
+        for letter, width in zip("ABCD", (8, 22, 28, 80), strict=True):
+            problem_sheet.column_dimensions[letter].width = width
+        ws = book.create_sheet(str(upload.title)[:31] or "data")
+        for row in upload.iter_rows(values_only=True):
+            ws.append([_plain(v) for v in row])
+        source.close()
+    except Exception:  # noqa: BLE001 — the problem list alone is still useful
+        return None
+    for target in (problem_sheet, ws):
+        for row in target.iter_rows():
             for cell in row:
-                if cell.value is not None:
-                    headers.setdefault(str(cell.value).strip(), cell.column)
-        for p in problems:
-            column = headers.get(p.column)
-            if p.row and column:
-                cell = ws.cell(row=p.row, column=column)
-                cell.fill = _BAD_FILL
-                cell.comment = Comment(p.reason, "dashboard")
-        out = io.BytesIO()
-        mark_sheet = marked.create_sheet(t("template.problems.sheet", _LANG), 0)
-        for row in sheet.iter_rows(values_only=True):
-            mark_sheet.append(list(row))
-        harden_cells(c for row in mark_sheet.iter_rows(min_row=2) for c in row)
-        marked.save(out)
-        return out.getvalue()
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # openpyxl reads a text starting with = as a formula
+        harden_cells(c for row in target.iter_rows() for c in row)
+    headers = {}
+    for row in ws.iter_rows(min_row=1, max_row=10):
+        for cell in row:
+            if cell.value is not None:
+                headers.setdefault(str(cell.value).strip(), cell.column)
+    for p in problems:
+        column = headers.get(p.column)
+        if p.row and column:
+            cell = ws.cell(row=p.row, column=column)
+            cell.fill = _BAD_FILL
+            cell.comment = Comment(p.reason, "dashboard")
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
