@@ -94,7 +94,13 @@ def cmd_import(args: argparse.Namespace, actor: str) -> int:
     )
     if result.problems:
         _print_problems([p.line() for p in result.problems])
-        print(t("cli.import.refused", _LANG, count=len(result.problems)), file=sys.stderr)
+        if result.more_problems:
+            more = t(
+                "cli.import.more", _LANG, more=result.more_problems, listed=len(result.problems)
+            )
+            print(more, file=sys.stderr)
+        count = len(result.problems) + result.more_problems
+        print(t("cli.import.refused", _LANG, count=count), file=sys.stderr)
         return 2
     key = "cli.import.dry_run" if args.dry_run else "cli.import.done"
     print(

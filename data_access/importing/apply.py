@@ -63,6 +63,7 @@ class ImportResult:
     figures: list[FigureChange] = field(default_factory=list)
     written: bool = False
     dry_run: bool = True
+    more_problems: int = 0  # found past the listed ones (validate.MAX_PROBLEMS), counted only
 
     @property
     def ok(self) -> bool:
@@ -178,8 +179,11 @@ def check_file(
         return result, []
     checked = parse_rows(spec, sheet, coordinates)
     check_schema(checked, sheet)
-    if not any(p.row is None for p in checked.problems):
+    # The database's checks only for a file that could pass: past the limit of listed problems
+    # the user has enough to fix first.
+    if not any(p.row is None for p in checked.problems) and not checked.problems.full:
         check_domain(conn, checked, sheet, user)
+    result.more_problems = checked.problems.more
     result.problems = sorted(checked.problems, key=lambda p: (p.row or 0, p.column))
     return result, checked.rows
 

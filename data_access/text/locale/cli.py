@@ -128,6 +128,10 @@ STRINGS = {
         "以该账号导入（询问密码；编辑员只能导入本社区数据）",
         "import as this account (password asked; editors import their communities only)",
     ),
+    "cli.import.more": (
+        "另有{more}个问题未列出（只列出前{listed}个）",
+        "{more} more problems not listed (the first {listed} are)",
+    ),
     "cli.import.refused": ("共{count}个问题，未写入任何数据", "{count} problems; nothing written"),
     "cli.import.dry_run": (
         "检查通过（未写入）：共{rows}行，新增{added}，更新{updated}，不变{unchanged}",

@@ -71,6 +71,13 @@ STRINGS = {
     "admin.coordinates.gcj02": ("GCJ-02（高德、腾讯）", "GCJ-02 (AMap, Tencent)"),
     "admin.coordinates.bd09": ("BD-09（百度）", "BD-09 (Baidu)"),
     "admin.upload": ("选择文件", "Choose a file"),
+    "admin.problems.more": (
+        "问题太多：只列出前{listed}个，另有{more}个问题未列出，检查到此为止（未做数据库核对）。"
+        "请先改正这些问题，通常是整列填错或文件选错。",
+        "Too many problems: the first {listed} are listed, {more} more were counted and not "
+        "listed, and checking stopped there (the database checks were not run). Fix these "
+        "first; usually a whole column is wrong or it is the wrong file.",
+    ),
     "admin.refused": (
         "发现{count}个问题（涉及{rows}行），未写入任何数据。请按下表修改后重新上传。",
         "{count} problems in {rows} rows; nothing was written. Fix them and upload again.",
