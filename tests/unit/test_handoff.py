@@ -5,6 +5,7 @@ session signed out. A HEAD probe does not use it up."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from starlette.applications import Starlette
@@ -44,7 +45,10 @@ class _Client:
         async def send(message):
             sent.append(message)
 
-        asyncio.run(self.app(scope, receive, send))
+        # In a thread of its own: a browser test earlier in the process may leave its event
+        # loop running on this one.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, self.app(scope, receive, send)).result()
         start = sent[0]
         headers = {k.decode().lower(): v.decode() for k, v in start["headers"]}
         body = b"".join(m.get("body", b"") for m in sent[1:])
