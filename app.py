@@ -20,16 +20,20 @@ from urllib.parse import quote
 
 import streamlit as st
 from starlette.middleware import Middleware
-from starlette.responses import RedirectResponse
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.routing import Route
 from streamlit.runtime.pages_manager import PagesManager
 
+from components import handoff
 from components.registry import PAGES
 from components.shell import NOT_FOUND_PARAM
+from data_access.text import t
 
 PagesManager.uses_pages_directory = False
 
-# Streamlit's own routes and files (its reserved prefixes and the files of its static folder).
-STREAMLIT_PREFIXES = frozenset({"_stcore", "media", "component", "static", "app"})
+# Streamlit's own routes and files (its reserved prefixes and the files of its static folder),
+# and the app's one route of its own (components.handoff).
+STREAMLIT_PREFIXES = frozenset({"_stcore", "media", "component", "static", "app", handoff.ROUTE})
 STREAMLIT_FILES = frozenset({"favicon.png", "manifest.json", "index.html", "robots.txt"})
 PAGE_PATHS = frozenset(spec.url_path for spec in PAGES)
 
@@ -66,4 +70,31 @@ class UnknownPathRedirect:
         await self.asgi_app(scope, receive, send)
 
 
-app = st.App("dashboard.py", middleware=[Middleware(UnknownPathRedirect)])
+async def handed_off(request) -> Response:
+    """A file handed to one session (components.handoff): served once, then gone."""
+    if request.method != "GET":  # a HEAD probe (a link preview) must not use the one download
+        return Response(status_code=405, headers={"Allow": "GET"})
+    item = handoff.take(request.path_params["token"])
+    if item is None:
+        # No session language here: both, Chinese first.
+        return PlainTextResponse(
+            f"{t('handoff.expired', 'zh')}\n{t('handoff.expired', 'en')}\n",
+            status_code=404,
+            headers={"Cache-Control": "no-store"},
+        )
+    return Response(
+        item.data,
+        media_type=item.mime,
+        headers={
+            "Content-Disposition": f'attachment; filename="{item.file_name}"',
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
+
+
+app = st.App(
+    "dashboard.py",
+    middleware=[Middleware(UnknownPathRedirect)],
+    routes=[Route(f"/{handoff.ROUTE}/{{token}}", handed_off, methods=["GET"])],
+)

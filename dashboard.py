@@ -50,6 +50,9 @@ try:
         db_status.retrying(data.begin_run)
         db_status.check_file()  # records the file a first start has just created
     db_status.recovered()
+    auth.finish_sign_in()  # here, not in the form's callback: a database fault is handled below
+    auth.check_session()  # an account changed or idle since the last run: signed out first
+    auth.signed_out_notice()
     if not shell.not_found():
         page_state.enter(spec)
         if auth.may_open(spec.role):

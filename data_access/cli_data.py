@@ -3,7 +3,8 @@
     python -m data_access import TABLE FILE [--dry-run] [--coordinates gcj02] [--user NAME]
     python -m data_access import roads FILE --replace [--dry-run]   (the whole street network)
     python -m data_access template TABLE OUT.xlsx      (or: template --all DIR)
-    python -m data_access backup OUT.zip               restore IN.zip
+    python -m data_access backup OUT.zip               restore IN.zip   (passphrase: asked, or
+                                                       BACKUP_PASSPHRASE)
     python -m data_access users add NAME --role editor --community CODE [--by WHO]
     python -m data_access users list | disable NAME | enable NAME | reset-password NAME [--by WHO]
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -57,6 +59,25 @@ def _read_password(confirm: bool) -> str:
     first = getpass.getpass(t("cli.users.password", _LANG))
     if confirm and getpass.getpass(t("cli.users.password_again", _LANG)) != first:
         raise accounts.AccountError("cli.users.password_mismatch")
+    return first
+
+
+PASSPHRASE_ENV = "BACKUP_PASSPHRASE"
+
+
+def _passphrase(confirm: bool) -> str:
+    """The backup passphrase: BACKUP_PASSPHRASE when set (scheduled backups), else asked on the
+    terminal (twice for a new backup), else the first line of stdin."""
+    from data_access.backup_crypto import SealProblem
+
+    from_env = os.environ.get(PASSPHRASE_ENV, "")
+    if from_env:
+        return from_env
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(t("cli.backup.passphrase", _LANG))
+    if confirm and getpass.getpass(t("cli.backup.passphrase_again", _LANG)) != first:
+        raise SealProblem(t("cli.backup.passphrase_mismatch", _LANG))
     return first
 
 
@@ -105,7 +126,13 @@ def cmd_import(args: argparse.Namespace, actor: str) -> int:
     )
     if result.problems:
         _print_problems([p.line() for p in result.problems])
-        print(t("cli.import.refused", _LANG, count=len(result.problems)), file=sys.stderr)
+        if result.more_problems:
+            more = t(
+                "cli.import.more", _LANG, more=result.more_problems, listed=len(result.problems)
+            )
+            print(more, file=sys.stderr)
+        count = len(result.problems) + result.more_problems
+        print(t("cli.import.refused", _LANG, count=count), file=sys.stderr)
         return 2
     key = "cli.import.dry_run" if args.dry_run else "cli.import.done"
     print(
@@ -166,18 +193,26 @@ def cmd_template(args: argparse.Namespace, actor: str) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, actor: str) -> int:
+    from data_access.backup_crypto import SealProblem, check_passphrase
     from data_access.files_at_rest import write_private
-    from data_access.importing.templates import backup_zip
+    from data_access.importing.templates import sealed_backup
 
+    try:
+        passphrase = _passphrase(confirm=True)
+        check_passphrase(passphrase)
+    except SealProblem as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     engine = make_engine(args.database_url)
     create_schema(engine)
-    write_private(args.out, backup_zip(engine, actor))
+    write_private(args.out, sealed_backup(engine, actor, passphrase))
     print(t("cli.backup.done", _LANG, path=args.out))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, actor: str) -> int:
     from data_access.admin.users import User
+    from data_access.backup_crypto import SealProblem, is_sealed
     from data_access.db import is_empty
     from data_access.importing.templates import BackupProblem, restore_zip
 
@@ -187,15 +222,19 @@ def cmd_restore(args: argparse.Namespace, actor: str) -> int:
         if not is_empty(conn):
             print(t("cli.restore.not_empty", _LANG), file=sys.stderr)
             return 2
+    archive = args.file.read_bytes()
     try:
-        results = restore_zip(engine, args.file.read_bytes(), User(actor, "admin"))
-    except BackupProblem as exc:
+        passphrase = _passphrase(confirm=False) if is_sealed(archive) else None
+        results = restore_zip(engine, archive, User(actor, "admin"), passphrase)
+    except (BackupProblem, SealProblem) as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    failed = [r for r in results if r.problems]
+    if failed:
+        _print_problems([f"{r.table}: {p.line()}" for r in failed for p in r.problems])
+        print(t("backup.restore.failed", _LANG), file=sys.stderr)
+        return 2
     for result in results:
-        if result.problems:
-            _print_problems([f"{result.table}: {p.line()}" for p in result.problems])
-            return 2
         print(t("cli.restore.table", _LANG, table=result.table, rows=result.added))
     return 0
 

@@ -7,10 +7,12 @@ runs the same import for real; it is refused if the file changed in between.
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import streamlit as st
 
-from components.data import engine
+from components.data import current_version, engine
 from components.i18n import fig, lang, t
 from data_access import metrics
 from data_access.admin.users import User
@@ -48,11 +50,15 @@ def _figures_table(result: ImportResult) -> pd.DataFrame:
 
 
 def _show_problems(result: ImportResult, data: bytes) -> None:
-    st.error(t("admin.refused", count=len(result.problems), rows=result.refused_rows))
+    count = len(result.problems) + result.more_problems
+    st.error(t("admin.refused", count=count, rows=result.refused_rows))
+    if result.more_problems:
+        st.warning(t("admin.problems.more", listed=len(result.problems), more=result.more_problems))
     st.dataframe(_problems_table(result), hide_index=True, width="stretch")
     st.download_button(
         t("admin.problems.download"),
-        problems_workbook(data, result.problems),
+        # Made when clicked, not on every run of the page (deferred download).
+        lambda: problems_workbook(data, result.problems),
         file_name=f"{result.table}_problems.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="admin_problems_download",
@@ -98,9 +104,16 @@ def importer(user: User, tables: tuple[str, ...]) -> None:
     if upload is None:
         return
     data = upload.getvalue()
-    result = run_import(
-        engine(), table, data, upload.name, user, dry_run=True, coordinates=coordinates
-    )
+    # The dry run once per file, table, coordinates and data version, not on every click.
+    key = (table, hashlib.sha256(data).hexdigest(), coordinates, current_version(), user.name)
+    checked = st.session_state.get(_CHECKED)
+    if checked is not None and checked[0] == key:
+        result = checked[1]
+    else:
+        result = run_import(
+            engine(), table, data, upload.name, user, dry_run=True, coordinates=coordinates
+        )
+        st.session_state[_CHECKED] = (key, result)
     if result.problems:
         _show_problems(result, data)
         return

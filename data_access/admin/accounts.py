@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection, Engine
 from data_access import vocab
 from data_access.admin.models import AuditLog, UserCommunity
 from data_access.admin.models import User as UserRow
+from data_access.admin.stamps import stamp_of
 from data_access.admin.users import User
 from data_access.areas.models import Community
 from data_access.text import t
@@ -338,4 +339,6 @@ def _attempt(
         _count_failure(conn, name, now)
         return _refused(conn, name, "locked", client, now)
     _log(conn, name, "ok", client, now)
-    return User(name, row["role"], _communities(conn, name)), None
+    communities = _communities(conn, name)
+    stamp = stamp_of(row["password_hash"], row["role"], bool(row["disabled"]), communities)
+    return User(name, row["role"], communities, stamp=stamp), None

@@ -26,6 +26,9 @@ class User:
     name: str
     role: Role = "viewer"
     communities: tuple[str, ...] = field(default_factory=tuple)
+    # The account's stamp at sign-in (data_access.admin.stamps); None for a user no sign-in
+    # issued. Not part of equality: the same person with the same rights is the same user.
+    stamp: str | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.role not in vocab.USER_ROLES:

@@ -77,6 +77,7 @@ class ImportResult:
     added_keys: list[str] = field(default_factory=list)
     updated_keys: list[str] = field(default_factory=list)
     removed_keys: list[str] = field(default_factory=list)
+    more_problems: int = 0  # found past the listed ones (validate.MAX_PROBLEMS), counted only
 
     @property
     def ok(self) -> bool:
@@ -221,8 +222,11 @@ def check_file(
         return result, []
     checked = parse_rows(spec, sheet, coordinates)
     check_schema(checked, sheet)
-    if not any(p.row is None for p in checked.problems):
+    # The database's checks only for a file that could pass: past the limit of listed problems
+    # the user has enough to fix first.
+    if not any(p.row is None for p in checked.problems) and not checked.problems.full:
         check_domain(conn, checked, sheet, user, coordinates)
+    result.more_problems = checked.problems.more
     result.problems = sorted(checked.problems, key=lambda p: (p.row or 0, p.column))
     return result, checked.rows
 
@@ -286,3 +290,43 @@ def run_import(
             return result
     _log(engine, result, user, "dry_run" if dry_run else "ok")
     return result
+
+
+def restore_tables(
+    engine: Engine, files: list[tuple[str, bytes]], user: User
+) -> list[ImportResult]:
+    """Import (table, file) pairs in order, all in ONE transaction: the first table with a
+    problem (or a write the database refuses) rolls every table back, so a broken backup leaves
+    the database as it was — empty, ready for the next restore. The result of the refused table
+    is the last one returned; each table's attempt goes to the audit log."""
+    results: list[ImportResult] = []
+    with engine.connect() as conn:
+        trans = conn.begin()
+        try:
+            for table, data in files:
+                # Later tables are checked against the rows of earlier ones, read inside the
+                # same transaction.
+                result, rows = check_file(conn, table, data, user)
+                result.file_name, result.dry_run = f"backup:{table}", False
+                results.append(result)
+                if result.problems:
+                    break
+                _write(conn, table_spec(table), rows, result, replace=False)
+        except (IntegrityError, DBAPIError) as exc:
+            reason = str(getattr(exc, "orig", exc)).splitlines()[0][:300]
+            results[-1].problems.append(
+                Problem(None, "", "", t("import.db_refused", _LANG, reason=reason))
+            )
+        if results and results[-1].problems:
+            trans.rollback()
+            for result in results:
+                result.added = result.updated = result.unchanged = 0
+        else:
+            bump_data_version(conn)
+            trans.commit()
+            for result in results:
+                result.written = True
+    for result in results:
+        outcome = "refused" if result.problems else ("ok" if result.written else "failed")
+        _log(engine, result, user, outcome)
+    return results

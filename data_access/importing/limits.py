@@ -24,6 +24,7 @@ MAX_FILE_MB = 50  # also .streamlit/config.toml's server.maxUploadSize (a test k
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 MAX_ROWS = 1_000_000
 MAX_COLUMNS = 500
+MAX_PROBLEMS = 1_000  # problems listed (page, command line, workbook); the rest are counted
 MAX_CELLS = 5_000_000  # rows × columns of the grid a reader builds (it fills the gaps)
 MAX_ZIP_MEMBERS = 1_000
 MAX_UNPACKED_BYTES = 600 * 1024 * 1024  # all members together, as they unpack

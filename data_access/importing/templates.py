@@ -29,9 +29,10 @@ from sqlalchemy.engine import Engine
 
 from data_access import vocab
 from data_access.admin.users import User
+from data_access.backup_crypto import SealProblem, is_sealed, seal, unseal
 from data_access.formula_guard import harden_cells
 from data_access.importing import limits
-from data_access.importing.apply import ImportResult, run_import
+from data_access.importing.apply import ImportResult, restore_tables
 from data_access.importing.spec import (
     ColumnSpec,
     header,
@@ -181,35 +182,66 @@ def problems_workbook(data: bytes, problems: list[Problem]) -> bytes:
     harden_cells(c for row in sheet.iter_rows(min_row=2) for c in row)
     for letter, width in zip("ABCD", (8, 22, 28, 80), strict=True):
         sheet.column_dimensions[letter].width = width
-    marked = None
     # The upload itself is opened again only when the import's own limits let it through: a
     # refused ZIP bomb must not reach openpyxl here either.
     safe = limits.size_problem(len(data)) is None and limits.zip_problem(data) is None
     if data.startswith(b"PK\x03\x04") and safe:
-        try:
-            marked = load_workbook(io.BytesIO(data))
-        except Exception:  # noqa: BLE001 — the problem list alone is still useful
-            marked = None
-    if marked is not None:
-        ws = marked.worksheets[0]
-        headers = {}
-        for row in ws.iter_rows(min_row=1, max_row=10):
+        marked = _marked_copy(data, problems, sheet)
+        if marked is not None:
+            return marked
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _plain(value: object) -> object:
+    """A cell value as data: numbers, dates and text stay; anything else (an array formula, an
+    error object) becomes its text."""
+    if value is None or isinstance(value, str | int | float | dt.date | dt.time | dt.timedelta):
+        return value
+    return str(value)
+
+
+def _marked_copy(data: bytes, problems: list[Problem], listing) -> bytes | None:
+    """The problem list, then the upload's first sheet with every bad cell red and its reason as
+    a note — rebuilt value by value in a new workbook, so nothing of the upload but its values
+    comes back: no formula (a cell reading `=HYPERLINK(…)` or `=cmd|' /C calc'!A0` is a
+    quote-prefixed text cell), no hyperlink, no external link, no macro, no defined name."""
+    try:
+        source = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        upload = source.worksheets[0]
+        book = Workbook()
+        problem_sheet = book.active
+        problem_sheet.title = listing.title
+        for row in listing.iter_rows(values_only=True):
+            problem_sheet.append(list(row))
+        for cell in problem_sheet[1]:
+            cell.font = Font(bold=True)
+        for letter, width in zip("ABCD", (8, 22, 28, 80), strict=True):
+            problem_sheet.column_dimensions[letter].width = width
+        ws = book.create_sheet(str(upload.title)[:31] or "data")
+        for row in upload.iter_rows(values_only=True):
+            ws.append([_plain(v) for v in row])
+        source.close()
+    except Exception:  # noqa: BLE001 — the problem list alone is still useful
+        return None
+    for target in (problem_sheet, ws):
+        for row in target.iter_rows():
             for cell in row:
-                if cell.value is not None:
-                    headers.setdefault(str(cell.value).strip(), cell.column)
-        for p in problems:
-            column = headers.get(p.column)
-            if p.row and column:
-                cell = ws.cell(row=p.row, column=column)
-                cell.fill = _BAD_FILL
-                cell.comment = Comment(p.reason, "dashboard")
-        out = io.BytesIO()
-        mark_sheet = marked.create_sheet(t("template.problems.sheet", _LANG), 0)
-        for row in sheet.iter_rows(values_only=True):
-            mark_sheet.append(list(row))
-        harden_cells(c for row in mark_sheet.iter_rows(min_row=2) for c in row)
-        marked.save(out)
-        return out.getvalue()
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # openpyxl reads a text starting with = as a formula
+        harden_cells(c for row in target.iter_rows() for c in row)
+    headers = {}
+    for row in ws.iter_rows(min_row=1, max_row=10):
+        for cell in row:
+            if cell.value is not None:
+                headers.setdefault(str(cell.value).strip(), cell.column)
+    for p in problems:
+        column = headers.get(p.column)
+        if p.row and column:
+            cell = ws.cell(row=p.row, column=column)
+            cell.fill = _BAD_FILL
+            cell.comment = Comment(p.reason, "dashboard")
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -241,6 +273,12 @@ def backup_zip(engine: Engine, actor: str) -> bytes:
             book.save(buf)
             archive.writestr(f"{order:02d}_{table}.xlsx", buf.getvalue())
     return out.getvalue()
+
+
+def sealed_backup(engine: Engine, actor: str, passphrase: str) -> bytes:
+    """The backup ZIP encrypted with `passphrase` (data_access.backup_crypto): what the command
+    line writes and the page hands out."""
+    return seal(backup_zip(engine, actor), passphrase)
 
 
 class BackupProblem(ValueError):
@@ -278,14 +316,19 @@ def backup_files(archive: bytes) -> list[tuple[str, bytes]]:
         raise BackupProblem(t("import.backup.not_backup", _LANG)) from exc
 
 
-def restore_zip(engine: Engine, archive: bytes, user: User) -> list[ImportResult]:
-    """Import every table of a backup in load order, stopping at the first refused table (its
-    result is the last one returned). The target should be empty: rows already there are
+def restore_zip(
+    engine: Engine, archive: bytes, user: User, passphrase: str | None = None
+) -> list[ImportResult]:
+    """Import every table of a backup in load order, in one transaction: the first refused table
+    (its result is the last one returned) leaves the database as it was. An encrypted backup
+    needs its passphrase (BackupProblem when it is missing or wrong); a clear ZIP made before
+    backups were encrypted is read as it is. The target should be empty: rows already there are
     upserted by key, not removed."""
-    results = []
-    for table, data in backup_files(archive):
-        result = run_import(engine, table, data, f"backup:{table}", user, dry_run=False)
-        results.append(result)
-        if result.problems:
-            break
-    return results
+    if is_sealed(archive):
+        if not passphrase:
+            raise BackupProblem(t("backup.sealed.wrong", _LANG))
+        try:
+            archive = unseal(archive, passphrase)
+        except SealProblem as exc:
+            raise BackupProblem(str(exc)) from None
+    return restore_tables(engine, backup_files(archive), user)

@@ -13,6 +13,7 @@ header reads, the value, the reason in Chinese):
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -26,6 +27,7 @@ from data_access.idcard import id_number_problem
 from data_access.importing import cells, extent
 from data_access.importing.coords import to_wgs84
 from data_access.importing.geojson import LINE_COLUMN, line_geometry
+from data_access.importing.limits import MAX_PROBLEMS
 from data_access.importing.reading import SheetRows
 from data_access.importing.spec import PARENT_COMMUNITY, ColumnSpec, TableSpec, header
 from data_access.models import Base
@@ -49,12 +51,34 @@ class Problem:
         return t("data.cell.problem", _LANG, row=self.row, column=self.column, reason=self.reason)
 
 
+class Problems(list):
+    """The problems of one file: the first MAX_PROBLEMS kept, the rest only counted (`more`).
+
+    A file of a million bad rows must not become a million Problem objects (and a million-row
+    table on the page, and a workbook of them): past the limit each problem costs one integer."""
+
+    def __init__(self, limit: int = MAX_PROBLEMS):
+        super().__init__()
+        self.limit = limit
+        self.more = 0
+
+    def append(self, problem: Problem) -> None:
+        if len(self) < self.limit:
+            super().append(problem)
+        else:
+            self.more += 1
+
+    @property
+    def full(self) -> bool:
+        return len(self) >= self.limit
+
+
 @dataclass
 class Checked:
     spec: TableSpec
     rows: list[dict] = field(default_factory=list)  # typed, one per data row
     row_numbers: list[int] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
 
 
 def _label(spec: TableSpec, sheet: SheetRows, column: str) -> str:
@@ -210,8 +234,7 @@ def _schema(spec: TableSpec, present: set[str]) -> pa.DataFrameSchema:
         if col.name == "lon":
             checks.append(pa.Check.in_range(-180, 180))
         columns[col.name] = pa.Column(None, checks=checks, nullable=not col.required)
-    key = [k for k in spec.key if k in present]
-    return pa.DataFrameSchema(columns, unique=key or None)
+    return pa.DataFrameSchema(columns)  # uniqueness: _check_unique, over the whole file
 
 
 def _schema_reason(spec: TableSpec, column: str, check: str, value: object) -> str:
@@ -231,33 +254,63 @@ def _schema_reason(spec: TableSpec, column: str, check: str, value: object) -> s
     return check
 
 
+_SCHEMA_CHUNK = 50_000  # rows per pandera run: its failure table stays this size at most
+
+
 def check_schema(checked: Checked, sheet: SheetRows) -> None:
-    """Pass 2: pandera over the typed rows, every failure reported."""
+    """Pass 2: pandera over the typed rows, every failure reported (counted past the limit),
+    in chunks so that a file failing on every row never builds a table of all its failures;
+    the key's uniqueness across the whole file is counted here (`_check_unique`)."""
     spec = checked.spec
     present = set(sheet.headers)
     if not checked.rows:
         return
-    frame = pd.DataFrame(checked.rows, columns=[c.name for c in spec.columns if c.name in present])
-    frame = frame.astype(object).where(frame.notna(), None)
+    names = [c.name for c in spec.columns if c.name in present]
     failed_cells = {(p.row, p.column) for p in checked.problems}
-    try:
-        _schema(spec, present).validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as errors:
-        seen: set[tuple[int, str]] = set()
-        for case in errors.failure_cases.itertuples():
-            if case.index is None or (isinstance(case.index, float) and case.index != case.index):
-                continue
-            if str(case.check).startswith("dtype"):
-                continue
-            number = checked.row_numbers[int(case.index)]
-            column = case.column if case.check != "multiple_fields_uniqueness" else spec.key[0]
-            label = _label(spec, sheet, column)
-            if (number, label) in failed_cells or (number, label) in seen:
-                continue  # the cell already has a reason (it could not be read)
-            seen.add((number, label))
-            value = checked.rows[int(case.index)].get(column)
-            reason = _schema_reason(spec, column, str(case.check), case.failure_case)
-            checked.problems.append(Problem(number, label, _shown(value), reason))
+    seen: set[tuple[int, str]] = set()
+    schema = _schema(spec, present)
+    for start in range(0, len(checked.rows), _SCHEMA_CHUNK):
+        frame = pd.DataFrame(checked.rows[start : start + _SCHEMA_CHUNK], columns=names)
+        frame = frame.astype(object).where(frame.notna(), None)
+        frame.index = range(start, start + len(frame))
+        try:
+            schema.validate(frame, lazy=True)
+        except pa.errors.SchemaErrors as errors:
+            for case in errors.failure_cases.itertuples():
+                if case.index is None or (
+                    isinstance(case.index, float) and case.index != case.index
+                ):
+                    continue
+                if str(case.check).startswith("dtype"):
+                    continue
+                number = checked.row_numbers[int(case.index)]
+                label = _label(spec, sheet, case.column)
+                if (number, label) in failed_cells or (number, label) in seen:
+                    continue  # the cell already has a reason (it could not be read)
+                seen.add((number, label))
+                value = checked.rows[int(case.index)].get(case.column)
+                reason = _schema_reason(spec, case.column, str(case.check), case.failure_case)
+                checked.problems.append(Problem(number, label, _shown(value), reason))
+    _check_unique(checked, sheet, present, failed_cells | seen)
+
+
+def _check_unique(
+    checked: Checked, sheet: SheetRows, present: set[str], failed: set[tuple[int, str]]
+) -> None:
+    """Every row whose key another row of the file has too (all of them, as pandera reported
+    it), over the whole file at once: only the keys are counted, not the rows copied."""
+    spec = checked.spec
+    key = [k for k in spec.key if k in present]
+    if not key:
+        return
+    counts = Counter(tuple(row.get(k) for k in key) for row in checked.rows)
+    label = _label(spec, sheet, spec.key[0])
+    reason = _schema_reason(spec, spec.key[0], "multiple_fields_uniqueness", None)
+    for number, row in zip(checked.row_numbers, checked.rows, strict=True):
+        values = tuple(row.get(k) for k in key)
+        if None in values or counts[values] < 2 or (number, label) in failed:
+            continue
+        checked.problems.append(Problem(number, label, _shown(row.get(spec.key[0])), reason))
 
 
 def _existing(conn: Connection, table: str, column: str) -> set:

@@ -75,6 +75,13 @@ def test_import_adds_every_row_and_then_changes_nothing(quick_db, tmp_path):
     assert "Unexpected counts" not in written
 
 
+def test_a_file_failing_on_every_row_lists_a_thousand_problems(quick_db, tmp_path):
+    rows = table_rows(run_quick("bench_import_problems.py", quick_db, tmp_path))
+    assert len(rows) == 1
+    listed, counted, peak = rows[0][3], rows[0][4], rows[0][6]
+    assert listed == "1,000" and int(counted.replace(",", "")) > 0 and float(peak) > 0
+
+
 def test_query_plans_list_every_page_and_find_scans(quick_db, tmp_path):
     from components.registry import PAGES
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import urllib.error
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from data_access.admin import accounts
+from data_access.backup_crypto import unseal
 from data_access.db import make_engine
 from data_access.idcard import make_id_number
 from data_access.seeding import seed
@@ -22,6 +25,7 @@ from tests.e2e import act
 from tests.e2e.conftest import assert_no_exception, card_value, screenshot, served
 
 PASSWORD = "clerk-password-1"
+BACKUP_PASS = "e2e backup passphrase"
 HEADERS = ["户编号", "社区代码", "网格代码", "小区编号", "救助类别", "户主姓名", "户主身份证号",
            "保障人数", "家庭人均月收入（元）", "月保障金（元）", "起始月份", "状态"]  # fmt: skip
 
@@ -63,6 +67,19 @@ def _sign_in(page, name: str) -> None:
     act.type_into(page, page.get_by_label("密码"), PASSWORD, enter=False)
     act.click(page, page.get_by_role("button", name="登录"))
     page.get_by_text(f"当前用户：{name}").wait_for()
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def base_url(page) -> str:
+    """The page's own address up to its last slash: where a relative link resolves."""
+    return page.url.split("?")[0].rsplit("/", 1)[0] + "/"
 
 
 def _table(page, n: int):
@@ -133,16 +150,30 @@ def test_an_admin_moves_every_control_of_the_page(page, admin_app, tmp_path):
     act.choose(page, act.widget(page, "stMultiSelect", "操作类型"), "登录")
     assert page.get_by_text("boss").count() >= 1
 
-    # The backup.
-    act.click(page, page.get_by_role("button", name="生成备份"), quiet_ms=1000)
-    backup = act.download_path(page, page.get_by_role("button", name="下载备份（ZIP）"))
-    names = zipfile.ZipFile(backup).namelist()
+    # The backup: encrypted with the passphrase given twice, handed out once by a link.
+    act.type_into(page, page.get_by_label("备份口令", exact=True), BACKUP_PASS, enter=False)
+    act.type_into(page, page.get_by_label("再输入一次口令"), BACKUP_PASS, enter=False)
+    act.click(page, page.get_by_role("button", name="生成加密备份"), quiet_ms=1000)
+    link = page.get_by_role("link", name="下载备份（已加密）")
+    backup = act.download(page, link)
+    sealed = Path(backup.path()).read_bytes()
+    names = zipfile.ZipFile(io.BytesIO(unseal(sealed, BACKUP_PASS))).namelist()
     assert any(n.endswith("welfare_households.xlsx") for n in names)
+    assert "/download/" in backup.url and _status(backup.url) == 404  # once only
+    act.click(page, page.get_by_role("button", name="生成加密备份"), quiet_ms=1000)
+    assert page.get_by_text("备份口令至少要有").count() == 1  # the form was cleared
+    act.type_into(page, page.get_by_label("备份口令", exact=True), BACKUP_PASS, enter=False)
+    act.type_into(page, page.get_by_label("再输入一次口令"), BACKUP_PASS, enter=False)
+    act.click(page, page.get_by_role("button", name="生成加密备份"), quiet_ms=1000)
+    unused = base_url(page) + page.get_by_role("link", name="下载备份（已加密）").get_attribute(
+        "href"
+    )
     screenshot(page, "data-admin-admin")
 
-    # Sign out: the form again.
+    # Sign out: the form again, and the link not used is gone too.
     act.click(page, page.get_by_role("button", name="退出登录"))
     assert page.get_by_label("密码").count() == 1
+    assert _status(unused) == 404
     assert_no_exception(page)
     assert page.watch.outside_requests() == []
 

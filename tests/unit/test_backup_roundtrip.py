@@ -18,11 +18,17 @@ from data_access.admin.users import User
 from data_access.db import create_schema
 from data_access.filters import Filters
 from data_access.importing import importable_tables
-from data_access.importing.templates import BackupProblem, backup_files, backup_zip, restore_zip
+from data_access.importing.templates import (
+    BackupProblem,
+    backup_files,
+    restore_zip,
+    sealed_backup,
+)
 from data_access.models import Base, Community, Grid, WelfareHousehold
 from data_access.seeding import seed
 from tests.conftest import BACKENDS, EAST, OLD_TOWN, _new_engine
 
+PASSPHRASE = "roundtrip passphrase 1"
 RISKY = {"community": '=HYPERLINK("http://x","y")', "grid": "+1+1 网格", "head": "-2+3"}
 
 
@@ -47,11 +53,14 @@ def restored(request, tmp_path_factory):
         )
     if request.param == "sqlite":
         archive = tmp / "backup.zip"
-        assert cli(["--database-url", str(src.url), "backup", str(archive)]) == 0
-        assert cli(["--database-url", str(dst.url), "restore", str(archive)]) == 0
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("BACKUP_PASSPHRASE", PASSPHRASE)
+            assert cli(["--database-url", str(src.url), "backup", str(archive)]) == 0
+            assert cli(["--database-url", str(dst.url), "restore", str(archive)]) == 0
     else:
         create_schema(dst)
-        results = restore_zip(dst, backup_zip(src, "tester"), User("tester", "admin"))
+        sealed = sealed_backup(src, "tester", PASSPHRASE)
+        results = restore_zip(dst, sealed, User("tester", "admin"), PASSPHRASE)
         assert all(r.ok for r in results) and len(results) == len(importable_tables())
     yield src, dst
     cleanup_dst()

@@ -28,6 +28,11 @@ def lax_umask() -> Iterator[None]:
     os.umask(old)
 
 
+@pytest.fixture(autouse=True)
+def passphrase(monkeypatch) -> None:
+    monkeypatch.setenv("BACKUP_PASSPHRASE", "file modes passphrase")
+
+
 @pytest.fixture
 def database(tmp_path) -> str:
     url = f"sqlite:///{tmp_path / 'db' / 'dashboard.db'}"

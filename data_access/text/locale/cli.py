@@ -128,6 +128,10 @@ STRINGS = {
         "以该账号导入（询问密码；编辑员只能导入本社区数据）",
         "import as this account (password asked; editors import their communities only)",
     ),
+    "cli.import.more": (
+        "另有{more}个问题未列出（只列出前{listed}个）",
+        "{more} more problems not listed (the first {listed} are)",
+    ),
     "cli.import.refused": ("共{count}个问题，未写入任何数据", "{count} problems; nothing written"),
     "cli.import.dry_run": (
         "检查通过（未写入）：共{rows}行，新增{added}，更新{updated}，不变{unchanged}",
@@ -155,14 +159,24 @@ STRINGS = {
         "one template per table into the folder OUT",
     ),
     "cli.backup.help": (
-        "把整个数据库备份为模板格式的 ZIP（含姓名和身份证号，请妥善保管）",
-        "back up the whole database as a ZIP of templates (names and ID numbers in clear: keep it safe)",
+        "把整个数据库备份为用口令加密的模板 ZIP（口令另行保管；环境变量 BACKUP_PASSPHRASE 或输入）",
+        "back up the whole database as a ZIP of templates encrypted with a passphrase "
+        "(BACKUP_PASSPHRASE, or asked)",
     ),
     "cli.backup.done": (
-        "已备份到 {path}（含个人信息，请妥善保管）",
-        "backed up to {path} (personal data in clear: keep it safe)",
+        "已备份到 {path}（已加密；没有口令无法恢复，请把口令另行妥善保管）",
+        "backed up to {path} (encrypted: it cannot be restored without the passphrase, keep that apart)",
     ),
-    "cli.restore.help": ("把备份 ZIP 导入空数据库", "load a backup ZIP into an empty database"),
+    "cli.backup.passphrase": ("备份口令：", "Backup passphrase: "),
+    "cli.backup.passphrase_again": ("再输入一次备份口令：", "Backup passphrase again: "),
+    "cli.backup.passphrase_mismatch": (
+        "两次输入的备份口令不一致",
+        "the two passphrases differ",
+    ),
+    "cli.restore.help": (
+        "把备份导入空数据库（加密的备份会要求输入口令）",
+        "load a backup into an empty database (an encrypted one asks for its passphrase)",
+    ),
     "cli.restore.not_empty": (
         "数据库不是空的：恢复备份只能导入空数据库",
         "the database is not empty: a backup restores into an empty one only",

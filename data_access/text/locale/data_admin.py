@@ -24,6 +24,15 @@ STRINGS = {
         "您的账号无权打开此页面（需要{role}权限）。",
         "Your account may not open this page (it needs the {role} role).",
     ),
+    "auth.signed_out.changed": (
+        "账号已被停用或修改（密码或角色），已退出登录。如需继续，请重新登录。",
+        "The account was disabled or changed (password or role), so you were signed out. "
+        "Sign in again to continue.",
+    ),
+    "auth.signed_out.idle": (
+        "长时间未操作，已自动退出登录。如需继续，请重新登录。",
+        "You were signed out after a long time without activity. Sign in again to continue.",
+    ),
     "auth.role.viewer": ("浏览者", "viewer"),
     "auth.role.editor": ("编辑员", "editor"),
     "auth.role.admin": ("管理员", "admin"),
@@ -62,6 +71,13 @@ STRINGS = {
     "admin.coordinates.gcj02": ("GCJ-02（高德、腾讯）", "GCJ-02 (AMap, Tencent)"),
     "admin.coordinates.bd09": ("BD-09（百度）", "BD-09 (Baidu)"),
     "admin.upload": ("选择文件", "Choose a file"),
+    "admin.problems.more": (
+        "问题太多：只列出前{listed}个，另有{more}个问题未列出，检查到此为止（未做数据库核对）。"
+        "请先改正这些问题，通常是整列填错或文件选错。",
+        "Too many problems: the first {listed} are listed, {more} more were counted and not "
+        "listed, and checking stopped there (the database checks were not run). Fix these "
+        "first; usually a whole column is wrong or it is the wrong file.",
+    ),
     "admin.refused": (
         "发现{count}个问题（涉及{rows}行），未写入任何数据。请按下表修改后重新上传。",
         "{count} problems in {rows} rows; nothing was written. Fix them and upload again.",
@@ -124,12 +140,30 @@ STRINGS = {
     "admin.log.col.result": ("结果", "Result"),
     "admin.backup": ("4. 备份", "4. Backup"),
     "admin.backup.caption": (
-        "整个数据库导出为模板格式的 ZIP（含姓名和身份证号，请妥善保管）；导入空数据库即可完整恢复。",
-        "The whole database as a ZIP of templates (names and ID numbers in clear: keep it safe); "
-        "importing it into an empty database restores every figure.",
+        "整个数据库导出为模板格式的 ZIP，用你输入的口令加密（AES-GCM）；恢复时需要同一口令，"
+        "口令不保存，请另行妥善保管。导入空数据库即可完整恢复。",
+        "The whole database as a ZIP of templates, encrypted with the passphrase you give "
+        "(AES-GCM); restoring it needs the same passphrase, which is not stored: keep it safe "
+        "apart from the file. Importing it into an empty database restores every figure.",
     ),
-    "admin.backup.prepare": ("生成备份", "Prepare the backup"),
-    "admin.backup.download": ("下载备份（ZIP）", "Download the backup (ZIP)"),
+    "admin.backup.passphrase": ("备份口令", "Backup passphrase"),
+    "admin.backup.passphrase_again": ("再输入一次口令", "Passphrase again"),
+    "admin.backup.passphrase_short": (
+        "备份口令至少要有 {length} 个字符",
+        "The passphrase needs at least {length} characters",
+    ),
+    "admin.backup.passphrase_mismatch": ("两次输入的口令不一致", "The two passphrases differ"),
+    "admin.backup.prepare": ("生成加密备份", "Prepare the encrypted backup"),
+    "admin.backup.download": ("下载备份（已加密）", "Download the backup (encrypted)"),
+    "handoff.expired": (
+        "链接已失效：备份链接只能下载一次，5 分钟内有效，退出登录后失效。请回到数据管理页重新生成。",
+        "This link has expired: a backup link works once, within 5 minutes, and not after "
+        "signing out. Prepare a new one on the data management page.",
+    ),
+    "admin.backup.once": (
+        "链接只能下载一次，{minutes} 分钟内有效；退出登录后失效。",
+        "The link works once, within {minutes} minutes, and not after signing out.",
+    ),
     "admin.log.all_tables": ("全部{count}个表", "all {count} tables"),
     "admin.log.result.ok": ("成功", "done"),
     "admin.log.result.refused": ("未通过", "refused"),

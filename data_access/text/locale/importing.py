@@ -218,6 +218,13 @@ STRINGS = {
         "坐标超出范围（经度 −180～180，纬度 −90～90）",
         "a coordinate is out of range (longitude −180..180, latitude −90..90)",
     ),
+    "import.file.mixed_encoding": (
+        "文件混用了两种编码：第{utf8}行是 UTF-8，第{other}行是 GBK 等其他编码，无论按哪种读取都会出现乱码。"
+        "请用同一种编码另存整个文件（建议另存为 Excel 工作簿 .xlsx），没有导入任何数据",
+        "the file mixes two encodings: row {utf8} is UTF-8, row {other} is GBK or another, so "
+        "either reading garbles one of them. Save the whole file in one encoding (best as .xlsx); "
+        "nothing was imported",
+    ),
     "import.file.encoding": (
         "无法识别文件编码：请另存为 Excel 工作簿（.xlsx）或 UTF-8 / GBK 编码的 CSV",
         "unknown text encoding: save as an Excel workbook (.xlsx) or a UTF-8 / GBK CSV",
@@ -234,6 +241,22 @@ STRINGS = {
     "import.file.not_table": (
         "无法按表格读取这个文件（引号未闭合或单元格过长）：请另存为 Excel 工作簿（.xlsx）",
         "this file cannot be read as a table (an unclosed quote or a cell too long): save it as .xlsx",
+    ),
+    "backup.passphrase.short": (
+        "备份口令至少要有 {length} 个字符",
+        "the backup passphrase needs at least {length} characters",
+    ),
+    "backup.sealed.damaged": (
+        "备份文件已损坏或不是本系统的加密备份",
+        "the backup file is damaged or not an encrypted backup of this app",
+    ),
+    "backup.sealed.wrong": (
+        "备份口令不对，或备份文件已损坏：没有导入任何数据",
+        "wrong backup passphrase, or a damaged backup file: nothing was imported",
+    ),
+    "backup.restore.failed": (
+        "恢复失败，没有写入任何数据（数据库仍是空的，改正后可以再次恢复）",
+        "the restore failed and wrote nothing (the database is still empty; fix it and restore again)",
     ),
     "import.backup.not_backup": (
         "这不是本系统导出的备份文件（ZIP 中没有可识别的数据表）",

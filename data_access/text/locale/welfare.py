@@ -212,6 +212,10 @@ STRINGS = {
         "涉及金额 {amount} 元 · {households} 户",
         "Amount {amount} yuan · {households} households",
     ),
+    "wf.check.amount_withheld": (
+        "涉及金额不显示（笔数或户数过少）· {households} 户",
+        "Amount withheld (too few cases or households) · {households} households",
+    ),
     "wf.check.count": ("{count} {unit}", "{count} {unit}"),
     "wf.editors_only": (
         "明细名单（含脱敏姓名）仅向本社区的编辑人员在登录后显示；当前为浏览模式，只显示统计数字。",
