@@ -16,6 +16,7 @@ import streamlit as st
 from components.data import query
 from components.i18n import lang, t
 from data_access import metrics
+from data_access.engine import status
 from data_access.filters import Filters
 from data_access.metrics import Snapshot
 from data_access.text import numbers
@@ -37,8 +38,7 @@ def value_text(s: Snapshot, compact: bool = True) -> str:
 
 
 def status_word(s: Snapshot) -> str:
-    direction = "up" if s.higher_is_better else "down"
-    return t(f"kpi.status.{direction}.{s.status}")
+    return status.status_word(s, lang())
 
 
 def _progress_html(s: Snapshot) -> str:
@@ -47,29 +47,18 @@ def _progress_html(s: Snapshot) -> str:
     filled = min(max(s.progress or 0.0, 0.0), 1.0) * 100
     tick = min(max(s.expected or 0.0, 0.0), 1.0) * 100
     word = html.escape(status_word(s))
+    line = f'<div class="kpi-status" style="color:{colour}">{STATUS_ICONS[s.status]} {word}</div>'
+    if s.progress is None:
+        return line  # judged by a rule or against a target of none: no share to draw
     return (
-        f'<div class="kpi-status" style="color:{colour}">{STATUS_ICONS[s.status]} {word}</div>'
-        f'<div class="kpi-bar" role="img" aria-label="{word}">'
+        line + f'<div class="kpi-bar" role="img" aria-label="{word}">'
         f'<div class="kpi-fill" style="width:{filled:.1f}%;background:{colour}"></div>'
         f'<div class="kpi-tick" style="left:calc({tick:.1f}% - 1px)"></div></div>'
     )
 
 
 def _target_line(s: Snapshot) -> str:
-    assert s.target is not None
-    goal = numbers.figure(s.target.value, s.unit, lang(), compact=True)
-    if s.progress is None:
-        # A target of none (零就业家庭未清零: 0) has no share done: "目标 0户", not "完成 —".
-        return t("kpi.target.only", target=goal)
-    line = t(
-        "kpi.target",
-        target=goal,
-        share=numbers.percent(s.progress, 0),
-        expected=numbers.percent(s.expected, 0),
-    )
-    if metrics.get(s.key).kind == "flow" and s.filters.start != s.target.start:
-        line += " " + t("kpi.target.ytd", start=s.target.start)
-    return line
+    return status.target_line(s, lang())
 
 
 def _previous_is_last_year(s: Snapshot) -> bool:
@@ -98,7 +87,7 @@ def _help(s: Snapshot, extra: str = "") -> str:
         parts.append(t("kpi.year_on_year.help", start=year.start, end=year.end))
     if s.target is not None:
         parts.append(t("kpi.target_period", period=s.target.period.replace("..", " – ")))
-        parts.append(t(f"kpi.status_rule.{'up' if s.higher_is_better else 'down'}"))
+        parts.append(status.status_rule_text(s.key, lang()))
     if s.suppressed:
         parts.append(t("privacy.rule"))
     exact = numbers.figure(s.value, s.unit, lang())

@@ -118,22 +118,25 @@ def test_english(open_page):
 
 
 def _bars(at) -> list[str]:
-    return [m.value for m in at.markdown if "kpi-bar" in m.value]
+    return [m.value for m in at.markdown if "kpi-status" in m.value]
 
 
 def test_status_decides_the_bar_colour_and_word(open_page):
     """Every card with a target shows its snapshot's status as a colour and a word: on the
-    sample county the employment screen has green cards and a red one (zero-employment families
-    not cleared against a target of 0); the theme's red is never a bar colour."""
+    sample county the employment screen has two green cards, and the zero-employment families
+    are judged by the 30-day clearing rule — amber, as families were cleared late in the year
+    (the two still open are within their 30 days) — with no share bar against a target of 0;
+    the theme's red is never a bar colour."""
     from components.kpi import STATUS_COLOURS
 
     at = open_page(PAGE, topic="employment")
     bars = _bars(at)
     assert bars
-    red = [b for b in bars if STATUS_COLOURS["red"] in b]
+    amber = [b for b in bars if STATUS_COLOURS["amber"] in b]
     green = [b for b in bars if STATUS_COLOURS["green"] in b]
-    assert len(red) == 1 and "明显超出目标" in red[0]
+    assert len(amber) == 1 and "有家庭超期后清零" in amber[0] and "kpi-bar" not in amber[0]
     assert len(green) == 2 and all("达到序时进度" in b for b in green)
+    assert not any(STATUS_COLOURS["red"] in b for b in bars)
     assert not any("#FF4B4B" in b.upper() for b in bars)
     zero_families = sum(
         1 for r in sample_rows("zero_employment_families") if not r.get("cleared_on")

@@ -97,8 +97,11 @@ STRINGS.update(
             "Every figure with a target is on track.",
         ),
         "review.attention.rule": (
-            "红色：明显落后于序时进度（不足应完成进度的90%）；橙色：略慢于序时进度。",
-            "Red: well behind the time elapsed (under 90% of it); amber: slightly behind.",
+            "红色：明显落后于序时进度（不足应完成进度的90%），或越低越好的指标超出控制线"
+            "（超出目标一成以上）；橙色：略慢于序时进度，或未达目标。",
+            "Red: well behind the time elapsed (under 90% of it), or a lower-is-better figure "
+            "over its control line (more than a tenth above target); amber: slightly behind, "
+            "or target not met.",
         ),
     }
 )
@@ -127,6 +130,16 @@ STRINGS.update(
             "目标按社区设定：选择网格时不显示完成状态。",
             "Targets are set per community: no status when grids are chosen.",
         ),
+        "review.ranking.order.up": (
+            "数值越高越好，由高到低排列",
+            "Higher is better: highest first",
+        ),
+        "review.ranking.order.down": (
+            "数值越低越好，由低到高排列",
+            "Lower is better: lowest first",
+        ),
+        "review.period": ("{start}至{end}", "{start} to {end}"),
+        "review.png.subtitle": ("排序：{direction}；{scope}", "Order: {direction}; {scope}"),
         "review.col.rank": ("名次", "Rank"),
         "review.col.status": ("完成状态", "Status"),
         "review.exports.caption": (
