@@ -14,6 +14,7 @@ from components.i18n import lang, t
 from components.registry import REVIEW
 from components.review import deck as deck_model
 from components.review import files
+from components.review.images import chart_png
 from components.review.pdf_export import deck_pdf
 from components.review.pptx_export import deck_pptx
 from data_access import metrics
@@ -107,9 +108,7 @@ def ranking(key: str, f: Filters) -> None:
     """The communities ranked by a figure of the topic, each in its status colour."""
     cards = topic(key).cards
     st.subheader(t("review.ranking"))
-    chosen = page_state.state()["rank"]
-    if chosen not in cards:
-        chosen = cards[0]
+    chosen = chosen_figure(key)
     figure = st.selectbox(
         t("review.ranking.figure"),
         cards,
@@ -134,7 +133,7 @@ def ranking(key: str, f: Filters) -> None:
         },
         hide_index=True,
     )
-    spec = deck_model.ranking_chart(table, label, metrics.get(figure).unit)
+    spec = deck_model.ranking_chart(table, figure, lang())
     right.vega_lite_chart(spec, width="stretch")
     if f.grids:
         st.caption(t("review.ranking.no_status_grid"))
@@ -151,7 +150,12 @@ def summary(f: Filters) -> None:
     st.download_button(
         t("review.download.docx"),
         data=files.summary_docx(s),
-        file_name=t("review.file.summary") + ".docx",
+        file_name=files.file_name(
+            t("review.file.summary"),
+            query(summary_model.area_text, f, lang()),
+            deck_model.period_text(f, lang()),
+            "docx",
+        ),
         mime=DOCX,
         icon=":material/description:",
         key="review_dl_docx",
@@ -166,17 +170,38 @@ def _deck(f: Filters, language: str) -> deck_model.Deck:
         return deck_model.build_deck(conn, f, language)
 
 
+def chosen_figure(screen: str) -> str:
+    """The figure the ranking of this topic shows (the one chosen, else the topic's lead)."""
+    cards = topic(screen).cards
+    chosen = page_state.state()["rank"]
+    return chosen if chosen in cards else cards[0]
+
+
+def _figure_png(f: Filters, language: str, screen: str, figure: str) -> bytes:
+    with data.engine().connect() as conn:
+        table = deck_model.ranking(conn, f, figure, language)
+        scope = summary_model.scope_text(conn, f, language)
+    title = t(f"review.topic.{screen}", language)
+    return chart_png(files.figure_spec(table, figure, language, title, scope))
+
+
 def exports(f: Filters, screen: str) -> None:
-    """Download buttons: the deck (PPTX, PDF), the tables (XLSX), this topic's chart (PNG). The
-    files are made when clicked."""
+    """Download buttons: the deck (PPTX, PDF), the tables (XLSX), the chart of the figure
+    ranked on screen (PNG). The files are made when clicked; their names carry the area and
+    the period, so the county's and a community's half year never overwrite each other."""
     st.caption(t("review.exports.caption"))
     language = lang()  # read here: the files are made later, outside the script run
+    area = query(summary_model.area_text, f, language)
+    period = deck_model.period_text(f, language)
+
+    def name(ext: str, base: str = t("review.file.deck")) -> str:
+        return files.file_name(base, area, period, ext)
+
     cols = st.columns(4)
-    name = t("review.file.deck")
     cols[0].download_button(
         "PPTX",
         data=lambda: deck_pptx(_deck(f, language)),
-        file_name=f"{name}.pptx",
+        file_name=name("pptx"),
         mime=PPTX,
         icon=":material/slideshow:",
         key="review_dl_pptx",
@@ -185,7 +210,7 @@ def exports(f: Filters, screen: str) -> None:
     cols[1].download_button(
         "PDF",
         data=lambda: deck_pdf(_deck(f, language)),
-        file_name=f"{name}.pdf",
+        file_name=name("pdf"),
         mime="application/pdf",
         icon=":material/picture_as_pdf:",
         key="review_dl_pdf",
@@ -194,17 +219,19 @@ def exports(f: Filters, screen: str) -> None:
     cols[2].download_button(
         "XLSX",
         data=lambda: files.deck_xlsx(_deck(f, language)),
-        file_name=f"{name}.xlsx",
+        file_name=name("xlsx"),
         mime=XLSX,
         icon=":material/table:",
         key="review_dl_xlsx",
         on_click="ignore",
     )
     if screen in TOPIC_KEYS:
+        figure = chosen_figure(screen)
+        base = f"{screen_title(screen)}-{t(f'metric.{figure}.label')}"
         cols[3].download_button(
             t("review.download.png"),
-            data=lambda: files.page_png(_deck(f, language), screen),
-            file_name=f"{screen_title(screen)}.png",
+            data=lambda: _figure_png(f, language, screen, figure),
+            file_name=name("png", base),
             mime="image/png",
             icon=":material/image:",
             key="review_dl_png",

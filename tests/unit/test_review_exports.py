@@ -123,7 +123,7 @@ def ranking_spec_png(name: str) -> bytes:
     table = pd.DataFrame(
         {"rank": [1], "name": [name], "value": [3.0], "shown": ["3个"], "status": ["green"]}
     )
-    return chart_png(ranking_chart(table, "便民服务网点", "points"))
+    return chart_png(ranking_chart(table, "service_points", "zh"))
 
 
 def test_ranking_puts_the_better_community_first(engine):

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from components.review.deck import build_deck, ranking, ranking_chart, ranking_direction
 from data_access import metrics
 from data_access.engine import status
 from data_access.filters import Filters
@@ -81,3 +82,31 @@ def test_zero_families_take_their_status_from_the_clearing_rule(conn, f, code):
         # open families against a target of none, yet inside their 30 days: on track
         assert s.value and s.value > 0 and s.status == "green"
         assert status.status_word(s, "zh") == "均在30天清零期内"
+
+
+def test_the_ranking_of_communities_uses_the_same_rule(conn):
+    table = ranking(conn, SAMPLE_PERIOD, "zero_families_open", "zh")
+    for name, code in (("老城社区", OLD_TOWN), ("东部社区", EAST)):
+        row = table[table["name"] == name].iloc[0]
+        assert row["status"] == _expected_clearing(SAMPLE_PERIOD, code)
+
+
+def test_a_ranking_says_which_end_is_better_and_fills_its_status(conn):
+    table = ranking(conn, SAMPLE_PERIOD, "dibao_persons", "zh")
+    assert table["status_word"].ne("").all()
+    assert set(table["status_word"]) == {t("kpi.no_target.none", "zh")}
+    assert list(table["value"]) == sorted(table["value"])  # fewest first ...
+    assert "越低越好" in ranking_direction("dibao_persons", "zh")  # ... and it says why
+    assert "Lower is better" in ranking_direction("dibao_persons", "en")
+    assert "越高越好" in ranking_direction("service_points", "zh")
+    chart = ranking_chart(table, "dibao_persons", "zh")
+    assert chart["title"]["subtitle"] == ranking_direction("dibao_persons", "zh")
+
+
+def test_the_deck_reads_the_same_words(conn):
+    deck = build_deck(conn, SAMPLE_PERIOD, "zh")
+    card = next(c for p in deck.pages for c in p.cards if c.key == "zero_families_open")
+    s = metrics.snapshot(conn, "zero_families_open", SAMPLE_PERIOD)
+    assert card.status == s.status and card.status_word == status.status_word(s, "zh")
+    words = [c.status_word for p in deck.pages for c in p.cards]
+    assert not any(p in w for w in words for p in PRAISE)
