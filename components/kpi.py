@@ -136,9 +136,13 @@ def card_grid(
     columns: int = 4,
     extra_help: dict | None = None,
     say_no_target: bool = False,
+    min_column_width: int | None = None,
 ) -> None:
-    """Cards in a reflowing grid of equal-height rows."""
-    grid = st.grid(columns, min_column_width=MIN_CARD_PX, border=True, gap="small")
+    """Cards in a reflowing grid of equal-height rows (narrower than `MIN_CARD_PX` only where
+    the caller sets smaller type, as the review's presentation screen does)."""
+    grid = st.grid(
+        columns, min_column_width=min_column_width or MIN_CARD_PX, border=True, gap="small"
+    )
     for s in snapshots:
         with grid.cell():
             card(s, (extra_help or {}).get(s.key, ""), say_no_target)

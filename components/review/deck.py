@@ -40,6 +40,7 @@ class Card:
     status_word: str  # the word beside the colour ('达到序时进度'), '' without a target
     target: str  # as the card writes it (`status.target_line`), '' without a target
     number: float | None  # the exact value (None when unknown or withheld)
+    target_value: float | None = None  # the target's number, where there is one
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ def card(s: Snapshot, lang: str) -> Card:
         status_word=status_word(s, lang),
         target=status.target_line(s, lang),
         number=s.value if has_data(s) else None,
+        target_value=s.target.value if s.target is not None else None,
     )
 
 
@@ -144,7 +146,13 @@ def ranking_direction(key: str, lang: str) -> str:
 
 
 def ranking_chart(
-    table: pd.DataFrame, key: str, lang: str, *, width: int = 380, font: int = 16
+    table: pd.DataFrame,
+    key: str,
+    lang: str,
+    *,
+    width: int = 380,
+    font: int = 16,
+    bar_height: int = 110,
 ) -> dict:
     """Horizontal bars in ranking order, each in its community's status colour (grey where
     there is none), values at the bar ends (as the card writes them); titled with the figure and
@@ -165,12 +173,12 @@ def ranking_chart(
             scale=alt.Scale(domain=[0, float(data["value"].max() or 1) * 1.45], nice=False),
         ),
     )
-    chart = base.mark_bar(height=28).encode(
+    chart = base.mark_bar(height=min(28, int(bar_height * 0.6))).encode(
         color=alt.Color("colour:N", scale=None, legend=None)
     ) + base.mark_text(align="left", dx=6, fontSize=font + 2).encode(text="shown:N")
     chart = chart.properties(
         width=width,
-        height=max(300, 110 * len(data)),
+        height=int(max(bar_height * 2.7, bar_height * len(data))),
         title=alt.TitleParams(
             t(f"metric.{key}.label", lang),
             subtitle=ranking_direction(key, lang),
@@ -191,16 +199,22 @@ def ranking_chart(
 SLIDE_CHART = {"width": 220, "font": 22}  # see `ranking_chart`
 
 
+def unit_header(key: str, lang: str) -> str:
+    """'筹措资金（元）' / 'Money raised (yuan)': the figure's label and its unit."""
+    word = t(f"unit.{metrics.get(key).unit}", lang).strip()
+    return t("review.unit_header", lang, label=t(f"metric.{key}.label", lang), unit=word)
+
+
 def topic_table(conn: Connection, f: Filters, topic: Topic, lang: str) -> pd.DataFrame:
-    """Communities (rows) × the topic's figures (columns, numbers), headers in `lang`, in the
-    order of the lead figure's ranking."""
+    """Communities (rows) × the topic's figures (columns, numbers), headers in `lang` with the
+    unit, in the order of the lead figure's ranking."""
     lead = ranking(conn, f, topic.lead, lang)
     out = pd.DataFrame({t("review.col.community", lang): lead["name"]})
     comms = communities(conn, f)
     code_of = dict(zip(comms["name"], comms["code"], strict=True))
     for key in topic.cards:
         values = community_values(conn, key, f)
-        out[t(f"metric.{key}.label", lang)] = [
+        out[unit_header(key, lang)] = [
             float("nan") if values.get(code_of[n]) is None else values[code_of[n]]
             for n in lead["name"]
         ]

@@ -44,6 +44,7 @@ NO_HAN_ALLOWED = {
     "unit.share",
     # layouts of already translated parts
     "wf.map.grid_name",
+    "review.unit_header",
     "wf.check.count",
 }
 # Separators that may be whitespace only (an ideographic space between caption parts).

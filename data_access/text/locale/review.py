@@ -140,6 +140,12 @@ STRINGS.update(
         ),
         "review.period": ("{start}至{end}", "{start} to {end}"),
         "review.png.subtitle": ("排序：{direction}；{scope}", "Order: {direction}; {scope}"),
+        "review.exports": ("导出", "Download"),
+        "review.changed": ("最近更新 {changed}", "last updated {changed}"),
+        "review.xlsx.total": ("合计（{area}）", "Total ({area})"),
+        "review.xlsx.target": ("目标", "Target"),
+        "review.xlsx.status": ("完成状态", "Status"),
+        "review.unit_header": ("{label}（{unit}）", "{label} ({unit})"),
         "review.col.rank": ("名次", "Rank"),
         "review.col.status": ("完成状态", "Status"),
         "review.exports.caption": (
