@@ -9,17 +9,15 @@ import pandas as pd
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from openpyxl.styles import Font
 
 from components.charts import FONT
 from components.review.deck import Deck
 from components.review.images import chart_png
-from data_access.formula_guard import harden_workbook
+from components.review.xlsx_export import deck_xlsx, read_tables  # noqa: F401  (re-exported)
 from data_access.review.summary import Summary
 from data_access.text import t
 
 SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
-TABLE_ROW = 3  # the table's header row (1-based): the title and the scope come first
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
@@ -31,35 +29,6 @@ def sheet_name(name: str, taken: set[str]) -> str:
         out, n = base[: 31 - len(suffix)] + suffix, n + 1
     taken.add(out)
     return out
-
-
-def deck_xlsx(deck: Deck) -> bytes:
-    """One sheet per table shown (a topic's communities × figures): the title and the area,
-    period and data date on top, headers in the deck's language, numbers as numbers, text that
-    a spreadsheet would evaluate kept as text."""
-    out = io.BytesIO()
-    taken: set[str] = set()
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        for page in deck.pages:
-            name = sheet_name(page.table_name, taken)
-            page.table.to_excel(writer, sheet_name=name, index=False, startrow=TABLE_ROW - 1)
-            sheet = writer.sheets[name]
-            sheet["A1"] = f"{deck.title} · {page.title}"
-            sheet["A1"].font = Font(bold=True, size=14)
-            sheet["A2"] = deck.scope
-            for column in sheet.iter_cols(min_row=TABLE_ROW, max_row=TABLE_ROW):
-                cell = column[0]
-                sheet.column_dimensions[cell.column_letter].width = max(
-                    12, 2.2 * len(str(cell.value))
-                )
-        # pandas writes text starting with "=" as a formula: community names stay text.
-        harden_workbook(writer.book)
-    return out.getvalue()
-
-
-def read_tables(data: bytes) -> dict[str, pd.DataFrame]:
-    """The workbook's tables back as frames (for checks and re-use)."""
-    return pd.read_excel(io.BytesIO(data), sheet_name=None, header=TABLE_ROW - 1, engine="openpyxl")
 
 
 def page_png(deck: Deck, topic: str) -> bytes:
