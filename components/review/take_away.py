@@ -23,6 +23,7 @@ from components.review.pptx_export import deck_pptx
 from data_access.filters import Filters
 from data_access.review import summary as summary_model
 from data_access.review.topics import TOPIC_KEYS, topic
+from data_access.text import t as text_in
 
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -47,7 +48,7 @@ def _figure_png(f: Filters, language: str, screen: str, figure: str) -> bytes:
     with data.engine().connect() as conn:
         table = deck_model.ranking(conn, f, figure, language)
         scope = summary_model.scope_text(conn, f, language)
-    title = t(f"review.topic.{screen}", language)
+    title = text_in(f"review.topic.{screen}", language)  # outside the run: no session language
     return chart_png(files.figure_spec(table, figure, language, title, scope))
 
 
