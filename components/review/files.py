@@ -1,20 +1,17 @@
-"""The other exports: the tables as an XLSX workbook, a chart as PNG, the summary as DOCX."""
+"""The other exports: a chart as PNG and the file names; the XLSX (`xlsx_export`) and the
+DOCX (`docx_export`) are re-exported from here."""
 
 from __future__ import annotations
 
-import io
 import re
 
 import pandas as pd
-from docx import Document
-from docx.oxml.ns import qn
-from docx.shared import Pt
 
 from components.charts import FONT
 from components.review.deck import Deck
+from components.review.docx_export import summary_docx  # noqa: F401  (re-exported)
 from components.review.images import chart_png
 from components.review.xlsx_export import deck_xlsx, read_tables  # noqa: F401  (re-exported)
-from data_access.review.summary import Summary
 from data_access.text import t
 
 SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -78,25 +75,3 @@ def file_name(base: str, area: str, period: str, ext: str) -> str:
     name; characters a file system refuses become '-'."""
     parts = [FILE_BAD.sub("-", p).strip("-") for p in (base, area, period)]
     return "_".join(p for p in parts if p)[:150] + "." + ext
-
-
-def summary_docx(summary: Summary) -> bytes:
-    """The drafted summary as DOCX: title, scope, then a heading and a paragraph per topic; text
-    in 宋体 / 黑体 as offices write, so Word shows Chinese without substitution."""
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = "SimSun"
-    normal.font.size = Pt(12)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "SimSun")
-    for style in ("Title", "Heading 1", "Heading 2"):
-        doc.styles[style].font.name = "SimHei"
-        doc.styles[style].element.rPr.rFonts.set(qn("w:eastAsia"), "SimHei")
-    doc.add_heading(summary.title, level=1)
-    doc.add_paragraph(summary.scope)
-    for p in summary.paragraphs:
-        doc.add_heading(p.heading, level=2)
-        para = doc.add_paragraph(p.text)
-        para.paragraph_format.first_line_indent = Pt(24)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()

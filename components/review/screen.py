@@ -223,7 +223,9 @@ def summary(f: Filters) -> None:
     if not s.paragraphs:
         st.info(t("common.no_data"))
     esc = html.escape
-    body = "".join(f"<h3>{esc(p.heading)}</h3><p>{esc(p.text)}</p>" for p in s.paragraphs)
+    body = f"<p>{esc(s.opening)}</p>" + "".join(
+        f"<h3>{esc(s.heading(i))}</h3><p>{esc(p.text)}</p>" for i, p in enumerate(s.paragraphs)
+    )
     st.html(SUMMARY_CSS + f'<div class="review-summary"><h2>{esc(s.title)}</h2>{body}</div>')
     st.download_button(
         t("review.download.docx"),

@@ -45,6 +45,10 @@ NO_HAN_ALLOWED = {
     # layouts of already translated parts
     "wf.map.grid_name",
     "review.unit_header",
+    "summary.clause_sep",
+    "summary.heading",
+    "summary.s.project",
+    "summary.end",
     "wf.check.count",
 }
 # Separators that may be whitespace only (an ideographic space between caption parts).
