@@ -4,6 +4,7 @@ Expected figures are computed here from the sample CSVs."""
 
 from __future__ import annotations
 
+from data_access.text import numbers
 from tests.app.conftest import assert_clean, metric_values
 from tests.conftest import EAST, operating_ids, sample_rows
 
@@ -77,7 +78,7 @@ def test_summary_screen_holds_the_draft_and_its_download(open_page):
     assert_clean(at)
     text = _html(at)
     assert f"社区服务网点{_service_points()}个" in text
-    assert f"资金{_funding():,}元" in text
+    assert f"资金{numbers.figure(_funding(), 'yuan', 'zh', compact=True)}" in text  # 万元
     assert "为1,276名低保对象" in text
     assert len(at.metric) == 0
 
@@ -179,7 +180,7 @@ def test_the_xlsx_sheet_holds_the_table_on_screen(open_page):
 
     at = open_page(PAGE, topic="employment", community=EAST, present="0")
     shown = at.dataframe[-1].value  # the topic's table, under the ranking (out of presentation)
-    assert "下岗职工再就业" in shown.columns
+    assert "下岗职工再就业（人）" in shown.columns  # the unit in the header, as in the XLSX
     engine = make_engine(os.environ["DATABASE_URL"])
     with engine.connect() as conn:
         deck = build_deck(conn, Filters((EAST,), (), "2021-07", "2022-06"), "zh")
@@ -197,4 +198,4 @@ def test_the_xlsx_sheet_holds_the_table_on_screen(open_page):
         and "2021-07-01" <= r["placed_on"] <= "2022-06-30"
         and "laid_off" in groups.get(r["person_no"], ())
     )
-    assert sheet["下岗职工再就业"].tolist() == [reemployed]
+    assert sheet["下岗职工再就业（人）"].tolist() == [reemployed]
