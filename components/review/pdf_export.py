@@ -68,7 +68,9 @@ class _Pdf(FPDF):
 
 def _header(pdf: _Pdf, title: str, deck: Deck, number: int) -> None:
     width = L.WIDTH - 2 * L.MARGIN
-    pdf.lines(L.MARGIN, L.TITLE_Y + 0.1, width, L.TITLE_H, [(title, L.TITLE_PT, True, L.INK)])
+    pdf.lines(
+        L.MARGIN, L.TITLE_Y + 0.1, width, L.TITLE_H, [(title, L.title_points(title), True, L.INK)]
+    )
     pdf.lines(
         L.MARGIN, L.SCOPE_Y + 0.05, width, L.SCOPE_H, [(deck.scope, L.SCOPE_PT, False, L.GREY)]
     )

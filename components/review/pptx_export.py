@@ -47,7 +47,7 @@ def _header(slide, title: str, deck: Deck, number: int) -> None:
         L.TITLE_Y,
         L.WIDTH - 2 * L.MARGIN,
         L.TITLE_H,
-        [(title, L.TITLE_PT, True, L.INK)],
+        [(title, L.title_points(title), True, L.INK)],
     )
     _text(
         slide,

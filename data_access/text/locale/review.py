@@ -147,11 +147,10 @@ STRINGS.update(
             "Every figure with a target is on track.",
         ),
         "review.attention.rule": (
-            "红色：明显落后于序时进度（不足应完成进度的90%），或越低越好的指标超出控制线"
-            "（超出目标一成以上）；橙色：略慢于序时进度，或未达目标。",
-            "Red: well behind the time elapsed (under 90% of it), or a lower-is-better figure "
-            "over its control line (more than a tenth above target); amber: slightly behind, "
-            "or target not met.",
+            "红色：明显落后于序时进度（不足应完成进度的90%）或超出控制线；"
+            "橙色：略慢于序时进度或未达目标。",
+            "Red: well behind the time elapsed (under 90% of it) or over the control line; "
+            "amber: slightly behind or target not met.",
         ),
     }
 )
