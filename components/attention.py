@@ -9,9 +9,10 @@ import streamlit as st
 from components.data import query
 from components.filters import follow_link, open_page_at
 from components.i18n import lang, t
-from components.kpi import progress_since, status_word
+from components.kpi import status_word
 from components.registry import by_path
 from data_access import attention as lagging
+from data_access.engine import status
 from data_access.filters import Filters
 from data_access.text import numbers
 
@@ -31,7 +32,7 @@ def line(item: lagging.Item) -> str:
         measured = t("attention.value_target", value=value, target=goal)
     else:
         share, expected = numbers.percent(s.progress, 0), numbers.percent(s.expected, 0)
-        since = progress_since(s)
+        since = status.progress_since(s, lang())
         if since is None:
             measured = t(
                 "attention.value_progress",

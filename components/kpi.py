@@ -16,6 +16,7 @@ import streamlit as st
 from components.data import query
 from components.i18n import lang, t
 from data_access import metrics
+from data_access.engine import status
 from data_access.filters import Filters
 from data_access.metrics import Snapshot
 from data_access.text import numbers
@@ -37,8 +38,7 @@ def value_text(s: Snapshot, compact: bool = True) -> str:
 
 
 def status_word(s: Snapshot) -> str:
-    direction = "up" if s.higher_is_better else "down"
-    return t(f"kpi.status.{direction}.{s.status}")
+    return status.status_word(s, lang())
 
 
 def _progress_html(s: Snapshot) -> str:
@@ -47,39 +47,18 @@ def _progress_html(s: Snapshot) -> str:
     filled = min(max(s.progress or 0.0, 0.0), 1.0) * 100
     tick = min(max(s.expected or 0.0, 0.0), 1.0) * 100
     word = html.escape(status_word(s))
+    line = f'<div class="kpi-status" style="color:{colour}">{STATUS_ICONS[s.status]} {word}</div>'
+    if s.progress is None:
+        return line  # judged by a rule or against a target of none: no share to draw
     return (
-        f'<div class="kpi-status" style="color:{colour}">{STATUS_ICONS[s.status]} {word}</div>'
-        f'<div class="kpi-bar" role="img" aria-label="{word}">'
+        line + f'<div class="kpi-bar" role="img" aria-label="{word}">'
         f'<div class="kpi-fill" style="width:{filled:.1f}%;background:{colour}"></div>'
         f'<div class="kpi-tick" style="left:calc({tick:.1f}% - 1px)"></div></div>'
     )
 
 
 def _target_line(s: Snapshot) -> str:
-    assert s.target is not None
-    goal = numbers.figure(s.target.value, s.unit, lang(), compact=True)
-    if s.progress is None:
-        # A target of none (零就业家庭未清零: 0) has no share done: "目标 0户", not "完成 —".
-        return t("kpi.target.only", target=goal)
-    share, expected = numbers.percent(s.progress, 0), numbers.percent(s.expected, 0)
-    since = progress_since(s)
-    if since is None:
-        return t("kpi.target", target=goal, share=share, expected=expected)
-    start, so_far = since
-    return t(
-        "kpi.target.since", target=goal, start=start, so_far=so_far, share=share, expected=expected
-    )
-
-
-def progress_since(s: Snapshot) -> tuple[str, str] | None:
-    """(first month, the figure counted since then) when the share done counts from an earlier
-    month than the period's (a flow's target runs from its own start: 东部's half year shows
-    61人 but is 94% done with 118人 since 2021-07), said where the percentage stands."""
-    if s.target is None or s.toward_target is None or metrics.get(s.key).kind != "flow":
-        return None
-    if s.filters.start == s.target.start:
-        return None
-    return s.target.start, numbers.figure(s.toward_target, s.unit, lang(), compact=True)
+    return status.target_line(s, lang())
 
 
 def _previous_is_last_year(s: Snapshot) -> bool:
@@ -108,7 +87,7 @@ def _help(s: Snapshot, extra: str = "") -> str:
         parts.append(t("kpi.year_on_year.help", start=year.start, end=year.end))
     if s.target is not None:
         parts.append(t("kpi.target_period", period=s.target.period.replace("..", " – ")))
-        parts.append(t(f"kpi.status_rule.{'up' if s.higher_is_better else 'down'}"))
+        parts.append(status.status_rule_text(s.key, lang()))
     if s.suppressed:
         parts.append(t("privacy.rule"))
     exact = numbers.figure(s.value, s.unit, lang())
@@ -157,9 +136,13 @@ def card_grid(
     columns: int = 4,
     extra_help: dict | None = None,
     say_no_target: bool = False,
+    min_column_width: int | None = None,
 ) -> None:
-    """Cards in a reflowing grid of equal-height rows."""
-    grid = st.grid(columns, min_column_width=MIN_CARD_PX, border=True, gap="small")
+    """Cards in a reflowing grid of equal-height rows (narrower than `MIN_CARD_PX` only where
+    the caller sets smaller type, as the review's presentation screen does)."""
+    grid = st.grid(
+        columns, min_column_width=min_column_width or MIN_CARD_PX, border=True, gap="small"
+    )
     for s in snapshots:
         with grid.cell():
             card(s, (extra_help or {}).get(s.key, ""), say_no_target)

@@ -11,6 +11,7 @@ from components.i18n import lang, t
 from components.rendered import chart
 from components.tables import data_table
 from data_access import metrics, overview
+from data_access.engine import status
 from data_access.filters import Filters
 from data_access.text import numbers
 
@@ -58,8 +59,7 @@ def _status_cell(s) -> str:
     )
     if s.status is None:
         return value
-    direction = "up" if s.higher_is_better else "down"
-    return f"{value} · {t(f'kpi.short.{direction}.{s.status}')}"
+    return f"{value} · {status.short_word(s, lang())}"
 
 
 def _status_grid(f: Filters) -> None:

@@ -17,10 +17,11 @@ from sqlalchemy.engine import Connection
 from components.charts import FONT
 from data_access import metrics
 from data_access.areas.queries import communities
+from data_access.engine import status
 from data_access.engine.snapshot import community_snapshots, community_values
 from data_access.filters import Filters
 from data_access.metrics import Snapshot
-from data_access.review.summary import has_data, scope_text
+from data_access.review.summary import area_text, has_data, scope_text
 from data_access.review.topics import TOPICS, Topic
 from data_access.text import numbers, t
 
@@ -37,8 +38,9 @@ class Card:
     change: str  # '+12' against the previous period, '' when there is none
     status: str | None  # green / amber / red
     status_word: str  # the word beside the colour ('达到序时进度'), '' without a target
-    target: str  # '目标 135个，完成 102%，序时进度 100%' or ''
+    target: str  # as the card writes it (`status.target_line`), '' without a target
     number: float | None  # the exact value (None when unknown or withheld)
+    target_value: float | None = None  # the target's number, where there is one
 
 
 @dataclass(frozen=True)
@@ -59,13 +61,31 @@ class Deck:
     scope: str  # area, period, data date: written on every slide, page and sheet
     pages: tuple[TopicPage, ...]
     attention: tuple[Card, ...]  # red and amber figures, red first
+    area: str = ""  # '东部社区' / '全部社区': in every slide title and file name
+    period: str = ""  # '2022-01至2022-06'
+
+    def slide_title(self, title: str) -> str:
+        """'劳动就业 · 东部社区 2022-01至2022-06': a slide says what it shows of what."""
+        return " · ".join(p for p in (title, f"{self.area} {self.period}".strip()) if p)
+
+
+def period_text(f: Filters, lang: str) -> str:
+    """'2022-01至2022-06' (one month: '2022-06'), for titles and file names."""
+    start, end = f.start or "—", f.end or "—"
+    return start if start == end else t("review.period", lang, start=start, end=end)
 
 
 def status_word(s: Snapshot, lang: str) -> str:
-    if s.status is None:
-        return ""
-    direction = "up" if s.higher_is_better else "down"
-    return t(f"kpi.status.{direction}.{s.status}", lang)
+    return status.status_word(s, lang)
+
+
+def ranking_status_word(s: Snapshot, lang: str) -> str:
+    """A ranking's status cell: the status word, or why there is none ('未设目标')."""
+    if s.status is not None:
+        return status.status_word(s, lang)
+    if s.no_target is not None:
+        return t(f"kpi.no_target.{s.no_target}", lang)
+    return ""
 
 
 def card(s: Snapshot, lang: str) -> Card:
@@ -73,15 +93,6 @@ def card(s: Snapshot, lang: str) -> Card:
         s.value, s.unit, lang, compact=True, suppressed=s.suppressed, marker=s.marker
     )
     change = "" if s.change is None else numbers.change(s.change, s.unit, lang, s.decimals)
-    target = ""
-    if s.target is not None and s.status is not None:
-        target = t(
-            "kpi.target",
-            lang,
-            target=numbers.figure(s.target.value, s.unit, lang, compact=True),
-            share=numbers.percent(s.progress, 0),
-            expected=numbers.percent(s.expected, 0),
-        )
     return Card(
         key=s.key,
         label=t(f"metric.{s.key}.label", lang),
@@ -89,13 +100,15 @@ def card(s: Snapshot, lang: str) -> Card:
         change=change,
         status=s.status,
         status_word=status_word(s, lang),
-        target=target,
+        target=status.target_line(s, lang),
         number=s.value if has_data(s) else None,
+        target_value=s.target.value if s.target is not None else None,
     )
 
 
 def ranking(conn: Connection, f: Filters, key: str, lang: str) -> pd.DataFrame:
-    """The chosen communities ranked by one figure (best first): rank, name, value (a number,
+    """The chosen communities ranked by one figure (best first: highest or, where lower is
+    better, lowest — `ranking_title` says which): rank, name, value (a number,
     NaN where withheld), shown (the figure as a card writes it), status, status word. Status is
     the community's own against its target; under a grid filter there is none (targets are set
     for communities)."""
@@ -106,16 +119,16 @@ def ranking(conn: Connection, f: Filters, key: str, lang: str) -> pd.DataFrame:
     rows = []
     for code, name in zip(comms["code"], comms["name"], strict=True):
         v = values.get(code)
-        status = word = None
+        state = word = None
         if not f.grids:
             s = snaps[code]
-            status, word = s.status, status_word(s, lang) or None
+            state, word = s.status, ranking_status_word(s, lang) or None
         rows.append(
             {
                 "name": name,
                 "value": float("nan") if v is None else float(v),
                 "shown": numbers.figure(v, m.unit, lang, suppressed=v is None and bool(f.grids)),
-                "status": status,
+                "status": state,
                 "status_word": word or "",
             }
         )
@@ -127,46 +140,81 @@ def ranking(conn: Connection, f: Filters, key: str, lang: str) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def ranking_chart(table: pd.DataFrame, title: str, unit: str) -> dict:
-    """Horizontal bars in ranking order, each in its community's status colour, values at the
-    bar ends (as the card writes them)."""
+def ranking_direction(key: str, lang: str) -> str:
+    """Which end of the ranking is better, said under its title."""
+    return status.ranking_direction(key, lang)
+
+
+def ranking_chart(
+    table: pd.DataFrame,
+    key: str,
+    lang: str,
+    *,
+    width: int = 380,
+    font: int = 16,
+    bar_height: int = 110,
+) -> dict:
+    """Horizontal bars in ranking order, each in its community's status colour (grey where
+    there is none), values at the bar ends (as the card writes them); titled with the figure and
+    which end is better. A slide draws it narrower with larger type (`SLIDE_CHART`) so its text
+    is at least 12 pt once the picture is fitted beside the cards."""
     data = table.assign(
         colour=[STATUS_COLOURS.get(s, NO_STATUS) for s in table["status"]],
         value=table["value"].fillna(0),
     )
-    percent = numbers.unit(unit).kind == "share"
+    percent = numbers.unit(metrics.get(key).unit).kind == "share"
     base = alt.Chart(data).encode(
         y=alt.Y("name:N", title=None, sort=list(data["name"]), axis=alt.Axis(labelLimit=260)),
         x=alt.X(
             "value:Q",
-            title=title,
+            title=None,
             axis=alt.Axis(format=".0%" if percent else ",.0f", tickCount=3),
             # room at the bar ends for the value labels
-            scale=alt.Scale(domain=[0, float(data["value"].max() or 1) * 1.35], nice=False),
+            scale=alt.Scale(domain=[0, float(data["value"].max() or 1) * 1.45], nice=False),
         ),
     )
-    chart = base.mark_bar(height=28).encode(
+    chart = base.mark_bar(height=min(28, int(bar_height * 0.6))).encode(
         color=alt.Color("colour:N", scale=None, legend=None)
-    ) + base.mark_text(align="left", dx=6, fontSize=18).encode(text="shown:N")
-    chart = chart.properties(width=380, height=max(300, 110 * len(data)))
+    ) + base.mark_text(align="left", dx=6, fontSize=font + 2).encode(text="shown:N")
+    chart = chart.properties(
+        width=width,
+        height=int(max(bar_height * 2.7, bar_height * len(data))),
+        title=alt.TitleParams(
+            t(f"metric.{key}.label", lang),
+            subtitle=ranking_direction(key, lang),
+            anchor="start",
+            fontSize=font + 2,
+            subtitleFontSize=font,
+        ),
+    )
     return (
-        chart.configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=16, titleFontSize=16)
+        chart.configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=font, titleFontSize=font)
+        .configure_title(font=FONT, subtitleFont=FONT)
         .configure_text(font=FONT)
         .configure_view(strokeWidth=0)
         .to_dict()
     )
 
 
+SLIDE_CHART = {"width": 220, "font": 22}  # see `ranking_chart`
+
+
+def unit_header(key: str, lang: str) -> str:
+    """'筹措资金（元）' / 'Money raised (yuan)': the figure's label and its unit."""
+    word = t(f"unit.{metrics.get(key).unit}", lang).strip()
+    return t("review.unit_header", lang, label=t(f"metric.{key}.label", lang), unit=word)
+
+
 def topic_table(conn: Connection, f: Filters, topic: Topic, lang: str) -> pd.DataFrame:
-    """Communities (rows) × the topic's figures (columns, numbers), headers in `lang`, in the
-    order of the lead figure's ranking."""
+    """Communities (rows) × the topic's figures (columns, numbers), headers in `lang` with the
+    unit, in the order of the lead figure's ranking."""
     lead = ranking(conn, f, topic.lead, lang)
     out = pd.DataFrame({t("review.col.community", lang): lead["name"]})
     comms = communities(conn, f)
     code_of = dict(zip(comms["name"], comms["code"], strict=True))
     for key in topic.cards:
         values = community_values(conn, key, f)
-        out[t(f"metric.{key}.label", lang)] = [
+        out[unit_header(key, lang)] = [
             float("nan") if values.get(code_of[n]) is None else values[code_of[n]]
             for n in lead["name"]
         ]
@@ -183,7 +231,7 @@ def topic_page(conn: Connection, f: Filters, topic: Topic, lang: str) -> TopicPa
         cards=cards,
         table=topic_table(conn, f, topic, lang),
         table_name=t(f"review.topic.{topic.key}", lang),
-        chart=ranking_chart(lead, chart_title, metrics.get(topic.lead).unit),
+        chart=ranking_chart(lead, topic.lead, lang, **SLIDE_CHART),
         chart_title=chart_title,
     )
 
@@ -202,4 +250,6 @@ def build_deck(conn: Connection, f: Filters, lang: str = "zh") -> Deck:
         scope=scope_text(conn, f, lang),
         pages=pages,
         attention=attention,
+        area=area_text(conn, f, lang),
+        period=period_text(f, lang),
     )

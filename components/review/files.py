@@ -1,24 +1,20 @@
-"""The other exports: the tables as an XLSX workbook, a chart as PNG, the summary as DOCX."""
+"""The other exports: a chart as PNG and the file names; the XLSX (`xlsx_export`) and the
+DOCX (`docx_export`) are re-exported from here."""
 
 from __future__ import annotations
 
-import io
 import re
 
 import pandas as pd
-from docx import Document
-from docx.oxml.ns import qn
-from docx.shared import Pt
-from openpyxl.styles import Font
 
 from components.charts import FONT
 from components.review.deck import Deck
+from components.review.docx_export import summary_docx  # noqa: F401  (re-exported)
 from components.review.images import chart_png
-from data_access.formula_guard import harden_workbook
-from data_access.review.summary import Summary
+from components.review.xlsx_export import deck_xlsx, read_tables  # noqa: F401  (re-exported)
+from data_access.text import t
 
 SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
-TABLE_ROW = 3  # the table's header row (1-based): the title and the scope come first
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
@@ -32,71 +28,50 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return out
 
 
-def deck_xlsx(deck: Deck) -> bytes:
-    """One sheet per table shown (a topic's communities × figures): the title and the area,
-    period and data date on top, headers in the deck's language, numbers as numbers, text that
-    a spreadsheet would evaluate kept as text."""
-    out = io.BytesIO()
-    taken: set[str] = set()
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        for page in deck.pages:
-            name = sheet_name(page.table_name, taken)
-            page.table.to_excel(writer, sheet_name=name, index=False, startrow=TABLE_ROW - 1)
-            sheet = writer.sheets[name]
-            sheet["A1"] = f"{deck.title} · {page.title}"
-            sheet["A1"].font = Font(bold=True, size=14)
-            sheet["A2"] = deck.scope
-            for column in sheet.iter_cols(min_row=TABLE_ROW, max_row=TABLE_ROW):
-                cell = column[0]
-                sheet.column_dimensions[cell.column_letter].width = max(
-                    12, 2.2 * len(str(cell.value))
-                )
-        # pandas writes text starting with "=" as a formula: community names stay text.
-        harden_workbook(writer.book)
-    return out.getvalue()
-
-
-def read_tables(data: bytes) -> dict[str, pd.DataFrame]:
-    """The workbook's tables back as frames (for checks and re-use)."""
-    return pd.read_excel(io.BytesIO(data), sheet_name=None, header=TABLE_ROW - 1, engine="openpyxl")
-
-
 def page_png(deck: Deck, topic: str) -> bytes:
-    """The chart of one topic as PNG, titled with the topic and the figure, the area, period and
-    data date under it (a picture travels without its slide)."""
+    """The deck's chart of one topic (its lead figure) as PNG, titled (see `titled`)."""
+    from components.review.deck import ranking_direction
+    from data_access.review.topics import topic as topic_of
+
     page = next(p for p in deck.pages if p.key == topic)
-    spec = {
-        **page.chart,
+    direction = ranking_direction(topic_of(topic).lead, deck.lang)
+    scope = t("review.png.subtitle", deck.lang, direction=direction, scope=deck.scope)
+    return chart_png(titled(page.chart, f"{page.title} · {page.chart_title}", scope))
+
+
+def figure_spec(table: pd.DataFrame, key: str, lang: str, topic_title: str, scope: str) -> dict:
+    """The ranking chart of the figure chosen on screen (`table` is its ranking), titled."""
+    from components.review.deck import ranking_chart, ranking_direction
+
+    spec = ranking_chart(table, key, lang, width=420, font=18)
+    label = t(f"metric.{key}.label", lang)
+    direction = ranking_direction(key, lang)
+    subtitle = t("review.png.subtitle", lang, direction=direction, scope=scope)
+    return titled(spec, f"{topic_title} · {label}", subtitle)
+
+
+def titled(chart: dict, title: str, subtitle: str) -> dict:
+    """A chart spec with the topic and figure as its title and the area, period and data date
+    under it (a picture travels without its slide)."""
+    return {
+        **chart,
         "title": {
-            "text": f"{page.title} · {page.chart_title}",
-            "subtitle": deck.scope,
+            "text": title,
+            "subtitle": subtitle,
             "anchor": "start",
             "font": FONT,
             "subtitleFont": FONT,
-            "fontSize": 18,
-            "subtitleFontSize": 13,
+            "fontSize": 20,
+            "subtitleFontSize": 15,
         },
     }
-    return chart_png(spec)
 
 
-def summary_docx(summary: Summary) -> bytes:
-    """The drafted summary as DOCX: title, scope, then a heading and a paragraph per topic; text
-    in 宋体 / 黑体 as offices write, so Word shows Chinese without substitution."""
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = "SimSun"
-    normal.font.size = Pt(12)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "SimSun")
-    for style in ("Title", "Heading 1", "Heading 2"):
-        doc.styles[style].font.name = "SimHei"
-        doc.styles[style].element.rPr.rFonts.set(qn("w:eastAsia"), "SimHei")
-    doc.add_heading(summary.title, level=1)
-    doc.add_paragraph(summary.scope)
-    for p in summary.paragraphs:
-        doc.add_heading(p.heading, level=2)
-        para = doc.add_paragraph(p.text)
-        para.paragraph_format.first_line_indent = Pt(24)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+FILE_BAD = re.compile(r'[<>:"/\\|?*\s]+')
+
+
+def file_name(base: str, area: str, period: str, ext: str) -> str:
+    """'社区建设工作汇报_东部社区_2022-01至2022-06.pptx': two meetings' files never share a
+    name; characters a file system refuses become '-'."""
+    parts = [FILE_BAD.sub("-", p).strip("-") for p in (base, area, period)]
+    return "_".join(p for p in parts if p)[:150] + "." + ext

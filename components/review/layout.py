@@ -23,18 +23,25 @@ ATTENTION_ROW_H = 0.55
 ATTENTION_ROWS = 9  # the closing slide lists at most this many, red first
 
 # type sizes in points
-TITLE_PT, SCOPE_PT, LABEL_PT, VALUE_PT, NOTE_PT, FOOT_PT = 30, 13, 14, 26, 11, 10
+TITLE_PT, SCOPE_PT, LABEL_PT, VALUE_PT, NOTE_PT, FOOT_PT = 30, 13, 14, 22, 11, 10
 STATUS_RGB = {"green": (0x1B, 0x7F, 0x3B), "amber": (0xB4, 0x53, 0x09), "red": (0xB9, 0x1C, 0x1C)}
 GREY = (0x4B, 0x55, 0x63)
 INK = (0x11, 0x18, 0x27)
 CARD_FILL = (0xF3, 0xF4, 0xF6)
 
 
+def title_points(title: str) -> int:
+    """A slide title with the area and period in it stays on one line: long ones (English
+    topics with a long area) are set smaller."""
+    width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in title)  # in half-width characters
+    return TITLE_PT if width <= 56 else max(20, int(TITLE_PT * 56 / width))
+
+
 def card_boxes(n: int) -> list[tuple[float, float, float, float]]:
     """(x, y, w, h) of n cards in two columns filling the body's height."""
     rows = max(1, -(-n // CARD_COLUMNS))
     w = (CARDS_W - CARD_GAP * (CARD_COLUMNS - 1)) / CARD_COLUMNS
-    h = min(1.6, (FOOT_Y - BODY_Y - CARD_GAP * (rows - 1)) / rows)
+    h = min(1.8, (FOOT_Y - BODY_Y - CARD_GAP * (rows - 1)) / rows)  # room for a 累计 note
     return [
         (
             MARGIN + (i % CARD_COLUMNS) * (w + CARD_GAP),

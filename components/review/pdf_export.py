@@ -16,7 +16,7 @@ from fpdf.enums import TextMode
 from components.review import layout as L
 from components.review.deck import Deck, TopicPage
 from components.review.images import chart_png
-from components.review.pptx_export import attention_lines, card_lines
+from components.review.pptx_export import attention_lines, card_lines, title_slide
 from data_access.text import t
 
 # (path, index in a font collection)
@@ -68,7 +68,9 @@ class _Pdf(FPDF):
 
 def _header(pdf: _Pdf, title: str, deck: Deck, number: int) -> None:
     width = L.WIDTH - 2 * L.MARGIN
-    pdf.lines(L.MARGIN, L.TITLE_Y + 0.1, width, L.TITLE_H, [(title, L.TITLE_PT, True, L.INK)])
+    pdf.lines(
+        L.MARGIN, L.TITLE_Y + 0.1, width, L.TITLE_H, [(title, L.title_points(title), True, L.INK)]
+    )
     pdf.lines(
         L.MARGIN, L.SCOPE_Y + 0.05, width, L.SCOPE_H, [(deck.scope, L.SCOPE_PT, False, L.GREY)]
     )
@@ -78,7 +80,7 @@ def _header(pdf: _Pdf, title: str, deck: Deck, number: int) -> None:
 
 def _topic_page(pdf: _Pdf, deck: Deck, page: TopicPage, number: int) -> None:
     pdf.add_page()
-    _header(pdf, page.title, deck, number)
+    _header(pdf, deck.slide_title(page.title), deck, number)
     for c, (x, y, w, h) in zip(page.cards, L.card_boxes(len(page.cards)), strict=True):
         pdf.set_fill_color(*L.CARD_FILL)
         colour = L.STATUS_RGB.get(c.status or "")
@@ -96,7 +98,7 @@ def _topic_page(pdf: _Pdf, deck: Deck, page: TopicPage, number: int) -> None:
 
 def _closing_page(pdf: _Pdf, deck: Deck, number: int) -> None:
     pdf.add_page()
-    _header(pdf, t("review.attention", deck.lang), deck, number)
+    _header(pdf, deck.slide_title(t("review.attention", deck.lang)), deck, number)
     y = L.BODY_Y
     for label, value, word, status in attention_lines(deck):
         colour = L.STATUS_RGB.get(status or "", L.INK)
@@ -118,13 +120,10 @@ def _closing_page(pdf: _Pdf, deck: Deck, number: int) -> None:
 def deck_pdf(deck: Deck) -> bytes:
     """The PDF file's bytes: the same pages as `deck_pptx`."""
     pdf = _Pdf()
-    pdf.set_title(deck.title)
+    pdf.set_title(deck.slide_title(deck.title))
     pdf.add_page()
-    width = L.WIDTH - 2.0
-    pdf.lines(1.0, 2.45, width, 1.2, [(deck.title, 40, True, L.INK)], "C")
-    pdf.lines(1.0, 3.8, width, 0.6, [(deck.scope, 18, False, L.GREY)], "C")
-    topics = t("common.list_sep", deck.lang).join(p.title for p in deck.pages)
-    pdf.lines(1.0, 4.6, width, 0.8, [(topics, 16, False, L.GREY)], "C")
+    for y, h, text, size, bold, colour in title_slide(deck):
+        pdf.lines(1.0, y + 0.1, L.WIDTH - 2.0, h, [(text, size, bold, colour)], "C")
     for i, page in enumerate(deck.pages, start=2):
         _topic_page(pdf, deck, page, i)
     _closing_page(pdf, deck, len(deck.pages) + 2)

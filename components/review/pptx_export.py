@@ -47,7 +47,7 @@ def _header(slide, title: str, deck: Deck, number: int) -> None:
         L.TITLE_Y,
         L.WIDTH - 2 * L.MARGIN,
         L.TITLE_H,
-        [(title, L.TITLE_PT, True, L.INK)],
+        [(title, L.title_points(title), True, L.INK)],
     )
     _text(
         slide,
@@ -100,7 +100,7 @@ def _card(slide, c: Card, box, lang: str) -> None:
 
 def _topic_slide(prs, deck: Deck, page: TopicPage, number: int) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _header(slide, page.title, deck, number)
+    _header(slide, deck.slide_title(page.title), deck, number)
     for c, box in zip(page.cards, L.card_boxes(len(page.cards)), strict=True):
         _card(slide, c, box, deck.lang)
     png = chart_png(page.chart)
@@ -116,7 +116,7 @@ def attention_lines(deck: Deck) -> list[tuple[str, str, str, str | None]]:
 
 def _closing_slide(prs, deck: Deck, number: int) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _header(slide, t("review.attention", deck.lang), deck, number)
+    _header(slide, deck.slide_title(t("review.attention", deck.lang)), deck, number)
     y = L.BODY_Y
     for label, value, word, status in attention_lines(deck):
         colour = L.STATUS_RGB.get(status or "", L.INK)
@@ -137,15 +137,25 @@ def _closing_slide(prs, deck: Deck, number: int) -> None:
         )
 
 
+def title_slide(deck: Deck) -> list[tuple[float, float, str, int, bool, tuple[int, int, int]]]:
+    """(y, height, text, points, bold, rgb) of the title slide: the title, the area and period
+    it covers, the scope line, the topics."""
+    topics = t("common.list_sep", deck.lang).join(p.title for p in deck.pages)
+    return [
+        (1.9, 1.0, deck.title, 40, True, L.INK),
+        (3.0, 0.7, f"{deck.area} {deck.period}".strip(), 28, True, L.INK),
+        (3.9, 0.6, deck.scope, 18, False, L.GREY),
+        (4.7, 0.8, topics, 16, False, L.GREY),
+    ]
+
+
 def deck_pptx(deck: Deck) -> bytes:
     """The PPTX file's bytes."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(L.WIDTH), Inches(L.HEIGHT)
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _text(slide, 1.0, 2.3, L.WIDTH - 2.0, 1.2, [(deck.title, 40, True, L.INK)], PP_ALIGN.CENTER)
-    _text(slide, 1.0, 3.7, L.WIDTH - 2.0, 0.6, [(deck.scope, 18, False, L.GREY)], PP_ALIGN.CENTER)
-    topics = t("common.list_sep", deck.lang).join(p.title for p in deck.pages)
-    _text(slide, 1.0, 4.5, L.WIDTH - 2.0, 0.8, [(topics, 16, False, L.GREY)], PP_ALIGN.CENTER)
+    for y, h, text, size, bold, colour in title_slide(deck):
+        _text(slide, 1.0, y, L.WIDTH - 2.0, h, [(text, size, bold, colour)], PP_ALIGN.CENTER)
     for i, page in enumerate(deck.pages, start=2):
         _topic_slide(prs, deck, page, i)
     _closing_slide(prs, deck, len(deck.pages) + 2)

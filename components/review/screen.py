@@ -4,18 +4,15 @@ topic's cards and ranking, the drafted summary, the exports and "share this view
 from __future__ import annotations
 
 import html
-from urllib.parse import urlencode
 
 import streamlit as st
 
-from components import data, kpi, page_state, presentation
-from components.data import query
+from components import kpi, page_state, presentation
+from components.data import last_change, query
 from components.i18n import lang, t
-from components.registry import REVIEW
 from components.review import deck as deck_model
 from components.review import files
-from components.review.pdf_export import deck_pdf
-from components.review.pptx_export import deck_pptx
+from components.review.take_away import chosen_figure, share, take_away
 from data_access import metrics
 from data_access.filters import Filters
 from data_access.review import summary as summary_model
@@ -23,8 +20,6 @@ from data_access.review.topics import TOPIC_KEYS, topic
 
 SCREENS: tuple[str, ...] = (*TOPIC_KEYS, "summary")  # the summary closes the meeting
 NEXT_KEY, PREVIOUS_KEY = "Right", "Left"  # arrow keys; a presenter's clicker sends PageDown too
-PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 SUMMARY_CSS = """
@@ -32,6 +27,28 @@ SUMMARY_CSS = """
 .review-summary h2 { font-size: clamp(1.4rem, 1.9vw, 2.2rem); margin: 0.6rem 0 0.4rem; }
 .review-summary h3 { font-size: clamp(1.15rem, 1.5vw, 1.8rem); margin: 1rem 0 0.2rem; }
 .review-summary p { font-size: clamp(1.05rem, 1.3vw, 1.6rem); line-height: 1.75; margin: 0; }
+</style>
+"""
+
+# Presentation mode on this page: one topic = one 1280×720 screen. The title, the controls and
+# the footer line take ~170 px; the cards (three across, tight) and the ranking share the rest.
+SCREEN_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding: 0.6rem 1.6rem 0.4rem !important; }
+[data-testid="stMainBlockContainer"] h1 { font-size: clamp(1.6rem, 2.2vw, 2.8rem) !important;
+  padding: 0 !important; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
+.st-key-review_cards [data-testid="stMetricValue"] {
+  font-size: clamp(1.5rem, 2.1vw, 2.8rem) !important; }
+.st-key-review_cards [data-testid="stMetricLabel"] p {
+  font-size: clamp(0.95rem, 1.15vw, 1.4rem) !important; }
+.st-key-review_cards .kpi-bar { margin-bottom: 0.55rem; }
+.st-key-review_cards [data-testid="stMetricDeltaDescription"] p { white-space: normal;
+  overflow: visible; text-overflow: clip; }
+.st-key-review_cards [data-testid="stCaptionContainer"],
+.st-key-review_cards .kpi-status { font-size: clamp(0.78rem, 0.9vw, 1.1rem) !important; }
+.st-key-review_rank [data-testid="stCaptionContainer"] { font-size: clamp(0.85rem, 1vw, 1.2rem); }
+.st-key-review_footer p { font-size: clamp(0.8rem, 0.9vw, 1.1rem) !important; margin: 0; }
 </style>
 """
 
@@ -49,28 +66,52 @@ def screen_title(screen: str) -> str:
     return t("review.summary_screen") if screen == "summary" else t(f"review.topic.{screen}")
 
 
+def presenting() -> bool:
+    return presentation.active(default=True)
+
+
+def header(f: Filters, screen: str) -> None:
+    """The title beside share, downloads and the presentation switch (near the top, where a
+    presenter looks); the description and the data date go to the footer line."""
+    if presenting():
+        st.html(SCREEN_CSS)
+    title_col, share_col, files_col, mode = st.columns(
+        [5, 2, 2, 3], vertical_alignment="center", gap="small"
+    )
+    title_col.title(t("review.title") + " · " + screen_title(screen))
+    with share_col:
+        share(f)
+    with files_col:
+        take_away(f, screen)
+    st.session_state["review_present"] = presenting()
+    mode.toggle(
+        t("review.present"),
+        help=t("review.present.help"),
+        key="review_present",
+        on_change=lambda: presentation.choose(st.session_state["review_present"]),
+    )
+
+
 def navigation() -> str:
-    """Previous / the screen's place / next (arrow keys), and the presentation switch."""
+    """Previous / the screen's place and a jump to any screen / next (arrow keys). The buttons
+    carry no arrow icon: Streamlit writes the shortcut's arrow beside the label already."""
     screen = current_screen()
-    prev_col, where, next_col, mode = st.columns([2, 3, 2, 3], vertical_alignment="center")
+    prev_col, where, jump_col, next_col = st.columns(
+        [2, 1, 3, 2], vertical_alignment="center", gap="small"
+    )
     prev_col.button(
         t("review.previous"),
-        icon=":material/arrow_back:",
         shortcut=PREVIOUS_KEY,
         on_click=_go,
         args=(-1,),
         key="review_prev",
         width="stretch",
     )
-    where.markdown(
-        t("review.position", n=SCREENS.index(screen) + 1, total=len(SCREENS))
-        + " · "
-        + screen_title(screen)
-    )
+    where.markdown(t("review.position", n=SCREENS.index(screen) + 1, total=len(SCREENS)))
+    with jump_col:
+        jump()
     next_col.button(
         t("review.next"),
-        icon=":material/arrow_forward:",
-        icon_position="right",
         shortcut=NEXT_KEY,
         on_click=_go,
         args=(1,),
@@ -78,39 +119,66 @@ def navigation() -> str:
         type="primary",
         width="stretch",
     )
-    st.session_state["review_present"] = presentation.active(default=True)
-    mode.toggle(
-        t("review.present"),
-        help=t("review.present.help"),
-        key="review_present",
-        on_change=lambda: presentation.choose(st.session_state["review_present"]),
-    )
     return screen
 
 
 def jump() -> None:
-    """Go straight to a screen (under the content, for the presenter)."""
+    """Go straight to a screen."""
     st.selectbox(
         t("review.jump"),
         SCREENS,
         format_func=screen_title,
+        label_visibility="collapsed",
         **page_state.bound("topic"),
     )
 
 
-def topic_cards(key: str, f: Filters) -> None:
+def topic_screen(key: str, f: Filters) -> None:
+    """A topic's cards and its ranking side by side (presenting: one screen), else stacked
+    with the table of every figure under them."""
+    if presenting():
+        many = len(topic(key).cards) > 6  # eight cards: four across, two rows
+        cards_col, rank_col = st.columns([5, 2] if many else [3, 2], gap="medium")
+        with cards_col:
+            topic_cards(key, f, columns=4 if many else 3)
+        with rank_col:
+            ranking(key, f)
+        return
+    topic_cards(key, f)
+    ranking(key, f)
+    topic_table(key, f)
+
+
+def footer(f: Filters) -> None:
+    """One line: what the page is for, the area, period and data date, when it last changed."""
+    changed = last_change()
+    line = t("common.caption_sep").join(
+        [
+            t("review.subtitle"),
+            query(summary_model.scope_text, f, lang()),
+            t("review.changed", changed=changed.strftime("%Y-%m-%d %H:%M") if changed else "—"),
+        ]
+    )
+    with st.container(key="review_footer"):
+        st.caption(line)
+
+
+def topic_cards(key: str, f: Filters, columns: int = 4) -> None:
     snaps = [kpi.snapshot(k, f) for k in topic(key).cards]
-    kpi.card_grid(snaps, columns=4)
+    with st.container(key="review_cards"):
+        kpi.card_grid(snaps, columns=columns, min_column_width=150 if presenting() else None)
 
 
 def ranking(key: str, f: Filters) -> None:
-    """The communities ranked by a figure of the topic, each in its status colour."""
+    """The communities ranked by a figure of the topic, each in its status colour, the chart
+    saying which end is better. Presenting: chart over a short table, beside the cards."""
     cards = topic(key).cards
-    st.subheader(t("review.ranking"))
-    chosen = page_state.state()["rank"]
-    if chosen not in cards:
-        chosen = cards[0]
-    figure = st.selectbox(
+    compact = presenting()
+    box = st.container(key="review_rank")
+    if not compact:
+        box.subheader(t("review.ranking"))
+    chosen = chosen_figure(key)
+    figure = box.selectbox(
         t("review.ranking.figure"),
         cards,
         index=cards.index(chosen),
@@ -120,12 +188,22 @@ def ranking(key: str, f: Filters) -> None:
     )
     table = query(deck_model.ranking, f, figure, lang())
     if table.empty or table["value"].isna().all():
-        st.info(t("common.no_data"))
+        box.info(t("common.no_data"))
         return
     label = t(f"metric.{figure}.label")
-    left, right = st.columns([2, 3])
-    left.dataframe(
-        table[["rank", "name", "shown", "status_word"]],
+    if compact:
+        spec = deck_model.ranking_chart(table, figure, lang(), font=14, bar_height=70)
+        box.vega_lite_chart(spec, width="stretch")
+        table_box = box
+    else:
+        table_box, chart_box = st.columns([2, 3])
+        spec = deck_model.ranking_chart(table, figure, lang())
+        chart_box.vega_lite_chart(spec, width="stretch")
+    shown_columns = (
+        ["name", "shown", "status_word"] if compact else ["rank", "name", "shown", "status_word"]
+    )
+    table_box.dataframe(
+        table[shown_columns],
         column_config={
             "rank": st.column_config.NumberColumn(t("review.col.rank"), width="small"),
             "name": st.column_config.TextColumn(t("review.col.community")),
@@ -133,11 +211,10 @@ def ranking(key: str, f: Filters) -> None:
             "status_word": st.column_config.TextColumn(t("review.col.status")),
         },
         hide_index=True,
+        height=min(36 * (len(table) + 1) + 3, 220) if compact else "auto",
     )
-    spec = deck_model.ranking_chart(table, label, metrics.get(figure).unit)
-    right.vega_lite_chart(spec, width="stretch")
     if f.grids:
-        st.caption(t("review.ranking.no_status_grid"))
+        box.caption(t("review.ranking.no_status_grid"))
 
 
 def summary(f: Filters) -> None:
@@ -146,88 +223,24 @@ def summary(f: Filters) -> None:
     if not s.paragraphs:
         st.info(t("common.no_data"))
     esc = html.escape
-    body = "".join(f"<h3>{esc(p.heading)}</h3><p>{esc(p.text)}</p>" for p in s.paragraphs)
+    body = f"<p>{esc(s.opening)}</p>" + "".join(
+        f"<h3>{esc(s.heading(i))}</h3><p>{esc(p.text)}</p>" for i, p in enumerate(s.paragraphs)
+    )
     st.html(SUMMARY_CSS + f'<div class="review-summary"><h2>{esc(s.title)}</h2>{body}</div>')
     st.download_button(
         t("review.download.docx"),
         data=files.summary_docx(s),
-        file_name=t("review.file.summary") + ".docx",
+        file_name=files.file_name(
+            t("review.file.summary"),
+            query(summary_model.area_text, f, lang()),
+            deck_model.period_text(f, lang()),
+            "docx",
+        ),
         mime=DOCX,
         icon=":material/description:",
         key="review_dl_docx",
         on_click="ignore",
     )
-
-
-def _deck(f: Filters, language: str) -> deck_model.Deck:
-    """Made when a download is clicked, on a thread outside the script run: no session state
-    there, so the language comes in and the connection is opened here."""
-    with data.engine().connect() as conn:
-        return deck_model.build_deck(conn, f, language)
-
-
-def exports(f: Filters, screen: str) -> None:
-    """Download buttons: the deck (PPTX, PDF), the tables (XLSX), this topic's chart (PNG). The
-    files are made when clicked."""
-    st.caption(t("review.exports.caption"))
-    language = lang()  # read here: the files are made later, outside the script run
-    cols = st.columns(4)
-    name = t("review.file.deck")
-    cols[0].download_button(
-        "PPTX",
-        data=lambda: deck_pptx(_deck(f, language)),
-        file_name=f"{name}.pptx",
-        mime=PPTX,
-        icon=":material/slideshow:",
-        key="review_dl_pptx",
-        on_click="ignore",
-    )
-    cols[1].download_button(
-        "PDF",
-        data=lambda: deck_pdf(_deck(f, language)),
-        file_name=f"{name}.pdf",
-        mime="application/pdf",
-        icon=":material/picture_as_pdf:",
-        key="review_dl_pdf",
-        on_click="ignore",
-    )
-    cols[2].download_button(
-        "XLSX",
-        data=lambda: files.deck_xlsx(_deck(f, language)),
-        file_name=f"{name}.xlsx",
-        mime=XLSX,
-        icon=":material/table:",
-        key="review_dl_xlsx",
-        on_click="ignore",
-    )
-    if screen in TOPIC_KEYS:
-        cols[3].download_button(
-            t("review.download.png"),
-            data=lambda: files.page_png(_deck(f, language), screen),
-            file_name=f"{screen_title(screen)}.png",
-            mime="image/png",
-            icon=":material/image:",
-            key="review_dl_png",
-            on_click="ignore",
-        )
-
-
-def share_url() -> str:
-    """This view's address: the page, its filters and language, and the review's own state."""
-    base = str(st.context.url or "").split("?")[0]
-    own = set(REVIEW.param_names)
-    pairs = [(k, v) for k in st.query_params for v in st.query_params.get_all(k) if k not in own]
-    current = page_state.state()
-    for param in REVIEW.params:
-        pairs += [(param.name, v) for v in param.to_url(current.get(param.name, param.default))]
-    query_text = urlencode(pairs)
-    return base + ("?" + query_text if query_text else "")
-
-
-def share() -> None:
-    with st.popover(t("review.share"), icon=":material/share:"):
-        st.caption(t("review.share.help"))
-        st.code(share_url(), language=None, wrap_lines=True)
 
 
 def topic_table(key: str, f: Filters) -> None:

@@ -8,6 +8,7 @@ read from gender and birth date at the period's last day (`employment_logic.is_4
 from __future__ import annotations
 
 from sqlalchemy import exists, literal, or_, select, union_all
+from sqlalchemy.engine import Connection
 
 from data_access.employment.models import Jobseeker, JobseekerGroup, ZeroEmploymentFamily
 from data_access.employment.rules import is_4050_clause
@@ -22,6 +23,8 @@ from data_access.engine.base import (
     register,
 )
 from data_access.engine.protection import Covered, register_protection
+from data_access.engine.status import Status, register_status_rule
+from data_access.filters import Filters
 
 WAITING = Stock(start="registered_on", end="placed_on", grain="date")
 
@@ -153,6 +156,22 @@ register(
         trend=False,  # shown on the employment page, not in the overview's trend
     )
 )
+
+
+def clearing_rule(conn: Connection, f: Filters) -> dict[str, Status]:
+    """零就业家庭 judged as the employment page judges them (动态清零, 30 days): red where a
+    family is past its 30 days and not cleared, amber where one was cleared late in the period,
+    green otherwise — families still inside their 30 days are on track, not a failure."""
+    from data_access.employment.families import family_counts  # its queries read the catalog
+
+    counts = family_counts(conn, f)
+    return {
+        row.community_code: "red" if row.overdue else "amber" if row.late else "green"
+        for row in counts.itertuples()
+    }
+
+
+register_status_rule("zero_families_open", clearing_rule)
 
 # The counts shown below community level, and how they are protected (engine.protection).
 register_protection(Covered("jobseekers", ("jobseekers_waiting",)))

@@ -11,6 +11,8 @@ Flows are measured year to date (from the target period's start to the chosen pe
 a quarter is judged against the year's target at that point of the year. Where lower is better
 the rule turns round: green at or below the expected level, amber up to a tenth above, red
 beyond; a ceiling on a stock holds at every moment, so its expected level is the target itself.
+A figure with a rule of its own (`engine.status`, e.g. 零就业家庭's 30-day clearing) takes its
+status from that rule wherever it has a target.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ from data_access.engine.base import get, is_sensitive
 from data_access.engine.compute import by_community, value
 from data_access.engine.periods import data_period
 from data_access.engine.protection import grids_open, marker_for
+from data_access.engine.status import Status, has_rule, rule_statuses, worst
 from data_access.filters import Filters, add_months, months_between
 
-Status = Literal["green", "amber", "red"]
 AMBER_FROM = 0.9  # of the expected progress
 NoTarget = Literal["grid", "none", "period", "partial"]
 
@@ -185,6 +187,7 @@ def snapshot(conn: Connection, key: str, f: Filters, **params) -> Snapshot:
         lambda g: value(conn, key, g, **resolved),
         data_period(conn),
         _target(conn, key, f),
+        (lambda: worst(rule_statuses(conn, key, f).values())) if has_rule(key) else None,
     )
 
 
@@ -216,12 +219,14 @@ def community_snapshots(conn: Connection, key: str, f: Filters, **params) -> dic
             every.append(set(communities(conn)["code"]))
         return every[0]
 
+    by_rule = rule_statuses(conn, key, f) if has_rule(key) else None  # one query for all
     out = {}
     for code in codes:
         one = Filters((code,), (), f.start, f.end)
         goal = _target_among(rows, all_codes, key, one)
+        ruled = None if by_rule is None else (lambda code=code: by_rule.get(code))
         out[code] = _snapshot(
-            conn, key, one, resolved, lambda g, code=code: value_of(code, g), span, goal
+            conn, key, one, resolved, lambda g, code=code: value_of(code, g), span, goal, ruled
         )
     return out
 
@@ -253,6 +258,7 @@ def _snapshot(
     value_at: Callable[[Filters], float | None],
     span: tuple[str, str] | None,
     target: tuple[Target | None, NoTarget | None],
+    ruled: Callable[[], Status | None] | None = None,
 ) -> Snapshot:
     m = get(key)
     current = value_at(f)
@@ -286,6 +292,8 @@ def _snapshot(
             status = status_for(progress, expected, m.higher_is_better)
         else:
             status = "green" if (toward or 0) <= 0 or m.higher_is_better else "red"
+        if ruled is not None:
+            status = ruled()
 
     return Snapshot(
         key=key,

@@ -52,7 +52,7 @@ SENTENCES: dict[str, tuple[Sentence, ...]] = {
         Sentence("served", ("volunteer_residents_served",)),
         Sentence("disputes", ("disputes_mediated",)),
         Sentence("elderly", ("elderly_groups",)),
-        Sentence("cadres", ("cadres",)),
+        Sentence("cadres", ("cadres",)),  # 选举产生 only when elected in the period (`_cadres`)
         # Apart from the total: one withheld small count drops the profile, not the cadres.
         Sentence(
             "cadres_profile",
@@ -61,30 +61,66 @@ SENTENCES: dict[str, tuple[Sentence, ...]] = {
         ),
         Sentence("honours", ("honours",)),
     ),
+    # before the money: 六室三站一场 and the construction projects of the period (`_facilities`)
     "facilities": (Sentence("funding", ("funding_raised",)),),
 }
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    topic: str
+    topic: str  # a topic key, or "problems" / "next"
     heading: str
-    text: str
+    items: tuple[str, ...]  # its sentences; a summary numbers them 一是…二是… (`numbered`)
+    lang: str = "zh"
+
+    @property
+    def text(self) -> str:
+        """The sentences as one paragraph, numbered where there are several (一是……；二是……。
+        / First, …; second, ….)."""
+        return numbered(self.items, self.lang)
 
 
 @dataclass(frozen=True)
 class Summary:
+    """A county 工作总结: title, opening paragraph, then headings 一、二、三… — one per topic with
+    data, 存在问题 (the red and amber figures) and 下一步工作 — each a paragraph."""
+
     title: str
     scope: str  # area, period and data date
     paragraphs: tuple[Paragraph, ...]
+    opening: str = ""
+    author: str = ""  # the office that issues it (the DOCX's author)
+    lang: str = "zh"
+
+    def heading(self, i: int) -> str:
+        """'一、社区服务网点' / '1. Service coverage' for the i-th paragraph (0-based)."""
+        p = self.paragraphs[i]
+        return t("summary.heading", self.lang, n=ordinal(i + 1, self.lang), heading=p.heading)
 
     @property
     def text(self) -> str:
-        """Plain text: title, scope, then each heading and paragraph."""
-        parts = [self.title, self.scope]
-        for p in self.paragraphs:
-            parts += [p.heading, p.text]
-        return "\n\n".join(parts)
+        """Plain text: title, scope, opening, then each numbered heading and its paragraph."""
+        parts = [self.title, self.scope, self.opening]
+        for i, p in enumerate(self.paragraphs):
+            parts += [self.heading(i), p.text]
+        return "\n\n".join(x for x in parts if x)
+
+
+def ordinal(n: int, lang: str) -> str:
+    """一 … 十 in Chinese (a summary has at most ten parts), 1, 2 … in English."""
+    numerals = t("summary.numerals", lang).split()
+    return numerals[n - 1] if n <= len(numerals) else str(n)
+
+
+def numbered(items: tuple[str, ...], lang: str) -> str:
+    """'一是A；二是B。' from sentences 'A。', 'B。' (a single sentence stays as it is)."""
+    if len(items) < 2:
+        return "".join(items) if lang == "zh" else " ".join(items)
+    parts = [
+        t("summary.nth", lang, n=ordinal(i, lang), text=item.rstrip(t("summary.end", lang)).strip())
+        for i, item in enumerate(items, start=1)
+    ]
+    return t("summary.clause_sep", lang).join(parts) + t("summary.end", lang)
 
 
 def area_text(conn: Connection, f: Filters, lang: str) -> str:
@@ -123,7 +159,9 @@ def _amount(value: float, unit: str, lang: str) -> str:
     """A figure inside a sentence: counts without their measure word (the sentence has it),
     money and shares as the formatter writes them."""
     kind = numbers.unit(unit).kind
-    if kind in ("money", "share"):
+    if kind == "money":  # 84.6万元, as an office writes money, not 846,000元
+        return numbers.figure(value, unit, lang, compact=True)
+    if kind == "share":
         return numbers.figure(value, unit, lang)
     return numbers.plain(value, numbers.unit(unit).decimals)
 
@@ -138,7 +176,8 @@ def change_clause(s: Snapshot, lang: str) -> str:
     if numbers.unit(s.unit).kind == "share":
         amount = numbers.change(size, s.unit, lang, s.decimals).lstrip("+")
     else:
-        amount = numbers.figure(size, s.unit, lang, decimals=s.decimals)
+        money = numbers.unit(s.unit).kind == "money"  # 6.5万元, as the figure itself reads
+        amount = numbers.figure(size, s.unit, lang, decimals=s.decimals, compact=money)
     return t(f"summary.change.{'up' if s.change > 0 else 'down'}", lang, diff=amount)
 
 
@@ -152,18 +191,102 @@ def sentence(s: Sentence, snaps: dict[str, Snapshot], lang: str) -> str | None:
     return t(f"summary.s.{s.name}", lang, **values)
 
 
+def _cadres(conn: Connection, f: Filters, snaps: dict[str, Snapshot], lang: str) -> str | None:
+    """选举产生社区干部N名 only for people elected within the period; otherwise the cadres in
+    office (现有社区干部N名), so a half year after the election does not repeat it."""
+    from data_access.review.events import cadres_elected
+
+    if not has_data(snaps["cadres"]):
+        return None
+    elected = cadres_elected(conn, f)
+    if elected:
+        return t("summary.s.cadres", lang, cadres=numbers.plain(elected), change="")
+    return t("summary.s.cadres_now", lang, cadres=_amount(snaps["cadres"].value, "cadres", lang))
+
+
+def _facilities(conn: Connection, f: Filters, snaps: dict[str, Snapshot], lang: str) -> list[str]:
+    """'“六室三站一场”配备齐全' when every required facility is in use, and the construction
+    projects with a milestone inside the period (老城社区新址办公用房（建筑面积412平方米）…)."""
+    from data_access.review.events import projects_news
+
+    out = []
+    complete = snaps["facility_completeness"]
+    if has_data(complete) and complete.value >= 1:
+        out.append(t("summary.s.facilities_complete", lang))
+    sep = t("common.list_sep", lang)
+    for news in projects_news(conn, f):
+        steps = sep.join(t(f"summary.step.{s}", lang) for s in news.steps)
+        if news.floor_area_m2:
+            area = numbers.plain(news.floor_area_m2)
+            out.append(t("summary.s.project_area", lang, name=news.name, area=area, steps=steps))
+        else:
+            out.append(t("summary.s.project", lang, name=news.name, steps=steps))
+    return out
+
+
+def attention(snaps: list[Snapshot], lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """存在问题 (each red, then each amber figure: its value, status and target line) and
+    下一步工作 (what to do about each, and a closing task)."""
+    from data_access.engine import status as rules
+
+    flagged = [s for colour in ("red", "amber") for s in snaps if s.status == colour]
+    problems, steps = [], []
+    for s in flagged:
+        label = t(f"metric.{s.key}.label", lang)
+        value = numbers.figure(s.value, s.unit, lang, compact=True)
+        problems.append(
+            t(
+                "summary.problem",
+                lang,
+                label=label,
+                value=value,
+                word=rules.status_word(s, lang),
+                target=rules.target_line(s, lang),
+            )
+        )
+        kind = f"rule.{s.key}" if rules.has_rule(s.key) else "up" if s.higher_is_better else "down"
+        steps.append(t(f"summary.next.{kind}", lang, label=label))
+    steps.append(t("summary.next.general", lang))
+    return tuple(problems), tuple(steps)
+
+
 def draft(
     conn: Connection, f: Filters, lang: str = "zh", snap: SnapshotFn = metrics.snapshot
 ) -> Summary:
-    """The summary's data paragraphs for the filters; topics with no sentence left are left out."""
+    """The summary for the filters: an opening, a part per topic with data (topics with no
+    sentence left are left out), 存在问题 when a figure is red or amber, 下一步工作."""
+    from data_access.review.topics import TOPICS
+
     keys = {k for group in SENTENCES.values() for s in group for k in s.figures}
+    keys |= {k for topic in TOPICS for k in topic.cards} | {"facility_completeness"}
     snaps = {k: snap(conn, k, f) for k in sorted(keys)}
-    space = "" if lang == "zh" else " "  # Chinese sentences run on; English ones take a space
     paragraphs = []
     for topic, group in SENTENCES.items():
-        said = [text for s in group if (text := sentence(s, snaps, lang)) is not None]
+        said = _facilities(conn, f, snaps, lang) if topic == "facilities" else []
+        for s in group:
+            cadres = s.name == "cadres"  # 选举产生 only inside the period
+            text = _cadres(conn, f, snaps, lang) if cadres else sentence(s, snaps, lang)
+            if text is None:
+                continue
+            if s.name == "cadres_profile" and said:
+                said[-1] += text  # 其中…: part of the cadres' item, not an item of its own
+            else:
+                said.append(text)
         if said:
             heading = t(f"review.topic.{topic}", lang)
-            paragraphs.append(Paragraph(topic, heading, space.join(said)))
-    title = t("summary.title", lang, area=area_text(conn, f, lang))
-    return Summary(title, scope_text(conn, f, lang), tuple(paragraphs))
+            paragraphs.append(Paragraph(topic, heading, tuple(said), lang))
+    cards = [snaps[k] for k in dict.fromkeys(k for topic in TOPICS for k in topic.cards)]
+    problems, steps = attention(cards, lang)
+    if problems:
+        paragraphs.append(Paragraph("problems", t("summary.problems", lang), problems, lang))
+    paragraphs.append(Paragraph("next", t("summary.next", lang), steps, lang))
+    area = area_text(conn, f, lang)
+    period = t("review.period", lang, start=f.start or "—", end=f.end or "—")
+    return Summary(
+        title=t("summary.title", lang, area=area),
+        scope=scope_text(conn, f, lang),
+        paragraphs=tuple(paragraphs),
+        opening=t("summary.opening", lang, period=period, area=area),
+        author=t("summary.author", lang),
+        lang=lang,
+    )

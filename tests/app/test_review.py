@@ -4,6 +4,7 @@ Expected figures are computed here from the sample CSVs."""
 
 from __future__ import annotations
 
+from data_access.text import numbers
 from tests.app.conftest import assert_clean, metric_values
 from tests.conftest import EAST, operating_ids, sample_rows
 
@@ -77,7 +78,7 @@ def test_summary_screen_holds_the_draft_and_its_download(open_page):
     assert_clean(at)
     text = _html(at)
     assert f"社区服务网点{_service_points()}个" in text
-    assert f"资金{_funding():,}元" in text
+    assert f"资金{numbers.figure(_funding(), 'yuan', 'zh', compact=True)}" in text  # 万元
     assert "为1,276名低保对象" in text
     assert len(at.metric) == 0
 
@@ -108,6 +109,8 @@ def test_share_link_names_the_view(open_page):
     at = open_page(PAGE, topic="employment", community=EAST)
     code = [c.value for c in at.code]
     assert any("topic=employment" in c and f"community={EAST}" in c for c in code), code
+    # the default period is pinned: the link shows these months after new data arrives
+    assert any("from=2021-07" in c and "to=2022-06" in c for c in code), code
 
 
 def test_english(open_page):
@@ -118,22 +121,25 @@ def test_english(open_page):
 
 
 def _bars(at) -> list[str]:
-    return [m.value for m in at.markdown if "kpi-bar" in m.value]
+    return [m.value for m in at.markdown if "kpi-status" in m.value]
 
 
 def test_status_decides_the_bar_colour_and_word(open_page):
     """Every card with a target shows its snapshot's status as a colour and a word: on the
-    sample county the employment screen has green cards and a red one (zero-employment families
-    not cleared against a target of 0); the theme's red is never a bar colour."""
+    sample county the employment screen has two green cards, and the zero-employment families
+    are judged by the 30-day clearing rule — amber, as families were cleared late in the year
+    (the two still open are within their 30 days) — with no share bar against a target of 0;
+    the theme's red is never a bar colour."""
     from components.kpi import STATUS_COLOURS
 
     at = open_page(PAGE, topic="employment")
     bars = _bars(at)
     assert bars
-    red = [b for b in bars if STATUS_COLOURS["red"] in b]
+    amber = [b for b in bars if STATUS_COLOURS["amber"] in b]
     green = [b for b in bars if STATUS_COLOURS["green"] in b]
-    assert len(red) == 1 and "明显超出目标" in red[0]
+    assert len(amber) == 1 and "有家庭超期后清零" in amber[0] and "kpi-bar" not in amber[0]
     assert len(green) == 2 and all("达到序时进度" in b for b in green)
+    assert not any(STATUS_COLOURS["red"] in b for b in bars)
     assert not any("#FF4B4B" in b.upper() for b in bars)
     zero_families = sum(
         1 for r in sample_rows("zero_employment_families") if not r.get("cleared_on")
@@ -172,9 +178,9 @@ def test_the_xlsx_sheet_holds_the_table_on_screen(open_page):
     from data_access.db import make_engine
     from data_access.filters import Filters
 
-    at = open_page(PAGE, topic="employment", community=EAST)
-    shown = at.dataframe[-1].value  # the topic's table, under the ranking
-    assert "下岗职工再就业" in shown.columns
+    at = open_page(PAGE, topic="employment", community=EAST, present="0")
+    shown = at.dataframe[-1].value  # the topic's table, under the ranking (out of presentation)
+    assert "下岗职工再就业（人）" in shown.columns  # the unit in the header, as in the XLSX
     engine = make_engine(os.environ["DATABASE_URL"])
     with engine.connect() as conn:
         deck = build_deck(conn, Filters((EAST,), (), "2021-07", "2022-06"), "zh")
@@ -192,4 +198,4 @@ def test_the_xlsx_sheet_holds_the_table_on_screen(open_page):
         and "2021-07-01" <= r["placed_on"] <= "2022-06-30"
         and "laid_off" in groups.get(r["person_no"], ())
     )
-    assert sheet["下岗职工再就业"].tolist() == [reemployed]
+    assert sheet["下岗职工再就业（人）"].tolist() == [reemployed]

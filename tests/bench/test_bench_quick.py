@@ -103,6 +103,13 @@ def test_browser_settle_times_cover_every_page_and_the_reference(quick_db, tmp_p
 
 
 @BROWSER
+def test_a_review_screen_turn_beside_the_reference(quick_db, tmp_path):
+    rows = table_rows(run_quick("bench_review_turn.py", quick_db, tmp_path, "--port", "0"))
+    assert len(rows) == 1 and float(rows[0][2]) > 0  # a turn was timed
+    assert rows[0][4] != "–", "the reference page's filter was changed"
+
+
+@BROWSER
 def test_server_memory_after_sessions(quick_db, tmp_path):
     rows = table_rows(run_quick("bench_memory.py", quick_db, tmp_path, "--port", "0"))
     assert [r[0] for r in rows] == ["app.py", "reference page (baseline)"]

@@ -6,6 +6,8 @@ card text cut off at 1920×1080 or 1280×720."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import docx
 import pytest
 from pptx import Presentation
@@ -86,11 +88,14 @@ def test_review_every_control(page, app_url, tmp_path):
     select(page, "排名指标", "“4050”人员就业")
     assert "rank=placed_4050" in page.url
     assert ranked.inner_text() != before
-    # Control: the topic's table (as in the XLSX) opens under the ranking.
-    tables = page.locator('[data-testid="stDataFrame"]')
-    visible = sum(tables.nth(i).is_visible() for i in range(tables.count()))
-    act.click(page, page.get_by_text("本页数据表"), quiet_ms=600)
-    assert sum(tables.nth(i).is_visible() for i in range(tables.count())) == visible + 1
+    # The PNG is the chart of the figure chosen on screen, named with area and period.
+    act.click(page, page.get_by_role("button", name="导出"))
+    png = act.download(page, page.get_by_role("button", name="本页图表 PNG"))
+    assert (
+        "4050" in png.suggested_filename and "全部社区_2021-07至2022-06" in png.suggested_filename
+    )
+    assert Path(png.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page.keyboard.press("Escape")
 
     # Control 4: jump to the summary; its DOCX download.
     select(page, "跳转到", "工作总结（草稿）")
@@ -103,15 +108,18 @@ def test_review_every_control(page, app_url, tmp_path):
     assert "社区服务网点138个" in "\n".join(p.text for p in document.paragraphs)
     screenshot(page, "review-summary")
 
-    # Controls 5-7: the deck and the tables downloads (made on click).
-    prs = Presentation(act.download_path(page, page.get_by_role("button", name="PPTX")))
+    # Controls 5-7: the deck and the tables downloads (made on click), in the 导出 popover at the
+    # top; their names carry the area and the period.
+    select(page, "跳转到", "总体情况")
+    act.click(page, page.get_by_role("button", name="导出"))
+    deck = act.download(page, page.get_by_role("button", name="PPTX"))
+    assert deck.suggested_filename == "社区建设工作汇报_全部社区_2021-07至2022-06.pptx"
+    prs = Presentation(deck.path())
     assert len(prs.slides) == len(TOPICS) + 2
     for name in ("PDF", "XLSX"):
         head = act.download_path(page, page.get_by_role("button", name=name)).read_bytes()[:4]
         assert head == (b"%PDF" if name == "PDF" else b"PK\x03\x04")
-    select(page, "跳转到", "总体情况")
-    png = act.download_path(page, page.get_by_role("button", name="本页图表 PNG"))
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    page.keyboard.press("Escape")
 
     # Control 8: share this view.
     act.click(page, page.get_by_role("button", name="分享此视图"))
@@ -125,5 +133,10 @@ def test_review_every_control(page, app_url, tmp_path):
     assert "present=0" in page.url
     assert page.locator('[data-testid="stSidebar"]').is_visible()
     assert_no_exception(page)
+    # Out of presentation mode the topic's table (as in the XLSX) opens under the ranking.
+    tables = page.locator('[data-testid="stDataFrame"]')
+    visible = sum(tables.nth(i).is_visible() for i in range(tables.count()))
+    act.click(page, page.get_by_text("本页数据表"), quiet_ms=600)
+    assert sum(tables.nth(i).is_visible() for i in range(tables.count())) == visible + 1
     assert page.watch.outside_requests() == []
     assert page.watch.errors == []

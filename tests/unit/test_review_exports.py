@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from components.review.deck import build_deck, ranking
+from components.review.deck import build_deck, ranking, unit_header
 from components.review.files import deck_xlsx, page_png, read_tables, sheet_name, summary_docx
 from components.review.pdf_export import deck_pdf
 from components.review.pptx_export import deck_pptx
@@ -86,7 +86,7 @@ def test_xlsx_holds_the_numbers_of_the_tables(deck_and_filters, engine):
             )
             # and the tables are the figures per community, independently computed
             values = metrics.by_community(conn, topic.lead, f)
-            lead = t(f"metric.{topic.lead}.label", "zh")
+            lead = unit_header(topic.lead, "zh")
             for _, row in sheet.iterrows():
                 code = next(
                     c
@@ -123,7 +123,7 @@ def ranking_spec_png(name: str) -> bytes:
     table = pd.DataFrame(
         {"rank": [1], "name": [name], "value": [3.0], "shown": ["3个"], "status": ["green"]}
     )
-    return chart_png(ranking_chart(table, "便民服务网点", "points"))
+    return chart_png(ranking_chart(table, "service_points", "zh"))
 
 
 def test_ranking_puts_the_better_community_first(engine):
@@ -153,7 +153,7 @@ def test_english_deck_has_english_headers(engine):
     sheets = read_tables(deck_xlsx(deck))
     assert "Overview" in sheets
     assert "Community" in sheets["Overview"].columns
-    assert "Service points" in sheets["Overview"].columns
+    assert "Service points (points)" in sheets["Overview"].columns
 
 
 def test_sheet_names_are_valid_and_unique():

@@ -46,6 +46,11 @@ NO_HAN_ALLOWED = {
     "unit.share",
     # layouts of already translated parts
     "wf.map.grid_name",
+    "review.unit_header",
+    "summary.clause_sep",
+    "summary.heading",
+    "summary.s.project",
+    "summary.end",
     "wf.check.count",
     "fac.matrix.status_count",
     "unit.header",

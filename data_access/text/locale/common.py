@@ -189,14 +189,21 @@ STRINGS = {
     "kpi.status.up.amber": ("略慢于序时进度", "Slightly behind"),
     "kpi.status.up.red": ("明显落后", "Behind"),
     "kpi.status.down.green": ("控制在目标内", "Within target"),
-    "kpi.status.down.amber": ("略超目标", "Slightly over"),
-    "kpi.status.down.red": ("明显超出目标", "Over target"),
+    # Lower is better: a ceiling. "明显超出目标" read like praise; these say the line was crossed.
+    "kpi.status.down.amber": ("未达目标", "Target not met"),
+    "kpi.status.down.red": ("超出控制线", "Over the control line"),
+    "kpi.status.rule.zero_families_open.green": ("均在30天清零期内", "All within 30 days"),
+    "kpi.status.rule.zero_families_open.amber": ("有家庭超期后清零", "Some cleared late"),
+    "kpi.status.rule.zero_families_open.red": ("有家庭超30天未清零", "Some open past 30 days"),
     "kpi.short.up.green": ("达标", "on track"),
     "kpi.short.up.amber": ("略慢", "slightly behind"),
     "kpi.short.up.red": ("落后", "behind"),
     "kpi.short.down.green": ("达标", "within target"),
-    "kpi.short.down.amber": ("略超", "slightly over"),
-    "kpi.short.down.red": ("超标", "over target"),
+    "kpi.short.down.amber": ("未达", "not met"),
+    "kpi.short.down.red": ("超控制线", "over the line"),
+    "kpi.short.rule.zero_families_open.green": ("按期", "in time"),
+    "kpi.short.rule.zero_families_open.amber": ("超期清零", "cleared late"),
+    "kpi.short.rule.zero_families_open.red": ("超期未清", "overdue"),
     "kpi.status_rule.up": (
         "状态按序时进度判断：完成率不低于时间进度（目标期间已过去的比例）为绿色，"
         "不低于其 90% 为黄色，否则为红色。流量指标按目标期间起累计计算。",
@@ -208,6 +215,13 @@ STRINGS = {
         "该指标越低越好：不超过目标（流量按时间进度折算）为绿色，超出不到一成为黄色，否则为红色。",
         "Lower is better: green at or below the target (flows pro rata to the time elapsed), "
         "amber up to a tenth above it, red beyond.",
+    ),
+    "kpi.status_rule.rule.zero_families_open": (
+        "状态按动态清零规则判断（与就业页一致）：认定后30天内仍未清零的家庭不算超期；"
+        "有家庭超过30天仍未清零为红色，本期有家庭超过30天后才清零为黄色，否则为绿色。",
+        "Status by the dynamic-clearing rule (as on the employment page): a family still within "
+        "30 days of identification is not late; red when a family is open past 30 days, amber "
+        "when one was cleared late in the period, green otherwise.",
     ),
     "error.unexpected": (
         "页面出现意外错误，已记录。请刷新页面或调整筛选条件后重试。",

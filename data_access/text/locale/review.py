@@ -26,6 +26,56 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{service_points} community service points were in place — milk delivery, letter and "
         "newspaper points, reading rooms and others{change}.",
     ),
+    "summary.numerals": ("一 二 三 四 五 六 七 八 九 十", "1 2 3 4 5 6 7 8 9 10"),
+    "summary.heading": ("{n}、{heading}", "{n}. {heading}"),
+    "summary.nth": ("{n}是{text}", "({n}) {text}"),
+    "summary.clause_sep": ("；", "; "),
+    "summary.end": ("。", "."),
+    "summary.author": ("社区建设工作领导小组办公室", "Community Development Office"),
+    "summary.opening": (
+        "{period}，{area}紧紧围绕社区服务、社会救助、劳动就业、设施建设和社区生活等重点工作，"
+        "扎实推进社区建设，各项工作取得新进展。现将有关情况总结如下。",
+        "In {period}, {area} pressed ahead with community development — services, social "
+        "assistance, employment, facilities and community life. This summary reports the "
+        "results.",
+    ),
+    "summary.problems": ("存在问题", "Problems"),
+    "summary.problem": (
+        "{label}为{value}，{word}（{target}）。",
+        "{label}: {value}, {word} ({target}).",
+    ),
+    "summary.next": ("下一步工作", "Next steps"),
+    "summary.next.up": (
+        "加快推进{label}工作，确保按序时进度完成目标任务。",
+        "Speed up {label} to meet the target on time.",
+    ),
+    "summary.next.down": (
+        "采取有效措施压降{label}，控制在目标以内。",
+        "Bring {label} down within its target.",
+    ),
+    "summary.next.rule.zero_families_open": (
+        "落实零就业家庭动态清零，确保认定后30天内至少一人就业。",
+        "Clear zero-employment families dynamically: one member employed within 30 days.",
+    ),
+    "summary.next.general": (
+        "继续完善社区服务设施和服务网络，不断提升社区服务水平。",
+        "Keep improving community facilities and services.",
+    ),
+    "summary.s.cadres_now": ("现有社区干部{cadres}名。", "{cadres} community cadres in office."),
+    "summary.s.facilities_complete": (
+        "“六室三站一场”配备齐全。",
+        "Every required room, station and field is in place.",
+    ),
+    "summary.s.project_area": (
+        "{name}（建筑面积{area}平方米）{steps}。",
+        "{name} ({area} m²): {steps}.",
+    ),
+    "summary.s.project": ("{name}{steps}。", "{name}: {steps}."),
+    "summary.step.design": ("完成设计", "design completed"),
+    "summary.step.demolition": ("完成拆迁", "site cleared"),
+    "summary.step.started": ("开工建设", "construction started"),
+    "summary.step.built": ("竣工", "completed"),
+    "summary.step.in_use": ("投入使用", "in use"),
     "summary.s.dibao": (
         "为{dibao_persons}名低保对象（{dibao_households}户）发放低保金{change}。",
         "Dibao (minimum living allowance) was paid to {dibao_persons} recipients in "
@@ -97,8 +147,10 @@ STRINGS.update(
             "Every figure with a target is on track.",
         ),
         "review.attention.rule": (
-            "红色：明显落后于序时进度（不足应完成进度的90%）；橙色：略慢于序时进度。",
-            "Red: well behind the time elapsed (under 90% of it); amber: slightly behind.",
+            "红色：明显落后于序时进度（不足应完成进度的90%）或超出控制线；"
+            "橙色：略慢于序时进度或未达目标。",
+            "Red: well behind the time elapsed (under 90% of it) or over the control line; "
+            "amber: slightly behind or target not met.",
         ),
     }
 )
@@ -127,6 +179,22 @@ STRINGS.update(
             "目标按社区设定：选择网格时不显示完成状态。",
             "Targets are set per community: no status when grids are chosen.",
         ),
+        "review.ranking.order.up": (
+            "数值越高越好，由高到低排列",
+            "Higher is better: highest first",
+        ),
+        "review.ranking.order.down": (
+            "数值越低越好，由低到高排列",
+            "Lower is better: lowest first",
+        ),
+        "review.period": ("{start}至{end}", "{start} to {end}"),
+        "review.png.subtitle": ("排序：{direction}；{scope}", "Order: {direction}; {scope}"),
+        "review.exports": ("导出", "Download"),
+        "review.changed": ("最近更新 {changed}", "last updated {changed}"),
+        "review.xlsx.total": ("合计（{area}）", "Total ({area})"),
+        "review.xlsx.target": ("目标", "Target"),
+        "review.xlsx.status": ("完成状态", "Status"),
+        "review.unit_header": ("{label}（{unit}）", "{label} ({unit})"),
         "review.col.rank": ("名次", "Rank"),
         "review.col.status": ("完成状态", "Status"),
         "review.exports.caption": (

@@ -1,0 +1,56 @@
+"""Every topic of 会议汇报 is one 1280×720 screen in presentation mode, in Chinese and English,
+for the county and for one community's half year: the page does not scroll (its scroll height
+is at most the window's), cards and ranking side by side, the description and data date in one
+footer line, share and downloads at the top. Screenshots in test-artifacts/review-screen-*
+(look at them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from data_access.review.topics import TOPIC_KEYS
+from tests.conftest import EAST
+from tests.e2e import act
+from tests.e2e.conftest import ARTIFACTS, assert_no_exception
+from tests.e2e.overflow import cut_off_texts
+
+WIDTH, HEIGHT = 1280, 720
+FILTERS = {"county": "", "east-h1": f"&community={EAST}&from=2022-01&to=2022-06"}
+SCROLL_HEIGHT = """() => Math.max(
+  document.scrollingElement.scrollHeight,
+  ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')]
+    .map(e => e.scrollHeight))"""
+BOX = (
+    "(sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return [r.x, r.y]; }"
+)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("area", list(FILTERS))
+def test_every_topic_is_one_screen(browser, app_url, lang, area):
+    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+    page = context.new_page()
+    heights = {}
+    try:
+        for topic in TOPIC_KEYS:
+            act.goto(page, f"{app_url}/review?lang={lang}&topic={topic}{FILTERS[area]}")
+            assert_no_exception(page)
+            heights[topic] = page.evaluate(SCROLL_HEIGHT)
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"review-screen-{lang}-{area}-{topic}.png"))
+            # cards left, ranking right, at the same height
+            cards = page.evaluate(BOX, ".st-key-review_cards")
+            rank = page.evaluate(BOX, ".st-key-review_rank")
+            assert rank[0] > cards[0] + 300 and abs(rank[1] - cards[1]) < 40, (topic, cards, rank)
+            # share and downloads near the top
+            share = page.get_by_role(
+                "button", name="分享此视图" if lang == "zh" else "Share this view"
+            )
+            assert share.bounding_box()["y"] < 80
+            # next carries the shortcut's arrow once, no icon arrow beside it
+            label = page.locator(".st-key-review_next button").inner_text()
+            assert label.count("→") <= 1, label
+            assert cut_off_texts(page) == [], topic
+    finally:
+        context.close()
+    assert all(h <= HEIGHT for h in heights.values()), heights
