@@ -57,7 +57,7 @@ try:
         page_state.enter(spec)
         if auth.may_open(spec.role):
             sidebar_filters(spec.param_names)
-            presentation.apply(default=spec is REVIEW)
+            presentation.apply(default=presentation.default_for(review=spec is REVIEW))
             page.run()
         else:
             # Deep links too: the page is not run until the reader may open it.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.device import is_mobile
 from components.i18n import t
 from components.url import add_url_notice, bad_value
 
@@ -31,6 +32,13 @@ h1 { font-size: clamp(2rem, 2.9vw, 3.4rem) !important; }
 [data-testid="stMetricDelta"] p { font-size: inherit !important; }
 </style>
 """
+
+
+def default_for(review: bool) -> bool:
+    """Whether a page presents when the link does not say: 会议汇报 on a screen or projector; not
+    on a phone, which is read in the hand and needs the sidebar's pages and filters (a phone's
+    reader can still present with `?present=1` or the switch)."""
+    return review and not is_mobile()
 
 
 def load_from_url(value: str | None) -> None:

@@ -13,6 +13,7 @@ from components.i18n import lang, t
 from components.review import deck as deck_model
 from components.review import files
 from components.review.take_away import chosen_figure, share, take_away
+from components.tables import data_table
 from data_access import metrics
 from data_access.filters import Filters
 from data_access.review import summary as summary_model
@@ -67,7 +68,7 @@ def screen_title(screen: str) -> str:
 
 
 def presenting() -> bool:
-    return presentation.active(default=True)
+    return presentation.active(default=presentation.default_for(review=True))
 
 
 def header(f: Filters, screen: str) -> None:
@@ -202,15 +203,16 @@ def ranking(key: str, f: Filters) -> None:
     shown_columns = (
         ["name", "shown", "status_word"] if compact else ["rank", "name", "shown", "status_word"]
     )
-    table_box.dataframe(
+    data_table(
         table[shown_columns],
+        where=table_box,
+        keep=2 if "rank" in shown_columns else 1,
         column_config={
             "rank": st.column_config.NumberColumn(t("review.col.rank"), width="small"),
             "name": st.column_config.TextColumn(t("review.col.community")),
             "shown": st.column_config.TextColumn(label, help=t(f"metric.{figure}.help")),
             "status_word": st.column_config.TextColumn(t("review.col.status")),
         },
-        hide_index=True,
         height=min(36 * (len(table) + 1) + 3, 220) if compact else "auto",
     )
     if f.grids:
@@ -256,7 +258,7 @@ def topic_table(key: str, f: Filters) -> None:
             )
             for column, k in zip(table.columns[1:], topic(key).cards, strict=True)
         }
-        st.dataframe(table, column_config=config, hide_index=True)
+        data_table(table, column_config=config)
 
 
 def _is_share(key: str) -> bool:
