@@ -254,6 +254,16 @@ def click(page, target, quiet_ms: int = 600, **options) -> None:
     settle(page, since, quiet_ms=quiet_ms)
 
 
+def click_until(page, target, shown, timeout: float = 60, **options) -> None:
+    """Click once and wait until `shown` (a locator) is on the page. For actions whose outcome
+    is drawn by a second run the first one asks for (`st.rerun()`: an import's 导入完成, a
+    sign-out's notice): on a busy machine that run can start after the quiet period that ends
+    `click`'s wait, so the outcome itself is waited for."""
+    click(page, target, **options)
+    shown.first.wait_for(state="visible", timeout=timeout * 1000)
+    wait_settled(page)
+
+
 def download(page, button, timeout: float = 60):
     """Click a download button; the Playwright Download once the page has settled again."""
     since = arm(page)

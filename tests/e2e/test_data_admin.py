@@ -108,8 +108,9 @@ def test_a_clerk_imports_two_households_and_the_overview_follows(page, admin_app
     assert page.get_by_text("检查通过").count() == 1
     assert page.get_by_text("新增2行").count() >= 1
     screenshot(page, "data-admin-dry-run")
-    act.click(page, page.get_by_role("button", name="确认导入"), quiet_ms=1000)
-    assert page.get_by_text("导入完成").count() == 1
+    done = page.get_by_text("导入完成")
+    act.click_until(page, page.get_by_role("button", name="确认导入"), done, quiet_ms=1000)
+    assert done.count() == 1
 
     act.nav_to(page, "总览")
     assert card_value(page, "低保对象") == "1,280人"  # 1,276 + two households of two

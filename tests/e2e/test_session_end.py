@@ -77,9 +77,10 @@ def test_a_disabled_account_is_signed_out_at_its_next_click(page, app_with_e1, t
     )
     assert done.returncode == 0, done.stderr
 
-    act.click(page, page.get_by_role("button", name="确认导入"), quiet_ms=1000)
+    notice = page.get_by_text("账号已被停用或修改")
+    act.click_until(page, page.get_by_role("button", name="确认导入"), notice, quiet_ms=1000)
     assert_no_exception(page)
-    assert page.get_by_text("账号已被停用或修改").count() == 1
+    assert notice.count() == 1
     assert page.get_by_label("密码").count() == 1  # the form, not the page
     assert page.get_by_text("导入完成").count() == 0
     assert page.locator('[data-testid="stFileUploaderDropzoneInput"]').count() == 0
