@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from components.data import query
+from components.device import is_mobile
 from components.i18n import lang, t
 from data_access import metrics
 from data_access.engine import status
@@ -24,6 +25,9 @@ from data_access.text import numbers
 STATUS_COLOURS = {"green": "#1B7F3B", "amber": "#B45309", "red": "#B91C1C"}
 STATUS_ICONS = {"green": "●", "amber": "▲", "red": "▼"}
 MIN_CARD_PX = 230  # below this a card's figure would have to shrink: the grid wraps instead
+# A phone (358 px of content) holds two cards a row at this width: a figure such as 1,276人 or
+# 84.6万元 still fits on one line, the words under it wrap.
+PHONE_MIN_CARD_PX = 150
 
 
 def snapshot(key: str, f: Filters, **params) -> Snapshot:
@@ -139,10 +143,10 @@ def card_grid(
     min_column_width: int | None = None,
 ) -> None:
     """Cards in a reflowing grid of equal-height rows (narrower than `MIN_CARD_PX` only where
-    the caller sets smaller type, as the review's presentation screen does)."""
-    grid = st.grid(
-        columns, min_column_width=min_column_width or MIN_CARD_PX, border=True, gap="small"
-    )
+    the caller sets smaller type, as the review's presentation screen does, and on a phone: two
+    a row)."""
+    narrowest = min_column_width or (PHONE_MIN_CARD_PX if is_mobile() else MIN_CARD_PX)
+    grid = st.grid(columns, min_column_width=narrowest, border=True, gap="small")
     for s in snapshots:
         with grid.cell():
             card(s, (extra_help or {}).get(s.key, ""), say_no_target)
