@@ -27,7 +27,7 @@ CSS = """
 [data-testid="stMetricValue"] { font-size: clamp(1.45rem, 2.1vw, 2.25rem); line-height: 1.2; }
 [data-testid="stMetricLabel"] { height: auto !important; min-height: 1.5rem; }
 [data-testid="stMetricDelta"] > div { white-space: normal !important; }
-/* A narrow card (two a row on a phone): "同比" / "vs last year" goes under the change, whole. */
+/* A narrow card (two a row on a phone): the change's label goes under it, whole. */
 div:has(> [data-testid="stMetricDeltaDescription"]) { flex-wrap: wrap; row-gap: 0.15rem; }
 [data-testid="stMetricDeltaDescription"] div, [data-testid="stMetricDeltaDescription"] p {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;

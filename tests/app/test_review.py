@@ -164,7 +164,7 @@ def test_any_page_presents_with_present_1_and_can_leave(open_page):
 def test_a_bad_present_value_is_named_in_a_notice(open_page):
     at = open_page(PAGE, present="yes")
     assert_clean(at)
-    assert any("present" in w.value for w in at.warning)
+    assert any("“演示模式”" in w.value for w in at.warning)
     assert 'data-testid="stSidebar"' in _html(at)  # the review still presents
 
 

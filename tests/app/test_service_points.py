@@ -296,8 +296,16 @@ def test_bad_url_parameters_show_a_notice_not_a_traceback(open_page):
     at = open_page(PAGE, sp_type="bogus", sp_r="450", sp_k="99", sp_w="x", sp_add="XQ01001")
     assert_clean(at)
     notice = " ".join(w.value for w in at.warning)
-    for value in ("sp_type=bogus", "sp_r=450", "sp_k=99", "sp_w=x", "sp_add=XQ01001"):
-        assert value in notice
+    # Each named by the control it sets, with the value as written; never by its key.
+    for words, value in (
+        ("网点类型", "bogus"),
+        ("步行半径", "450"),
+        ("计划新增个数", "99"),
+        ("优先覆盖", "x"),
+        ("假设新增的网点", "XQ01001"),
+    ):
+        assert f"“{words}”的值 “{value}”" in notice, (words, notice)
+    assert "sp_" not in notice
     assert "sp_type" not in at.query_params and "sp_add" not in at.query_params
     assert metric_values(at)["便民服务网点"] == "138个"
 

@@ -151,14 +151,14 @@ def test_a_what_if_link_opens_at_its_standard(open_page):
     assert_clean(at)
     assert at.slider(key="wf_standard").value == today + 50
     assert_money_card(at, "测算：每月资金需求", expected.budget(today + 50))
-    assert not [w for w in at.warning if "standard" in w.value]
+    assert not [w for w in at.warning if "低保标准" in w.value]
 
 
 @pytest.mark.parametrize("bad", ["abc", "99999", "705", "-5"])
 def test_a_bad_standard_in_the_link_is_a_notice_not_a_traceback(open_page, bad):
     at = open_page(PAGE, standard=bad)
     assert_clean(at)
-    assert any("standard" in w.value and bad in w.value for w in at.warning)
+    assert any("“低保标准（元/人·月）”" in w.value and bad in w.value for w in at.warning)
     assert at.slider(key="wf_standard").value == expected.dibao_standard()[0]
     assert "standard" not in at.query_params
 

@@ -6,15 +6,15 @@ exactly. A refused ZIP bomb is not opened again to mark its problems."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import zipfile
 
-import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
-from components.review.deck import Deck, TopicPage
+from components.review.deck import build_deck
 from components.review.files import deck_xlsx
 from data_access import formula_guard
 from data_access.importing import Problem
@@ -22,7 +22,7 @@ from data_access.importing import templates as templates_module
 from data_access.importing.templates import backup_files, backup_zip, problems_workbook
 from data_access.models import Community, WelfareHousehold
 from data_access.seeding import export, seed
-from tests.conftest import BACKENDS, OLD_TOWN, _new_engine
+from tests.conftest import BACKENDS, OLD_TOWN, SAMPLE_PERIOD, _new_engine
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 NAME = '=HYPERLINK("http://x","y")'
@@ -88,10 +88,15 @@ def test_the_problem_workbook_keeps_values_as_text():
     assert not any(c.data_type == "f" for c in cells)
 
 
-def test_the_review_workbook_keeps_community_names_as_text():
-    table = pd.DataFrame({"社区": [NAME, "+1+1", "东城社区"], "数值": [1, -2, 3]})
-    page = TopicPage("t", "标题", (), table, "表", {}, "图")
-    deck = Deck("zh", "标题", "范围", (page,), ())
+def test_the_review_workbook_keeps_community_names_as_text(engine):
+    """The sample county's deck with hostile community names put in its first table."""
+    with engine.connect() as conn:
+        real = build_deck(conn, SAMPLE_PERIOD, "zh")
+    first = real.pages[0]
+    table = first.table.copy()
+    table.iloc[:, 0] = [NAME, "+1+1"][: len(table)]
+    table.iloc[0, 1] = -2
+    deck = dataclasses.replace(real, pages=(dataclasses.replace(first, table=table),))
     cells = _cells(deck_xlsx(deck))
     assert not any(c.data_type == "f" for c in cells)
     names = {c.value: c for c in cells}

@@ -251,8 +251,8 @@ STRINGS = {
         "must be hh (households) or 60 (residents 60+)",
     ),
     "sp.url.needs_type": (
-        "推演需要同时指定网点类型 sp_type",
-        "a what-if needs a service type (sp_type)",
+        "推演需要同时指定网点类型",
+        "a what-if needs a service type too",
     ),
     "sp.reason.not_number": ("纬度和经度都须是数字", "latitude and longitude must be numbers"),
     "sp.reason.out_of_area": (
