@@ -52,16 +52,19 @@ def _chosen_standard(today: int, low: int, high: int, step: int) -> int:
 
 
 def _curve_chart(curve: pd.DataFrame, today: int, chosen: int) -> alt.LayerChart:
-    y_title, x_title = t("wf.whatif.curve.y"), t("wf.whatif.curve.x")
+    y_title = numbers.column_header(t("wf.whatif.curve.y"), "yuan", lang())
+    x_title = t("wf.whatif.curve.x")
+    curve = curve.assign(monthly_budget=curve["monthly_budget"] / _money_divisor())
+    money_format = ",.2f" if _money_divisor() > 1 else ",.0f"
     line = (
         alt.Chart(curve[["standard", "monthly_budget"]])
         .mark_line(strokeWidth=3, color=charts.PALETTE[0])
         .encode(
             x=alt.X("standard:Q", title=x_title, scale=alt.Scale(zero=False)),
-            y=alt.Y("monthly_budget:Q", title=y_title, axis=alt.Axis(format=",.0f")),
+            y=alt.Y("monthly_budget:Q", title=y_title, axis=alt.Axis(format=",~f")),
             tooltip=[
                 alt.Tooltip("standard:Q", title=x_title),
-                alt.Tooltip("monthly_budget:Q", title=y_title, format=",.0f"),
+                alt.Tooltip("monthly_budget:Q", title=y_title, format=money_format),
             ],
         )
     )
@@ -121,6 +124,8 @@ def _options_table(f: Filters, today: int, chosen: int, fine: bool) -> pd.DataFr
             "change": curve["yearly_budget"] - curve["yearly_budget"].iloc[0],
         }
     )
+    for column in ("monthly", "yearly", "change"):
+        frame[column] = frame[column] / _money_divisor()
     small = fine and any(privacy.is_small(v) for v in (*frame["households"], *frame["persons"]))
     if small:  # money of one or two households is their income
         for column in ("monthly", "yearly", "change"):
@@ -185,10 +190,19 @@ def _options_frame_config() -> dict[str, object]:
         "standard": st.column_config.NumberColumn(t("wf.whatif.col.standard"), format="%d"),
         "households": st.column_config.TextColumn(t("wf.col.households"), alignment="right"),
         "persons": st.column_config.TextColumn(t("wf.col.persons"), alignment="right"),
-        "monthly": st.column_config.NumberColumn(t("wf.whatif.col.monthly"), format="localized"),
-        "yearly": st.column_config.NumberColumn(t("wf.whatif.col.yearly"), format="localized"),
-        "change": st.column_config.NumberColumn(t("wf.whatif.col.change"), format="localized"),
+        **{
+            c: st.column_config.NumberColumn(
+                numbers.column_header(t(f"wf.whatif.col.{c}"), "yuan", lang()),
+                format="%.2f" if _money_divisor() > 1 else "localized",
+            )
+            for c in ("monthly", "yearly", "change")
+        },
     }
+
+
+def _money_divisor() -> float:
+    """Money in the table and the curve reads in 万元 in Chinese, as on the cards."""
+    return numbers.column_scale("yuan", lang())[0]
 
 
 def what_if(f: Filters) -> None:

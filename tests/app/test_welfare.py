@@ -342,3 +342,20 @@ def test_an_area_without_recipients_shows_an_empty_state(open_page, database_wit
     assert metric_values(at)["低保对象"] == "0人"
     assert any("没有在保的低保或特困家庭" in i.value for i in at.info)
     assert not at.get("deck_gl_json_chart")
+
+
+def test_the_options_table_and_curve_read_money_in_wan_yuan(open_page):
+    """方案对比 and the curve: money in 万元, as on the cards, the unit in the header."""
+    at = open_page(PAGE)
+    assert_clean(at)
+    today = expected.dibao_standard()[0]
+    table = next(d for d in at.dataframe if "monthly" in d.value.columns)
+    columns = json.loads(table.proto.columns)
+    assert columns["monthly"]["label"] == "每月资金（万元）"
+    assert columns["yearly"]["label"] == "全年资金（万元）"
+    first = table.value.iloc[0]
+    assert int(first["standard"]) == today
+    assert round(float(first["monthly"]), 4) == round(expected.budget(today) / 10_000, 4)
+    charts = [*at.get("arrow_vega_lite_chart"), *at.get("vega_lite_chart")]
+    specs = [json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in charts]
+    assert any("每月资金需求（万元）" in s for s in specs)
