@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from data_access.admin.users import User
 from data_access.db import bump_data_version
+from data_access.importing.domain_checks import check_domain
 from data_access.importing.extent import china_extent, county_extent
 from data_access.importing.figures import (  # noqa: F401  (headline_*: the bench and tests)
     HEADLINE_METRICS,
@@ -37,7 +38,7 @@ from data_access.importing.network_checks import network_warnings
 from data_access.importing.osm import looks_like_pbf, rows_of_pbf
 from data_access.importing.reading import FileProblem, SheetRows, rows_of
 from data_access.importing.spec import TableSpec, table_spec
-from data_access.importing.validate import Problem, check_domain, check_schema, parse_rows
+from data_access.importing.validate import Problem, check_schema, parse_rows
 from data_access.models import AuditLog, Base
 from data_access.text import t
 
