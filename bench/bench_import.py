@@ -106,15 +106,6 @@ def child_baseline(folder: str, csv_path: str) -> dict:
     }
 
 
-def in_child(*argv: str) -> dict:
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", *argv], stdout=subprocess.PIPE, text=True, check=False
-    )
-    if out.returncode:
-        raise SystemExit(f"{argv[0]} failed (exit {out.returncode})")
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def quick_inputs(folder: Path) -> tuple[str, Path]:
     """N=5: its database and its job seekers exported as the import reads them."""
     from data_access.db import make_engine
@@ -160,9 +151,11 @@ def main() -> None:
         file = folder / "jobseekers.csv"
         n = sliced(csv_path, rows, file)
         url = prepared_database(source_url, folder)
-        baseline = in_child("baseline", str(folder), str(file))
-        result = in_child("import", url, str(file), "1" if args.profile else "0")
-        again = in_child("import", url, str(file), "0")  # the same file twice: nothing changes
+        baseline = harness.in_child(__file__, "baseline", str(folder), str(file))
+        result = harness.in_child(__file__, "import", url, str(file), "1" if args.profile else "0")
+        again = harness.in_child(
+            __file__, "import", url, str(file), "0"
+        )  # the same file twice: nothing changes
     scale = "N=5" if args.quick else "N=200"
     lines = harness.header(
         "Import of job seekers (`run_import`)",

@@ -14,8 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -70,15 +68,6 @@ def child_baseline(csv_path: str) -> dict:
     }
 
 
-def in_child(*argv: str) -> dict:
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", *argv], stdout=subprocess.PIPE, text=True, check=False
-    )
-    if out.returncode:
-        raise SystemExit(f"{argv[0]} failed (exit {out.returncode})")
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     harness.add_common_args(ap, ("file",))
@@ -96,8 +85,10 @@ def main() -> None:
         csv_path = folder / "one-column.csv"
         one_column_csv(csv_path, rows)
         size_mb = csv_path.stat().st_size / 1e6
-        checked = in_child("check", f"sqlite:///{folder / 'empty.db'}", str(csv_path))
-        base = in_child("baseline", str(csv_path))
+        checked = harness.in_child(
+            __file__, "check", f"sqlite:///{folder / 'empty.db'}", str(csv_path)
+        )
+        base = harness.in_child(__file__, "baseline", str(csv_path))
     lines = harness.header(
         "Import: a file failing on every row",
         harness.command_line("bench_import_problems.py", args),

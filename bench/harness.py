@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import subprocess
@@ -155,3 +156,14 @@ def rss_mb(pid: int, field: str = "VmRSS") -> float:
         if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def in_child(script: str, *argv: str) -> dict:
+    """Run `script --child argv…` in a fresh Python (its peak memory its own) and return the
+    JSON object its last output line holds."""
+    out = subprocess.run(
+        [sys.executable, script, "--child", *argv], stdout=subprocess.PIPE, text=True, check=False
+    )
+    if out.returncode:
+        raise SystemExit(f"{argv[0]} failed (exit {out.returncode})")
+    return json.loads(out.stdout.strip().splitlines()[-1])

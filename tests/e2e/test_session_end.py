@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import urllib.error
-import urllib.request
 
 import pytest
 from sqlalchemy import func, select
@@ -22,7 +20,14 @@ from data_access.welfare.models import WelfareHousehold
 from tests.conftest import OLD_TOWN
 from tests.e2e import act
 from tests.e2e.conftest import assert_no_exception, served
-from tests.e2e.test_data_admin import PASSWORD, _households_xlsx, _sign_in, _table, _upload
+from tests.e2e.test_data_admin import (
+    PASSWORD,
+    _households_xlsx,
+    _sign_in,
+    _status,
+    _table,
+    _upload,
+)
 
 
 @pytest.fixture(scope="module")
@@ -43,14 +48,6 @@ def _households(url: str) -> int:
         count = conn.execute(select(func.count()).select_from(WelfareHousehold)).scalar_one()
     engine.dispose()
     return count
-
-
-def _status(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status
-    except urllib.error.HTTPError as exc:
-        return exc.code
 
 
 def test_a_disabled_account_is_signed_out_at_its_next_click(page, app_with_e1, tmp_path):
