@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 
+import pandas as pd
 import streamlit as st
 
 from components import kpi, page_state, presentation
@@ -219,13 +220,11 @@ def ranking(key: str, f: Filters) -> None:
         return
     label = t(f"metric.{figure}.label")
     if compact:
-        spec = deck_model.ranking_chart(table, figure, lang(), font=14, bar_height=70)
-        box.vega_lite_chart(spec, width="stretch")
+        box.vega_lite_chart(_chart_spec(table, figure, lang(), compact), width="stretch")
         table_box = box
     else:
         table_box, chart_box = st.columns([2, 3])
-        spec = deck_model.ranking_chart(table, figure, lang())
-        chart_box.vega_lite_chart(spec, width="stretch")
+        chart_box.vega_lite_chart(_chart_spec(table, figure, lang(), compact), width="stretch")
     shown_columns = (
         ["name", "shown", "status_word"] if compact else ["rank", "name", "shown", "status_word"]
     )
@@ -243,6 +242,15 @@ def ranking(key: str, f: Filters) -> None:
     )
     if f.grids:
         box.caption(t("review.ranking.no_status_grid"))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _chart_spec(table: pd.DataFrame, figure: str, language: str, compact: bool) -> dict:
+    """The ranking chart's spec, built once per ranking table (Altair's build and schema check
+    took ~40 ms of every screen turn, for the same few specs over and over)."""
+    if compact:
+        return deck_model.ranking_chart(table, figure, language, font=14, bar_height=70)
+    return deck_model.ranking_chart(table, figure, language)
 
 
 def summary(f: Filters) -> None:
