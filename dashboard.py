@@ -44,13 +44,14 @@ shell.navigation(pages)
 
 # Filled after the page has run, so notices about the page's own URL parameters show at once, on top.
 notice_slot = st.container()
+sign_in = auth.take_sign_in()
 try:
     with st.spinner(t("app.loading")):
         db_status.check_file()
         db_status.retrying(data.begin_run)
         db_status.check_file()  # records the file a first start has just created
     db_status.recovered()
-    auth.finish_sign_in()  # here, not in the form's callback: a database fault is handled below
+    auth.finish_sign_in(sign_in)  # here, not in the form's callback: a fault is handled below
     auth.check_session()  # an account changed or idle since the last run: signed out first
     auth.signed_out_notice()
     if not shell.not_found():

@@ -18,8 +18,6 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
-from pathlib import Path
 
 import chromium
 import harness
@@ -75,22 +73,13 @@ def run_scale(scale: str, args: argparse.Namespace, loads: int) -> list[dict]:
     from components.registry import PAGES
 
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        url = harness.database(scale, folder, args.n200_url)
-        with (
-            chromium.served("app.py", url, args.port, folder) as (app, _),
-            chromium.served(
-                "bench/reference_page.py", url, args.port and args.port + 1, folder
-            ) as (ref, _),
-            chromium.chromium() as browser,
-        ):
-            reference = [measure(browser, ref + "/", loads)]
-            for spec in PAGES:
-                r = measure(browser, f"{app}/{spec.url_path}", loads, admin=spec.role != "viewer")
-                rows.append({"page": spec.url_path or "(overview)", **r})
-                print(f"  {harness.scale_label(scale)} {rows[-1]}", file=sys.stderr)
-            reference.append(measure(browser, ref + "/", loads))  # and again after: shared machine
+    with chromium.app_and_reference(scale, args.port, args.n200_url) as (app, ref, browser):
+        reference = [measure(browser, ref + "/", loads)]
+        for spec in PAGES:
+            r = measure(browser, f"{app}/{spec.url_path}", loads, admin=spec.role != "viewer")
+            rows.append({"page": spec.url_path or "(overview)", **r})
+            print(f"  {harness.scale_label(scale)} {rows[-1]}", file=sys.stderr)
+        reference.append(measure(browser, ref + "/", loads))  # and again after: shared machine
     ref_load = statistics.median([r["load"] for r in reference])
     ref_filter = statistics.median([r["filter"] for r in reference])
     rows.insert(0, {"page": "reference page", "first": reference[0]["first"], "load": ref_load,

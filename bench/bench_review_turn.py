@@ -14,9 +14,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 import chromium
 import harness
@@ -34,31 +32,22 @@ def _turns(page, n: int) -> list[float]:
 def run_scale(scale: str, args: argparse.Namespace, rounds: int) -> dict:
     from components.review.screen import SCREENS
 
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        url = harness.database(scale, folder, args.n200_url)
-        with (
-            chromium.served("app.py", url, args.port, folder) as (app, _),
-            chromium.served(
-                "bench/reference_page.py", url, args.port and args.port + 1, folder
-            ) as (ref, _),
-            chromium.chromium() as browser,
-        ):
-            context = browser.new_context(viewport={"width": 1280, "height": 720})
-            page = context.new_page()
-            chromium.load(page, app + "/review")
-            page.locator("h1").first.click()  # focus the page, not a widget
-            first = _turns(page, len(SCREENS))
-            warm = [x for _ in range(rounds - 1) for x in _turns(page, len(SCREENS))]
-            context.close()
-            ref_times = []
-            for _ in range(max(1, rounds - 1)):
-                ctx, ref_page = chromium.new_page(browser)
-                chromium.load(ref_page, ref + "/")
-                took = chromium.change_filter(ref_page)
-                if took is not None:
-                    ref_times.append(took)
-                ctx.close()
+    with chromium.app_and_reference(scale, args.port, args.n200_url) as (app, ref, browser):
+        context = browser.new_context(viewport={"width": 1280, "height": 720})
+        page = context.new_page()
+        chromium.load(page, app + "/review")
+        page.locator("h1").first.click()  # focus the page, not a widget
+        first = _turns(page, len(SCREENS))
+        warm = [x for _ in range(rounds - 1) for x in _turns(page, len(SCREENS))]
+        context.close()
+        ref_times = []
+        for _ in range(max(1, rounds - 1)):
+            ctx, ref_page = chromium.new_page(browser)
+            chromium.load(ref_page, ref + "/")
+            took = chromium.change_filter(ref_page)
+            if took is not None:
+                ref_times.append(took)
+            ctx.close()
     return {
         "scale": scale,
         "first": statistics.median(first),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,6 +39,24 @@ def served(entry: str, db_url: str, port: int, log_dir: Path) -> Iterator[tuple[
         entry, log_dir, port=port, env=env, extra_args=args, timeout=300
     ) as (base, proc):
         yield base, proc.pid
+
+
+@contextlib.contextmanager
+def app_and_reference(
+    scale: str, port: int, n200_url: str | None
+) -> Iterator[tuple[str, str, object]]:
+    """The app and bench/reference_page.py served side by side on one database of `scale` (on
+    port and port + 1; any free ones when 0), and Chromium: yields (app URL, reference URL,
+    browser). Both servers run in the same conditions, so the reference measures the machine."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        url = harness.database(scale, folder, n200_url)
+        with (
+            served("app.py", url, port, folder) as (app, _),
+            served("bench/reference_page.py", url, port and port + 1, folder) as (ref, _),
+            chromium() as browser,
+        ):
+            yield app, ref, browser
 
 
 @contextlib.contextmanager

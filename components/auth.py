@@ -112,10 +112,15 @@ def _submit(name_key: str, password_key: str) -> None:
     st.session_state[password_key] = ""  # never kept
 
 
-def finish_sign_in() -> None:
-    """Sign in with what the form sent, once (the password leaves the session before the
-    database is asked, so a fault does not keep it for the retry)."""
-    pending = st.session_state.pop(_PENDING, None)
+def take_sign_in() -> tuple[str, str] | None:
+    """What the form sent, taken out of the session before the run asks the database anything
+    (the data version comes first): a fault then does not keep the password for the retry
+    loop, which would sign the reader in by itself whenever the database came back."""
+    return st.session_state.pop(_PENDING, None)
+
+
+def finish_sign_in(pending: tuple[str, str] | None) -> None:
+    """Sign in with what the form sent (`take_sign_in`), once."""
     if pending is None:
         return
     name, password = pending

@@ -14,6 +14,9 @@ until Ctrl-C. With --check it shows, in Chromium, that the deployment works as o
 3. an admin signs in through the first process and imports new 低保 households on 数据管理;
 4. the session on the *other* process clicks 总览 once: its next run shows the new figure.
 
+Before the import, a file over the upload limit is chosen: refused on the page before it is sent
+(nginx sees no upload), the limit named in Chinese beside the uploader.
+
 Exit 0 when all of it holds, 1 otherwise; everything started is stopped on the way out.
 """
 
@@ -40,6 +43,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from data_access.admin import accounts  # noqa: E402
 from data_access.db import make_engine  # noqa: E402
+from data_access.importing.limits import MAX_FILE_MB  # noqa: E402
 from data_access.seeding import ensure_ready  # noqa: E402
 from data_access.text import t  # noqa: E402
 from deploy import streamlit_proc  # noqa: E402
@@ -141,6 +145,40 @@ def no_error_on(page) -> bool:
     )
 
 
+def uploads_in_log(run_dir: Path) -> list[str]:
+    """The upload requests nginx has seen (method, path and status)."""
+    log = (run_dir / "access.log").read_text(errors="replace")
+    return re.findall(r'"(PUT|POST) (/_stcore/upload_file[^ "]*)[^"]*" (\d+)', log)
+
+
+def too_big_refused(page, run_dir: Path) -> list[str]:
+    """A file over the upload limit chosen on 数据管理: Streamlit refuses it on the page before
+    sending it (nginx sees no upload, nothing is imported) and the limit stands beside the
+    uploader in Chinese. The refused file is taken out of the box again."""
+    failures = []
+    start = time.monotonic()
+    big = run_dir / "too_big.csv"
+    with big.open("wb") as out:
+        out.truncate((MAX_FILE_MB + 10) * 1024 * 1024)
+    before = uploads_in_log(run_dir)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(big))
+    chip = page.locator('[data-testid="stFileChip"]').filter(has_text=big.name)
+    chip.wait_for()
+    if f"{MAX_FILE_MB:.1f}MB" not in chip.inner_text():  # Streamlit's own refusal, in English
+        failures.append(f"the uploader did not refuse the large file: {chip.inner_text()!r}")
+    hint = t("admin.upload.limit", "zh", limit=MAX_FILE_MB)
+    if not page.get_by_text(hint).is_visible():
+        failures.append("no Chinese line naming the upload limit beside the uploader")
+    if uploads_in_log(run_dir) != before:
+        failures.append(f"the large file was sent: {uploads_in_log(run_dir)[len(before) :]}")
+    chip.locator('[data-testid="stFileChipDeleteBtn"]').click()
+    chip.wait_for(state="detached")
+    big.unlink()
+    took = time.monotonic() - start
+    print(f"a {MAX_FILE_MB + 10} MB file refused on the page in {took:.1f} s; beside it: {hint}")
+    return failures
+
+
 def check(base: str, run_dir: Path, ports: list[int]) -> list[str]:
     """What failed (empty: an import through one process showed through the other)."""
     from playwright.sync_api import sync_playwright
@@ -185,6 +223,7 @@ def check(base: str, run_dir: Path, ports: list[int]) -> list[str]:
         pickers = a.locator('[data-testid="stSelectbox"]').filter(has_text=t("admin.table", "zh"))
         # An admin's list is long and drawn only in part: filter it.
         act.choose(a, pickers.nth(1), table, search=table)
+        failures += too_big_refused(a, run_dir)
         sheet = run_dir / "new_households.csv"
         sheet.write_bytes(households_csv(2, prefix=f"TWO{int(time.time()) % 100000:05d}"))
         since = act.arm(a)

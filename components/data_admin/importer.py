@@ -18,6 +18,7 @@ from data_access import metrics
 from data_access.admin.users import User
 from data_access.importing import ImportResult, run_import, table_title
 from data_access.importing.coords import SYSTEMS
+from data_access.importing.limits import MAX_FILE_MB
 from data_access.importing.templates import problems_workbook
 
 _CHECKED = "_admin_checked"  # (table, sha256, coordinates) → the dry run's result
@@ -98,6 +99,9 @@ def importer(user: User, tables: tuple[str, ...]) -> None:
         type=["xlsx", "xls", "csv", "geojson", "json", "pbf"],
         key=f"admin_upload_{round_}",
     )
+    # Streamlit checks the size before sending (server.maxUploadSize, the importer's limit too)
+    # and says so only in English: the limit in the reader's words, always in view.
+    st.caption(t("admin.upload.limit", limit=MAX_FILE_MB))
     done = st.session_state.pop(_DONE, None)
     if done:
         st.success(done)

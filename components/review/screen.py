@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 
+import pandas as pd
 import streamlit as st
 
 from components import kpi, page_state, presentation
@@ -20,6 +21,7 @@ from data_access.review import summary as summary_model
 from data_access.review.topics import TOPIC_KEYS, topic
 
 SCREENS: tuple[str, ...] = (*TOPIC_KEYS, "summary")  # the summary closes the meeting
+TITLE_FITS = 30  # half-width characters of a title at full size in its column at 1280 px
 NEXT_KEY, PREVIOUS_KEY = "Right", "Left"  # arrow keys; a presenter's clicker sends PageDown too
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -28,6 +30,17 @@ SUMMARY_CSS = """
 .review-summary h2 { font-size: clamp(1.4rem, 1.9vw, 2.2rem); margin: 0.6rem 0 0.4rem; }
 .review-summary h3 { font-size: clamp(1.15rem, 1.5vw, 1.8rem); margin: 1rem 0 0.2rem; }
 .review-summary p { font-size: clamp(1.05rem, 1.3vw, 1.6rem); line-height: 1.75; margin: 0; }
+</style>
+"""
+# Presenting, the draft is one 1280×720 screen: two columns, each heading run into its
+# paragraph (a line saved per topic), the scope only in the footer line.
+SUMMARY_SCREEN_CSS = """
+<style>
+.review-summary.present h2 { font-size: clamp(1.25rem, 1.6vw, 2rem); margin: 0 0 0.3rem; }
+.review-summary.present .review-summary-body { column-count: 2; column-gap: 2.2rem; }
+.review-summary.present p { font-size: clamp(0.92rem, 1.15vw, 1.45rem); line-height: 1.55;
+  margin: 0 0 0.45rem; break-inside: avoid-column; }
+.review-summary.present p b { font-weight: 700; }
 </style>
 """
 
@@ -52,6 +65,17 @@ SCREEN_CSS = """
 .st-key-review_footer p { font-size: clamp(0.8rem, 0.9vw, 1.1rem) !important; margin: 0; }
 </style>
 """
+
+
+def _title_css(title: str) -> str:
+    """Presenting, the title stays on one line beside share and downloads: a long one (English
+    "Volunteering and community life") is set smaller, as the slides' titles are."""
+    width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in title)  # in half-width characters
+    scale = min(1.0, TITLE_FITS / width)
+    return (
+        '<style>[data-testid="stMainBlockContainer"] h1 { font-size: '
+        f"clamp(1.1rem, {2.2 * scale:.2f}vw, {2.8 * scale:.2f}rem) !important; }}</style>"
+    )
 
 
 def current_screen() -> str:
@@ -79,7 +103,10 @@ def header(f: Filters, screen: str) -> None:
     title_col, share_col, files_col, mode = st.columns(
         [5, 2, 2, 3], vertical_alignment="center", gap="small"
     )
-    title_col.title(t("review.title") + " · " + screen_title(screen))
+    title = t("review.title") + " · " + screen_title(screen)
+    if presenting():
+        st.html(_title_css(title))
+    title_col.title(title)
     with share_col:
         share(f)
     with files_col:
@@ -193,13 +220,11 @@ def ranking(key: str, f: Filters) -> None:
         return
     label = t(f"metric.{figure}.label")
     if compact:
-        spec = deck_model.ranking_chart(table, figure, lang(), font=14, bar_height=70)
-        box.vega_lite_chart(spec, width="stretch")
+        box.vega_lite_chart(_chart_spec(table, figure, lang(), compact), width="stretch")
         table_box = box
     else:
         table_box, chart_box = st.columns([2, 3])
-        spec = deck_model.ranking_chart(table, figure, lang())
-        chart_box.vega_lite_chart(spec, width="stretch")
+        chart_box.vega_lite_chart(_chart_spec(table, figure, lang(), compact), width="stretch")
     shown_columns = (
         ["name", "shown", "status_word"] if compact else ["rank", "name", "shown", "status_word"]
     )
@@ -219,16 +244,39 @@ def ranking(key: str, f: Filters) -> None:
         box.caption(t("review.ranking.no_status_grid"))
 
 
+@st.cache_data(show_spinner=False, max_entries=512)
+def _chart_spec(table: pd.DataFrame, figure: str, language: str, compact: bool) -> dict:
+    """The ranking chart's spec, built once per ranking table (Altair's build and schema check
+    took ~40 ms of every screen turn, for the same few specs over and over)."""
+    if compact:
+        return deck_model.ranking_chart(table, figure, language, font=14, bar_height=70)
+    return deck_model.ranking_chart(table, figure, language)
+
+
 def summary(f: Filters) -> None:
     s = query(summary_model.draft, f, lang())
-    st.caption(s.scope)
+    present = presenting()
+    if not present:  # presenting, the footer line says it
+        st.caption(s.scope)
     if not s.paragraphs:
         st.info(t("common.no_data"))
     esc = html.escape
-    body = f"<p>{esc(s.opening)}</p>" + "".join(
-        f"<h3>{esc(s.heading(i))}</h3><p>{esc(p.text)}</p>" for i, p in enumerate(s.paragraphs)
-    )
-    st.html(SUMMARY_CSS + f'<div class="review-summary"><h2>{esc(s.title)}</h2>{body}</div>')
+    if present:
+        body = f"<p>{esc(s.opening)}</p>" + "".join(
+            f"<p><b>{esc(s.heading(i))}</b>{t('review.summary.run_in')}{esc(p.text)}</p>"
+            for i, p in enumerate(s.paragraphs)
+        )
+        st.html(
+            SUMMARY_CSS
+            + SUMMARY_SCREEN_CSS
+            + f'<div class="review-summary present"><h2>{esc(s.title)}</h2>'
+            + f'<div class="review-summary-body">{body}</div></div>'
+        )
+    else:
+        body = f"<p>{esc(s.opening)}</p>" + "".join(
+            f"<h3>{esc(s.heading(i))}</h3><p>{esc(p.text)}</p>" for i, p in enumerate(s.paragraphs)
+        )
+        st.html(SUMMARY_CSS + f'<div class="review-summary"><h2>{esc(s.title)}</h2>{body}</div>')
     st.download_button(
         t("review.download.docx"),
         data=files.summary_docx(s),

@@ -269,7 +269,9 @@ def draft(
             if text is None:
                 continue
             if s.name == "cadres_profile" and said:
-                said[-1] += text  # 其中…: part of the cadres' item, not an item of its own
+                # 其中…: part of the cadres' item, not an item of its own; English sentences
+                # are spaced ("were elected. Of them"), Chinese ones are not
+                said[-1] += ("" if lang == "zh" else " ") + text
             else:
                 said.append(text)
         if said:

@@ -1,8 +1,9 @@
 """The database goes away under an open page and comes back; Streamlit is never restarted.
 
 PostgreSQL: a private cluster on 127.0.0.1:5499 (never the shared server on 5432), stopped while
-a page is open: every page says 数据库暂时不可用，正在重试, and after the restart the open page
-returns by itself, with no click. SQLite: the file's folder moved away (then back), the file
+a page is open: every page says 数据库暂时不可用，正在重试 (signing in too, never Streamlit's
+English error box), and after the restart the open page returns by itself, with no click, and
+signing in works without a reload. SQLite: the file's folder moved away (then back), the file
 replaced by a damaged one (then restored): a message naming the file, then recovery by itself.
 No exception box and no traceback at any point.
 """
@@ -19,9 +20,11 @@ from pathlib import Path
 
 import pytest
 
+from data_access.admin import accounts
 from data_access.db import make_engine
 from data_access.seeding import seed
 from data_access.text import t
+from tests.conftest import EAST
 from tests.e2e import act
 from tests.e2e.conftest import card_value, served
 
@@ -31,6 +34,8 @@ DIBAO = t("metric.dibao_persons.label", "zh")
 NAV = [t(f"nav.{key}", "zh") for key in ("overview", "service_points", "welfare", "employment",
                                           "facilities", "community_life", "review", "data_admin")]  # fmt: skip
 BIN = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+CLERK, PASSWORD = "outage-clerk", "outage-password-1"
+STREAMLIT_ERROR = "This app has encountered an error"
 
 
 def _as_postgres(*cmd: str) -> None:
@@ -73,6 +78,7 @@ def cluster():
         pg.start()
         engine = make_engine(pg.url)
         seed(engine)
+        accounts.add_user(engine, CLERK, PASSWORD, "editor", (EAST,), by="test")
         engine.dispose()
         yield pg
     finally:
@@ -83,6 +89,12 @@ def _no_traceback(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0
     body = page.locator("body").inner_text()
     assert "Traceback" not in body and "OperationalError" not in body and "psycopg" not in body
+    assert STREAMLIT_ERROR not in body
+
+
+def _fill_sign_in(page) -> None:
+    act.type_into(page, page.get_by_label(t("auth.name", "zh")), CLERK, enter=False)
+    act.type_into(page, page.get_by_label(t("auth.password", "zh")), PASSWORD, enter=False)
 
 
 def _rerun(page) -> None:
@@ -110,8 +122,14 @@ def test_postgresql_stopped_under_an_open_page_and_back(cluster, page, tmp_path)
     with served("app.py", cluster.url, tmp_path) as base:
         act.goto(page, base + "/")
         before = card_value(page, DIBAO)
+        act.nav_to(page, NAV[-1])  # 数据管理: its sign-in form
+        _fill_sign_in(page)
         cluster.stop()
         try:
+            # Signing in while the database is down: the pages' notice, not Streamlit's error.
+            page.get_by_role("button", name=t("auth.submit", "zh")).click()
+            page.get_by_text(UNAVAILABLE).wait_for(timeout=60_000)
+            _no_traceback(page)
             for title in NAV:  # every page says so, none shows its content or a traceback
                 page.locator('[data-testid="stSidebar"] a').filter(has_text=title).first.click()
                 page.get_by_text(UNAVAILABLE).wait_for(timeout=60_000)
@@ -125,6 +143,13 @@ def test_postgresql_stopped_under_an_open_page_and_back(cluster, page, tmp_path)
         act.wait_settled(page)
         print(f"PostgreSQL back: the page recovered {back:.1f} s after the server was up")
         assert card_value(page, DIBAO) == before
+        _no_traceback(page)
+        # Signing in again, on the same page load: it works.
+        act.nav_to(page, NAV[-1])
+        _fill_sign_in(page)
+        act.click(page, page.get_by_role("button", name=t("auth.submit", "zh")))
+        as_clerk = t("auth.signed_in_as", "zh", name=CLERK, role=t("auth.role.editor", "zh"))
+        page.get_by_text(as_clerk).first.wait_for()
         _no_traceback(page)
 
 

@@ -1,14 +1,15 @@
-"""Every topic of 会议汇报 is one 1280×720 screen in presentation mode, in Chinese and English,
-for the county and for one community's half year: the page does not scroll (its scroll height
-is at most the window's), cards and ranking side by side, the description and data date in one
-footer line, share and downloads at the top. Screenshots in test-artifacts/review-screen-*
+"""Every screen of 会议汇报 (each topic and the closing summary) is one 1280×720 screen in
+presentation mode, in Chinese and English, for the county and for one community's half year: the
+page does not scroll (its scroll height is at most the window's), the title on one line, a
+topic's cards and ranking side by side, the description and data date in one footer line, share
+and downloads at the top. Screenshots in test-artifacts/review-screen-*
 (look at them)."""
 
 from __future__ import annotations
 
 import pytest
 
-from data_access.review.topics import TOPIC_KEYS
+from components.review.screen import SCREENS
 from tests.conftest import EAST
 from tests.e2e import act
 from tests.e2e.conftest import ARTIFACTS, assert_no_exception
@@ -20,6 +21,10 @@ SCROLL_HEIGHT = """() => Math.max(
   document.scrollingElement.scrollHeight,
   ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]')]
     .map(e => e.scrollHeight))"""
+# lines the page title takes (its height over its line height)
+TITLE_LINES = """() => { const h = document.querySelector('[data-testid="stMainBlockContainer"] h1');
+  return Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight));
+}"""
 BOX = (
     "(sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return [r.x, r.y]; }"
 )
@@ -32,12 +37,16 @@ def test_every_topic_is_one_screen(browser, app_url, lang, area):
     page = context.new_page()
     heights = {}
     try:
-        for topic in TOPIC_KEYS:
+        for topic in SCREENS:
             act.goto(page, f"{app_url}/review?lang={lang}&topic={topic}{FILTERS[area]}")
             assert_no_exception(page)
             heights[topic] = page.evaluate(SCROLL_HEIGHT)
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / f"review-screen-{lang}-{area}-{topic}.png"))
+            assert page.evaluate(TITLE_LINES) == 1, topic
+            if topic == "summary":  # the whole draft, in two columns
+                assert page.locator(".review-summary.present p").count() >= 4
+                continue
             # cards left, ranking right, at the same height
             cards = page.evaluate(BOX, ".st-key-review_cards")
             rank = page.evaluate(BOX, ".st-key-review_rank")

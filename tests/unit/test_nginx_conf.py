@@ -8,6 +8,8 @@ tests/e2e/test_two_servers.py; this one needs only nginx, so it runs everywhere 
 
 from __future__ import annotations
 
+import http.client
+import re
 import shutil
 import subprocess
 import threading
@@ -22,8 +24,9 @@ import pytest
 from components.auth import client_from
 from data_access.admin import accounts
 from data_access.db import create_schema
+from data_access.importing import limits
 from deploy import streamlit_proc
-from deploy.run_two_servers import nginx_conf
+from deploy.run_two_servers import ROOT, nginx_conf
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 pytestmark = pytest.mark.skipif(
@@ -131,3 +134,26 @@ def test_headers_from_anyone_but_the_proxy_are_not_believed():
     spoofed = {"X-Forwarded-For": "198.51.100.7", "X-Real-Ip": "198.51.100.7"}
     assert client_from("203.0.113.9", spoofed) == "203.0.113.9"
     assert client_from(None, spoofed) == "198.51.100.7"  # from this machine: the proxy's word
+
+
+def test_streamlit_refuses_a_large_file_before_nginx_and_nginx_says_why(proxy):
+    """Streamlit's uploader refuses a file over server.maxUploadSize on the page, before sending
+    it; nginx's own limit sits above the largest upload Streamlit sends (the file and its form
+    around it), so a file just under the limit is not refused by nginx with a bare 413. A body
+    over nginx's limit is answered in words."""
+    conf = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    nginx_mb = int(re.search(r"client_max_body_size (\d+)m;", conf).group(1))
+    assert nginx_mb * 1024 * 1024 >= limits.MAX_FILE_MB * 1024 * 1024 + 64 * 1024
+    assert nginx_mb <= limits.MAX_FILE_MB + 2  # and not much above: a bound on what nginx buffers
+
+    host, port = proxy.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=10)
+    conn.putrequest("PUT", "/_stcore/upload_file/session/file")
+    conn.putheader("Content-Length", str((nginx_mb + 1) * 1024 * 1024))
+    conn.endheaders()  # nginx answers from the header, before any of the body
+    answer = conn.getresponse()
+    text = answer.read().decode("utf-8")
+    conn.close()
+    assert answer.status == 413
+    assert f"文件超过 {limits.MAX_FILE_MB} MB 上限" in text
+    assert answer.getheader("X-Frame-Options") == "DENY"

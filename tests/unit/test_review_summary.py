@@ -67,6 +67,7 @@ def test_english_summary_holds_the_same_figures(conn):
     money = numbers.figure(846000, "yuan", "en", compact=True)
     for number in ("138", "1,276", "58", "373", "530", "170", money):
         assert number in text
+    assert "elected. Of them" in text  # the cadres' profile joins their sentence, spaced
     for name in ["全部社区", *(r["name"] for r in sample_rows("projects"))]:
         text = text.replace(name, "")  # names from the data stay as they are
     assert not re.search(r"[\u4e00-\u9fff]", text)

@@ -49,6 +49,7 @@ NO_HAN_ALLOWED = {
     "review.unit_header",
     "summary.clause_sep",
     "summary.heading",
+    "review.summary.run_in",
     "summary.s.project",
     "summary.end",
     "wf.check.count",

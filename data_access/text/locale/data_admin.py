@@ -71,6 +71,12 @@ STRINGS = {
     "admin.coordinates.gcj02": ("GCJ-02（高德、腾讯）", "GCJ-02 (AMap, Tencent)"),
     "admin.coordinates.bd09": ("BD-09（百度）", "BD-09 (Baidu)"),
     "admin.upload": ("选择文件", "Choose a file"),
+    # Beside the uploader: Streamlit refuses a larger file on the page, in English only.
+    "admin.upload.limit": (
+        "文件不超过 {limit} MB。更大的文件不会上传（上传框里标红），请按社区或年份拆分后分别导入",
+        "Files up to {limit} MB. A larger file is not uploaded (marked red in the box): "
+        "split it by community or year",
+    ),
     "admin.problems.more": (
         "问题太多：只列出前{listed}个，另有{more}个问题未列出，检查到此为止（未做数据库核对）。"
         "请先改正这些问题，通常是整列填错或文件选错。",

@@ -162,6 +162,8 @@ STRINGS.update(
             "For the projector at review meetings; take away the deck and the draft summary",
         ),
         "review.summary_screen": ("工作总结（草稿）", "Work summary (draft)"),
+        # between a heading run into its paragraph and the paragraph (presenting the summary)
+        "review.summary.run_in": ("。", ". "),
         "review.previous": ("上一页", "Previous"),
         "review.next": ("下一页", "Next"),
         "review.position": ("第 {n} / {total} 页", "Screen {n} of {total}"),
