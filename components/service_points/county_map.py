@@ -103,4 +103,4 @@ def county_map(data: MapData, rates: pd.DataFrame, table: pd.DataFrame, same_as:
     maps.cached_area_map(
         county_parts, data, rates, table, key="sp_map", alt=t("sp.county.alt"), same_as=same_as
     )
-    st.caption(t("sp.county.caption", n=number(len(data.points))))
+    st.caption(t("sp.county.caption", n=number(int(data.points["operating"].sum()))))

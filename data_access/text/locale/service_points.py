@@ -114,8 +114,8 @@ STRINGS = {
         "Service-point map: communities shaded by their figure, points not drawn one by one",
     ),
     "sp.county.caption": (
-        "范围内共 {n} 个网点，地图按社区汇总；选择社区或网格后逐个显示网点和小区。",
-        "{n} points in the area: the map sums them up by community; choose a community or grid to "
+        "范围内运营中的网点共 {n} 个，地图按社区汇总；选择社区或网格后逐个显示网点和小区。",
+        "{n} operating points in the area: the map sums them up by community; choose a community or grid to "
         "see each point and compound.",
     ),
     "sp.legend.type": ("{type}（{n} 个）", "{type} ({n})"),
