@@ -35,6 +35,7 @@ STRINGS = {
     "fac.matrix.empty": ("所选范围内没有社区。", "No community in this selection."),
     # map
     "fac.map": ("设施分布", "Where the facilities are"),
+    "fac.sections": ("查看", "Show"),
     "fac.map.legend": ("图例", "Legend"),
     "fac.map.legend.office": ("社区办公室（大圆点）", "Community office (large dot)"),
     "fac.map.legend.facility": ("室、站、场（小圆点）", "Room, station, field (small dot)"),
