@@ -202,6 +202,9 @@ EMPLOYMENT = PageSpec(
     ),
 )
 
+# The sections of 设施建设 under its cards and matrix, drawn one at a time (components.sections).
+FACILITY_SECTIONS = ("map", "projects", "funding", "office")
+
 FACILITIES = PageSpec(
     "pages/facilities.py",
     "facilities",
@@ -210,6 +213,7 @@ FACILITIES = PageSpec(
     params=(
         UrlParam("fac_by", choice(("source", "purpose")), "source"),
         UrlParam("fac_plan", choice(("on", "off")), "on"),
+        UrlParam("fac_sec", choice(FACILITY_SECTIONS, lambda c: t(f"fac.{c}")), "map"),
     ),
 )
 

@@ -47,6 +47,7 @@ PARAM_LABELS = {
     "em_youth": "url.param.em_youth",
     "fac_by": "fac.funding.by",
     "fac_plan": "fac.projects.plan_toggle",
+    "fac_sec": "fac.sections",
     "vol": "cl.vol.measure",
     "disp_by": "cl.disp.by",
     "topic": "review.jump",

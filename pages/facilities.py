@@ -10,9 +10,10 @@ ensure_app_entry()
 
 import streamlit as st
 
-from components import facilities
+from components import facilities, sections
 from components.filters import current_filters
 from components.i18n import t
+from components.registry import FACILITY_SECTIONS
 from components.shell import page_header
 
 f = current_filters()
@@ -24,14 +25,14 @@ facilities.cards(f)
 st.subheader(t("fac.matrix"))
 facilities.status_matrix(f)
 
-st.subheader(t("fac.map"))
-facilities.facilities_map(f)
-
-st.subheader(t("fac.projects"))
-facilities.projects(f)
-
-st.subheader(t("fac.funding"))
-facilities.funding(f)
-
-st.subheader(t("fac.office"))
-facilities.office_space(f)
+# The rest one section at a time, as chosen (in the URL): only that section is drawn.
+section = sections.chosen("fac_sec", FACILITY_SECTIONS, "fac.sections", "fac")
+st.subheader(t(f"fac.{section}"))
+if section == "map":
+    facilities.facilities_map(f)
+elif section == "projects":
+    facilities.projects(f)
+elif section == "funding":
+    facilities.funding(f)
+else:
+    facilities.office_space(f)

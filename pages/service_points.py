@@ -32,18 +32,20 @@ if data.empty:
     ui.empty_area()
 else:
     ui.empty_states(state, data.points, data.rates)
-    ui.service_point_map(
-        ui.MapData(
-            boundaries=page_data.boundaries(f),
-            points=data.points,
-            compounds=data.scenario.compounds if data.scenario is not None else data.compounds,
-            scenario=data.scenario,
-            suggested=data.suggested,
-            fit_grids=bool(f.grids),
-            areas=data.areas,
-        ),
-        same_as=(f, shown),  # every frame above is a query of these (and the data version)
+    map_data = ui.MapData(
+        boundaries=page_data.boundaries(f),
+        points=data.points,
+        compounds=data.scenario.compounds if data.scenario is not None else data.compounds,
+        scenario=data.scenario,
+        suggested=data.suggested,
+        fit_grids=bool(f.grids),
+        areas=data.areas,
     )
+    # Every frame of the map is a query of (f, shown) and the data version: kept under them.
+    if ui.detailed(data.points, data.compounds):
+        ui.service_point_map(map_data, same_as=(f, shown))
+    else:  # a city's county level: communities shaded, each point once one is chosen
+        ui.county_map(map_data, data.rates, data.table, same_as=(f, shown))
     if data.scenario is not None and shown.mode == "walk":
         ui.area_control(shown, data.scenario, data.areas)
     if data.has_roads:

@@ -16,8 +16,9 @@ import streamlit as st
 
 from components import maps
 from components.data import query
-from components.i18n import number, t
+from components.i18n import fig, number, t
 from components.maps import METERS, PIXELS, dots, line, rgba, swatch, tip
+from components.maps.layers import features
 from data_access.areas import queries as common
 from data_access.community_life import queries as q
 from data_access.filters import Filters
@@ -25,6 +26,11 @@ from data_access.filters import Filters
 NEAR = "#009E73"
 FAR = "#BDBDBD"
 POINT = "#D55E00"
+SHADES = ("#EDF8E9", "#006D2C")  # light to dark: more residents 60+ within reach
+# Compounds and points drawn one by one up to this many (the sample county, one community of a
+# city); above it (a city's county level: 10,000 compounds, 4.9 MB sent) each community is one
+# shaded area, and choosing a community or grid brings the detail back.
+DETAIL_MAX = 1_000
 
 
 def _radii(compounds: pd.DataFrame) -> list[float]:
@@ -106,7 +112,9 @@ def layers(compounds: pd.DataFrame, points: pd.DataFrame) -> list[pdk.Layer]:
 
 
 def elderly_map(f: Filters) -> None:
-    if not maps.cached_area_map(_parts, f, key="cl_map", alt=t("cl.eld.map.alt")):
+    county = _county_level(f)
+    make = _county_parts if county else _parts
+    if not maps.cached_area_map(make, f, key="cl_map", alt=t("cl.eld.map.alt")):
         st.info(t("cl.eld.map.empty"))
         return
     radius = q.ELDERLY_REACH_M
@@ -120,6 +128,50 @@ def elderly_map(f: Filters) -> None:
             covered=number(reach["covered_60_plus"]),
             total=number(reach["residents_60_plus"]),
         )
+    )
+    if county:
+        st.caption(t("cl.eld.map.county_caption"))
+
+
+def _county_level(f: Filters) -> bool:
+    """More compounds and points than DETAIL_MAX in the area: draw communities instead."""
+    compounds, points = query(q.elderly_map, f)
+    return len(compounds) + len(points) > DETAIL_MAX
+
+
+def _county_parts(f: Filters) -> maps.MapParts | None:
+    """Communities shaded by the share of residents 60+ within the reach of an elderly service
+    point (`elderly_reach` per community), with the counts in their tooltips."""
+    boundaries = query(common.boundaries, f)
+    outlines = boundaries[boundaries["level"] == "community"]
+    areas = outlines[outlines["boundary"].notna()]
+    if areas.empty:
+        return None
+    reach = query(q.elderly_reach_by_community, f).set_index("community_code")
+    old = areas["code"].map(reach["residents_60_plus"]).fillna(0)
+    near = areas["code"].map(reach["covered_60_plus"]).fillna(0)
+    shares = (near / old.where(old > 0)).astype(float)
+    radius = q.ELDERLY_REACH_M
+    ramp = maps.Ramp(
+        t("cl.eld.map.ramp", radius=radius), SHADES, 0, 1, fig(0, "share"), fig(1, "share")
+    )
+    shaded = []
+    for feature, share, o, n in zip(features(areas), shares, old, near, strict=True):
+        fill = ramp.colour(share) if pd.notna(share) else rgba(FAR, 200)
+        text = t("cl.eld.map.community_tip", near=number(n), old=number(o), radius=radius)
+        name = feature["properties"]["name"]
+        feature["properties"].update(fill=fill, **tip(name, text, fig(share, "share")))
+        shaded.append(feature)
+    return maps.MapParts(
+        outlines,
+        shaded=[maps.shaded_areas("cl-communities", shaded)],
+        map_legend=maps.Legend(
+            t("cl.eld.legend"),
+            [(line(maps.COMMUNITY_LINE, 3), t("sp.legend.community"))],
+            [ramp],
+            hint=maps.hint("cl.eld.map.county_hint"),
+        ),
+        box=maps.fit_box(outlines, "community"),
     )
 
 

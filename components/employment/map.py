@@ -20,6 +20,10 @@ from data_access.filters import Filters
 
 SHADES = {"waiting": ("#FEE8C8", "#B30000"), "placed": ("#E5F5E0", "#006D2C")}
 MEASURES = tuple(employment_map.MEASURES)
+# Grids shaded one by one up to this many (the sample county, a county of 20 communities); above
+# it (a city's county level: 2,000 grid outlines, 3.3 MB sent) each community is one shaded area,
+# and choosing a community or grid brings the grids back.
+DETAIL_MAX = 1_000
 
 
 def _rate_text(value: float | None) -> str:
@@ -46,14 +50,19 @@ def controls() -> tuple[str, bool]:
 
 def outcomes_map(f: Filters) -> None:
     measure, per1000 = controls()
-    if not maps.cached_area_map(_parts, f, measure, per1000, key="em_map", alt=t("em.map.alt")):
+    county = len(query(common.grids, f.communities)) > DETAIL_MAX and not f.grids
+    args = (f, measure, per1000, county)
+    if not maps.cached_area_map(_parts, *args, key="em_map", alt=t("em.map.alt")):
         st.info(t("em.map.empty"))
         return
     st.caption(t("em.map.caption"))
+    if county:
+        st.caption(t("em.map.county_caption"))
 
 
-def _parts(f: Filters, measure: str, per1000: bool) -> maps.MapParts | None:
-    grid = query(employment_map.map_grids, f, measure)
+def _parts(f: Filters, measure: str, per1000: bool, county: bool) -> maps.MapParts | None:
+    frames = employment_map.map_communities if county else employment_map.map_grids
+    grid = query(frames, f, measure)
     grid = grid[grid["boundary"].notna()]
     if grid.empty:
         return None
@@ -85,18 +94,25 @@ def _parts(f: Filters, measure: str, per1000: bool) -> maps.MapParts | None:
                     "fill": fill,
                     "grid_code": r.grid_code,
                     "count": r.count,
-                    **maps.tip(t("em.map.grid_name", grid=r.grid, community=r.community), detail),
+                    **maps.tip(
+                        r.grid
+                        if county
+                        else t("em.map.grid_name", grid=r.grid, community=r.community),
+                        detail,
+                    ),
                 },
             }
         )
-    shaded = maps.shaded_areas("em-grids", features)
+    shaded = maps.shaded_areas("em-communities" if county else "em-grids", features)
     boundaries = query(common.boundaries, f)
+    if county:  # the communities' outlines only: 2,000 grid outlines were most of the bytes
+        boundaries = boundaries[boundaries["level"] == "community"]
     legend = maps.Legend(
         t("em.map.legend"),
         [
             (maps.swatch("#C8C8C8", "#C8C8C8"), t("em.map.legend.hidden")),
             (maps.line(maps.COMMUNITY_LINE, 3), t("sp.legend.community")),
-            (maps.line(maps.GRID_LINE, 1), t("sp.legend.grid")),
+            *([] if county else [(maps.line(maps.GRID_LINE, 1), t("sp.legend.grid"))]),
         ],
         [ramp],
         maps.hint("em.map.legend.hint"),

@@ -11,12 +11,18 @@ import streamlit as st
 from components import maps
 from components.data import query
 from components.facilities.colours import STATUS_COLOURS
-from components.i18n import fig, label, lang, t
+from components.i18n import fig, label, lang, number, t
+from components.maps.layers import features
 from data_access.areas import queries as common
 from data_access.facilities import status as facility_status
 from data_access.filters import Filters
 
 RADIUS = {"office": 9, "facility": 5, "project": 11}
+SHADES = ("#FEE6CE", "#009E73")  # light to dark: more of the required kinds in use
+# Sites drawn one by one up to this many (the sample county, one community of a city); above it
+# (a city's county level: 2,500 sites and 2,000 grid outlines, 2.5 MB sent) each community is
+# one area shaded by its completeness, and choosing a community or grid brings the sites back.
+DETAIL_MAX = 1_000
 
 
 def _name(r) -> str:
@@ -49,8 +55,52 @@ def _row(r) -> dict:
 
 
 def facilities_map(f: Filters) -> None:
-    if not maps.cached_area_map(_parts, f, key="fac_map", alt=t("fac.map.alt")):
+    county = len(query(facility_status.map_sites, f)) > DETAIL_MAX
+    make = _county_parts if county else _parts
+    if not maps.cached_area_map(make, f, key="fac_map", alt=t("fac.map.alt")):
         st.info(t("fac.map.empty"))
+    elif county:
+        st.caption(t("fac.map.county_caption"))
+
+
+def _county_parts(f: Filters) -> maps.MapParts | None:
+    """Communities shaded by their completeness (the matrix's declared figure), its kinds in
+    use of those required in the tooltip."""
+    boundaries = query(common.boundaries, f)
+    outlines = boundaries[boundaries["level"] == "community"]
+    areas = outlines[outlines["boundary"].notna()]
+    if areas.empty:
+        return None
+    done = query(facility_status.completeness, f).set_index("community_code")
+    ramp = maps.Ramp(t("fac.map.ramp"), SHADES, 0, 1, fig(0, "share"), fig(1, "share"))
+    shaded = []
+    for feature in features(areas):
+        code = feature["properties"]["code"]
+        share = done["share"].get(code)
+        known = share is not None and pd.notna(share)
+        text = t(
+            "fac.map.county_tip",
+            share=fig(share, "share"),
+            in_use=number(done["in_use"].get(code, 0)),
+            required=number(done["required"].get(code, 0)),
+        )
+        feature["properties"].update(
+            fill=ramp.colour(share) if known else [224, 224, 224, 200],
+            **maps.tip(feature["properties"]["name"], text),
+        )
+        shaded.append(feature)
+    legend = maps.Legend(
+        t("fac.map.legend"),
+        [(maps.line(maps.COMMUNITY_LINE, 3), t("sp.legend.community"))],
+        [ramp],
+        hint=maps.hint("fac.map.county_hint"),
+    )
+    return maps.MapParts(
+        outlines,
+        shaded=[maps.shaded_areas("fac-communities", shaded)],
+        map_legend=legend,
+        box=maps.fit_box(outlines, "community"),
+    )
 
 
 def _parts(f: Filters) -> maps.MapParts | None:

@@ -3,6 +3,7 @@
 - `state`: the page state (type, radius, what-if, suggestions; in the URL) and the callbacks
 - `header`: title, the type and radius controls, the sentences for what is missing
 - `cards`: operating points, points per 1,000 households, walking coverage
+- `county_map`: communities shaded at county level (a city's thousands of points are not sent)
 - `map`: the map of compounds, points, walking circles, scenario and suggestions (components.maps)
 - `what_if`, `suggestions`: the scenario of one type and the greedy site suggestions
 - `tables`, `charts`: uncovered compounds, coverage by type and community, point counts
@@ -12,6 +13,7 @@
 
 from components.service_points.cards import kpis
 from components.service_points.charts import charts_section
+from components.service_points.county_map import county_map, detailed
 from components.service_points.header import (
     controls,
     empty_area,
@@ -35,6 +37,8 @@ __all__ = [
     "check_area",
     "comparison",
     "controls",
+    "county_map",
+    "detailed",
     "coverage_table",
     "drop_rejected",
     "empty_area",

@@ -15,14 +15,19 @@ import streamlit as st
 
 from components import maps
 from components.data import query
-from components.i18n import fig, t
+from components.i18n import fig, number, t
 from data_access.areas import queries as common
 from data_access.filters import Filters
 from data_access.welfare import breakdowns as welfare_breakdowns
+from data_access.welfare import queries as welfare_queries
 
 SHADES = ("#FDE0DD", "#C51B8A")  # light to dark: more published recipient households
 CIRCLE = "#0072B2"
 COUNTS = ("dibao_households", "dibao_persons", "tekun_households")
+# Grids and compounds drawn one by one up to this many (the sample county, one community of a
+# city); above it (a city's county level: 2,000 grids, 9,000 compounds, 5.5 MB sent) each
+# community is one shaded area, and choosing a community or grid brings the detail back.
+DETAIL_MAX = 1_000
 
 
 def _detail(row) -> str:
@@ -35,12 +40,21 @@ def _detail(row) -> str:
 
 
 def recipients_map(f: Filters) -> None:
-    """Grids shaded by published recipient households and compounds as circles, built once per
-    data version, filters and language (a rerun that moves another widget only redraws it)."""
-    if not maps.cached_area_map(_parts, f, key="wf_map", alt=t("wf.map.alt")):
+    """Grids shaded by published recipient households and compounds as circles (communities
+    shaded instead at a city's county level), built once per data version, filters and language
+    (a rerun that moves another widget only redraws it)."""
+    county = _county_level(f)
+    make = _county_parts if county else _parts
+    if not maps.cached_area_map(make, f, key="wf_map", alt=t("wf.map.alt")):
         st.info(t("wf.map.empty"))
         return
-    st.caption(t("wf.map.caption"))
+    st.caption(t("wf.map.county_caption" if county else "wf.map.caption"))
+
+
+def _county_level(f: Filters) -> bool:
+    """More grids and compounds than DETAIL_MAX in the area: draw communities instead."""
+    grid = query(welfare_breakdowns.map_grids, f)
+    return len(grid) + len(query(welfare_breakdowns.map_compounds, f)) > DETAIL_MAX
 
 
 def _parts(f: Filters) -> maps.MapParts | None:
@@ -108,4 +122,51 @@ def _parts(f: Filters) -> maps.MapParts | None:
         map_legend=legend,
         box=maps.fit_box(boundaries, "grid" if f.grids else "community"),
         avoid=[(r.lon, r.lat) for r in compounds.itertuples(index=False)],
+    )
+
+
+def _county_parts(f: Filters) -> maps.MapParts | None:
+    """Communities shaded by 低保 households, with their persons and coverage of the population
+    (`coverage_by_community`, the declared figures; community counts are not suppressed)."""
+    boundaries = query(common.boundaries, f)
+    outlines = boundaries[boundaries["level"] == "community"]
+    areas = outlines[outlines["boundary"].notna()]
+    if areas.empty:
+        return None
+    figures = query(welfare_queries.coverage_by_community, f).set_index("code")
+    values = areas["code"].map(figures["dibao_households"]).fillna(0).astype(float)
+    top = max(float(values.max()), 1.0)
+    ramp = maps.Ramp(
+        t("wf.map.ramp.community"), SHADES, 0, top, fig(0, "households"), fig(top, "households")
+    )
+    shaded = [
+        {
+            "type": "Feature",
+            "geometry": json.loads(r.boundary),
+            "properties": {
+                "fill": ramp.colour(v),
+                **maps.tip(
+                    r.name,
+                    t(
+                        "wf.map.community_tip",
+                        dibao=number(figures["dibao_households"].get(r.code)),
+                        persons=number(figures["dibao_persons"].get(r.code)),
+                        rate=fig(figures["population_rate"].get(r.code), "share"),
+                    ),
+                ),
+            },
+        }
+        for r, v in zip(areas.itertuples(index=False), values, strict=True)
+    ]
+    legend = maps.Legend(
+        t("wf.map.legend"),
+        [(maps.line(maps.COMMUNITY_LINE, 3), t("sp.legend.community"))],
+        [ramp],
+        maps.hint("wf.map.county_hint"),
+    )
+    return maps.MapParts(
+        outlines,
+        shaded=[maps.shaded_areas("wf-communities", shaded)],
+        map_legend=legend,
+        box=maps.fit_box(outlines, "community"),
     )

@@ -261,6 +261,21 @@ def elderly_reach(conn: Connection, f: Filters) -> dict[str, int]:
     }
 
 
+def elderly_reach_by_community(conn: Connection, f: Filters) -> pd.DataFrame:
+    """community_code, residents_60_plus, covered_60_plus, compounds, covered_compounds: the
+    figures of `elderly_reach` for each community of the chosen area (the county-level map)."""
+    compounds, _ = elderly_map(conn, f)
+    near = compounds["residents_60_plus"].where(compounds["covered"], 0)
+    grouped = compounds.assign(covered_60_plus=near, covered_compounds=compounds["covered"])
+    out = grouped.groupby("community_code", sort=True).agg(
+        residents_60_plus=("residents_60_plus", "sum"),
+        covered_60_plus=("covered_60_plus", "sum"),
+        compounds=("id", "size"),
+        covered_compounds=("covered_compounds", "sum"),
+    )
+    return out.astype(int).reset_index()
+
+
 # ------------------------------------------------------------------------------ the 两委
 
 

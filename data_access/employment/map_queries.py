@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from data_access import metrics, privacy
-from data_access.areas.models import Grid
+from data_access.areas.models import Community, Grid
 from data_access.areas.queries import community_names
 from data_access.engine.protection import protection
 from data_access.filters import Filters
@@ -55,6 +55,38 @@ def map_grids(conn: Connection, f: Filters, measure: str) -> pd.DataFrame:
                 "per1000": None
                 if value is None or not population
                 else 1000 * value / float(population),
+            }
+        )
+    columns = [
+        "grid_code", "grid", "community", "population", "boundary", "count", "value", "per1000",
+    ]  # fmt: skip
+    return pd.DataFrame(out, columns=columns)
+
+
+def map_communities(conn: Connection, f: Filters, measure: str) -> pd.DataFrame:
+    """The columns of `map_grids` for every community of the chosen area (grid_code and grid
+    holding the community's code and name): the map of a city's county level. Community counts
+    are published exactly, as on the page's tables."""
+    key = MEASURES[measure]
+    stmt = (
+        select(Community.code, Community.name, Community.population, Community.boundary)
+        .where(f.area_clause(Community.code))
+        .order_by(Community.code)
+    )
+    values = metrics.by_community(conn, key, f)
+    out = []
+    for code, name, population, boundary in conn.execute(stmt).all():
+        raw = float(values.get(code, 0.0))
+        out.append(
+            {
+                "grid_code": code,
+                "grid": name,
+                "community": name,
+                "population": int(population or 0),
+                "boundary": boundary,
+                "count": privacy.count_text(raw, fine=False),
+                "value": raw,
+                "per1000": 1000 * raw / float(population) if population else None,
             }
         )
     columns = [

@@ -56,7 +56,7 @@ def funding_line(at) -> str:
 
 
 def test_sample_county_matrix_projects_and_money(open_page):
-    at = open_page(PAGE)
+    at = open_page(PAGE, fac_sec="projects")
     assert_clean(at)
     assert at.title[0].value == "设施建设"
     n = required_kinds()
@@ -73,8 +73,12 @@ def test_sample_county_matrix_projects_and_money(open_page):
     assert table.loc[big["name"], "期末阶段"] == "施工建设（未开工）"
     assert "延误" in table.loc[big["name"], "进度"]
     assert any(big["name"] in w.value for w in at.warning)  # flagged as late
-    # The money: the total equals the sum of funding.csv's rows of the period, and so do its
-    # parts by source.
+    # The money (its section chosen): the total equals the sum of funding.csv's rows of the
+    # period, and so do its parts by source.
+    at.button_group(key="pw_fac_sec").set_value("funding").run()
+    assert_clean(at)
+    assert at.query_params["fac_sec"] == "funding"
+    assert not [d for d in at.dataframe if "期末阶段" in d.value.columns]  # projects not drawn
     total = funding_total()
     card = next(m for m in at.metric if m.label == "筹措资金")
     assert yuan(total) in card.proto.help or card.value == yuan(total)
@@ -99,9 +103,9 @@ def test_sample_county_matrix_projects_and_money(open_page):
 
 
 def test_the_grouping_control_switches_to_purposes_and_into_the_url(open_page):
-    at = open_page(PAGE)
+    at = open_page(PAGE, fac_sec="funding")
     before = funding_line(at)
-    at.button_group[0].set_value("purpose").run()
+    at.button_group(key="pw_fac_by").set_value("purpose").run()
     assert_clean(at)
     after = funding_line(at)
     assert after != before
@@ -114,7 +118,7 @@ def test_the_grouping_control_switches_to_purposes_and_into_the_url(open_page):
 
 
 def test_the_plan_toggle_removes_the_planned_bars(open_page):
-    at = open_page(PAGE)
+    at = open_page(PAGE, fac_sec="projects")
 
     def series(at) -> set[str]:
         chart = next(c for c in at.get("vega_lite_chart") if "yOffset" in c.proto.spec)
@@ -132,20 +136,22 @@ def test_the_plan_toggle_removes_the_planned_bars(open_page):
 
 
 def test_a_link_opens_with_its_controls_and_one_community(open_page):
-    at = open_page(PAGE, community=EAST, fac_by="purpose", fac_plan="off")
+    at = open_page(PAGE, community=EAST, fac_by="purpose", fac_plan="off", fac_sec="funding")
     assert_clean(at)
     assert list(shares(at)) == ["东部社区"]
+    assert at.button_group(key="pw_fac_by").value == "purpose"
     east_total = sum(
         float(r["amount_yuan"]) for r in sample_year_funding() if r["community_code"] == EAST
     )
     assert funding_line(at).startswith(f"期内到位资金合计 {yuan(east_total)}")
+    at.button_group(key="pw_fac_sec").set_value("projects").run()
     assert at.toggle[0].value is False
     names = set(project_table(at)["项目"])
     assert names == {p["name"] for p in sample_rows("projects") if p["community_code"] == EAST}
 
 
 def test_office_space_against_the_standard(open_page):
-    at = open_page(PAGE)
+    at = open_page(PAGE, fac_sec="office")
     office = next(d.value for d in at.dataframe if "每百户面积" in d.value.columns).set_index(
         "社区"
     )
@@ -169,6 +175,18 @@ def test_english(open_page):
     assert_clean(at)
     assert at.title[0].value == "Facilities"
     assert "100.0% (10 of 10)" in matrix_html(at)
+    assert at.button_group(key="pw_fac_sec").options == [
+        "Where the facilities are", "Construction projects", "Funding", "Office and service space"
+    ]  # fmt: skip
+
+
+def test_a_bad_section_in_the_link_is_a_notice_in_words(open_page):
+    at = open_page(PAGE, fac_sec="nope")
+    assert_clean(at)
+    assert any(
+        "“查看”" in w.value and "nope" in w.value and "资金筹措" in w.value for w in at.warning
+    )
+    assert at.get("deck_gl_json_chart")  # the default section: the map
 
 
 def test_the_map_places_offices_facilities_and_projects_with_tooltips(open_page):
@@ -202,7 +220,7 @@ def test_the_map_places_offices_facilities_and_projects_with_tooltips(open_page)
 def test_a_past_period_reads_the_state_of_then(open_page):
     # At the end of 2021 the east centre and its fitness rooms were not in use yet, its project
     # had not begun, and the old-town office was still being designed.
-    at = open_page(PAGE, **{"from": "2021-07", "to": "2021-12"})
+    at = open_page(PAGE, **{"from": "2021-07", "to": "2021-12"}, fac_sec="projects")
     assert_clean(at)
     kinds = {k["code"]: k["required"] == "true" for k in sample_rows("facility_kinds")}
     late = [

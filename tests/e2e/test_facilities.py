@@ -37,6 +37,10 @@ def timeline_marks(page) -> int:
     return page.evaluate(TIMELINE_MARKS_JS)
 
 
+def section_button(page, name: str):
+    return page.locator('[data-testid="stButtonGroup"] button').filter(has_text=name)
+
+
 def test_facilities_journey(page, app_url):
     act.goto(page, app_url + "/facilities")
     assert_no_exception(page)
@@ -47,14 +51,16 @@ def test_facilities_journey(page, app_url):
     matrix = page.locator("table.fac-matrix")
     assert matrix.locator("td.fac-share").count() == 2
     assert all(t.startswith("100.0%") for t in matrix.locator("td.fac-share").all_inner_texts())
-    assert "施工建设（未开工）" in page.locator(
-        '[data-testid="stDataFrame"]'
-    ).first.inner_text() or (page.get_by_text("老城社区新址办公用房建设进度滞后").count() == 1)
+    screenshot(page, "facilities")
+
+    # The sections under the matrix, one at a time (the map first); the money's.
+    act.click(page, section_button(page, "资金筹措"), quiet_ms=1000)
+    assert "fac_sec=funding" in page.url
+    assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 0
     # The page opens on the latest work year; the records reach a year further back.
     year = [r for r in sample_rows("funding") if "2021-07-01" <= r["received_on"] <= "2022-06-30"]
     total = sum(float(r["amount_yuan"]) for r in year)
     assert funding_line(page).startswith(f"期内到位资金合计 {yuan(total)}")
-    screenshot(page, "facilities")
 
     # Control 1: the grouping of the money.
     act.click(
@@ -71,7 +77,12 @@ def test_facilities_journey(page, app_url):
     assert "县财政" not in line
     assert "fac_by=purpose" in page.url
 
-    # Control 2: the plan on the timeline.
+    # Control 2: the plan on the timeline, in the projects' section.
+    act.click(page, section_button(page, "建设项目进度"), quiet_ms=1000)
+    assert "fac_sec=projects" in page.url
+    assert "施工建设（未开工）" in page.locator(
+        '[data-testid="stDataFrame"]'
+    ).first.inner_text() or (page.get_by_text("老城社区新址办公用房建设进度滞后").count() == 1)
     with_plan = act.still_js(page, TIMELINE_MARKS_JS)  # Vega draws a moment after the run
     assert with_plan > 0
     act.click(page, page.get_by_text("对比计划日期"), quiet_ms=1000)
@@ -82,5 +93,12 @@ def test_facilities_journey(page, app_url):
     act.expect_js(page, TIMELINE_MARKS_JS, f"n => n === {with_plan - planned}")
     assert_no_exception(page)
     screenshot(page, "facilities-purpose-noplan")
+
+    # The last section: office space against the standard.
+    act.click(page, section_button(page, "办公服务用房"), quiet_ms=1000)
+    assert "fac_sec=office" in page.url
+    assert page.get_by_text("标准为县里规定的每百户面积").count() == 1
+    assert page.locator('[data-testid="stDataFrame"]').first.is_visible()  # the table drawn
+    assert page.get_by_text("期内到位资金合计").count() == 0  # and the money's section gone
     assert page.watch.outside_requests() == []
     assert page.watch.errors == []

@@ -92,6 +92,29 @@ STRINGS = {
     "cl.eld.map.point_tip": ("养老服务网点", "Elderly service point"),
     "cl.eld.map.outside": ("（所选范围外）", " (outside the chosen area)"),
     "cl.eld.legend": ("图例", "Legend"),
+    "cl.eld.map.ramp": (
+        "{radius} 米内有养老服务网点的60岁以上居民占比",
+        "Residents 60+ within {radius} m of an elderly service point",
+    ),
+    "cl.eld.map.community_tip": (
+        "60岁以上 {old} 人，其中 {near} 人 {radius} 米内有网点",
+        "{old} residents 60+, {near} of them within {radius} m of a point",
+    ),
+    "cl.eld.map.county_hint": (
+        "地图按社区汇总。在左侧选择社区或网格，即可看到每个小区和网点。",
+        "The map sums up each community. Choose a community or grid on the left to see each "
+        "compound and point.",
+    ),
+    "cl.eld.map.county_hint.touch": (
+        "地图按社区汇总。在侧栏选择社区或网格，即可看到每个小区和网点。",
+        "The map sums up each community. Choose a community or grid in the sidebar to see each "
+        "compound and point.",
+    ),
+    "cl.eld.map.county_caption": (
+        "地图按社区汇总；选择社区或网格后逐个显示小区和养老服务网点。",
+        "The map sums up each community; choose a community or grid to see each compound and "
+        "elderly service point.",
+    ),
     "cl.eld.legend.near": ("小区（{radius} 米内有网点）", "Compound within {radius} m of a point"),
     "cl.eld.legend.far": ("小区（{radius} 米内无网点）", "Compound beyond {radius} m"),
     "cl.eld.legend.point": ("养老服务网点", "Elderly service point"),

@@ -57,6 +57,11 @@ STRINGS = {
         "Placed in the period: {count} · per 1,000: {rate} · residents: {population}",
     ),
     "em.map.legend": ("图例", "Legend"),
+    "em.map.county_caption": (
+        "网格较多，地图按社区汇总；选择社区或网格后按网格显示。",
+        "With this many grids the map sums up each community; choose a community or grid to "
+        "see its grids.",
+    ),
     "em.map.legend.hidden": ("人数过少，按隐私规则不着色", "Too few people: not shaded (privacy)"),
     "em.path.table_name": ("就业路径", "path to a job"),
     "em.map.legend.hint.touch": (

@@ -35,7 +35,28 @@ STRINGS = {
     "fac.matrix.empty": ("所选范围内没有社区。", "No community in this selection."),
     # map
     "fac.map": ("设施分布", "Where the facilities are"),
+    "fac.sections": ("查看", "Show"),
     "fac.map.legend": ("图例", "Legend"),
+    "fac.map.ramp": ("“六室三站一场”配备率", "Required kinds in use"),
+    "fac.map.county_tip": (
+        "配备率 {share}（已配 {in_use}/{required} 种）",
+        "{share} in use ({in_use} of {required} kinds)",
+    ),
+    "fac.map.county_hint": (
+        "地图按社区汇总。在左侧选择社区或网格，即可看到每处设施和建设项目；悬停社区查看配备率。",
+        "The map sums up each community. Choose a community or grid on the left to see each "
+        "facility and project; hover a community for its figure.",
+    ),
+    "fac.map.county_hint.touch": (
+        "地图按社区汇总。在侧栏选择社区或网格，即可看到每处设施和建设项目；点按社区查看配备率。",
+        "The map sums up each community. Choose a community or grid in the sidebar to see each "
+        "facility and project; tap a community for its figure.",
+    ),
+    "fac.map.county_caption": (
+        "设施较多，地图按社区汇总；选择社区或网格后逐个显示设施和建设项目。",
+        "With this many facilities the map sums up each community; choose a community or grid "
+        "to see each facility and project.",
+    ),
     "fac.map.legend.office": ("社区办公室（大圆点）", "Community office (large dot)"),
     "fac.map.legend.facility": ("室、站、场（小圆点）", "Room, station, field (small dot)"),
     "fac.map.legend.project": ("建设项目（圆环）", "Construction project (ring)"),

@@ -92,6 +92,32 @@ STRINGS = {
         "Adds {households} households, {elderly} residents 60+",
     ),
     "sp.legend.title": ("图例", "Legend"),
+    "sp.county.ramp.rate": ("每千户网点数", "Points per 1,000 households"),
+    "sp.county.ramp.share": ("{r} 米内可达的户数占比", "Households within {r} m"),
+    "sp.county.tip": (
+        "网点 {points} 个，{households} 户，每千户 {rate} 个",
+        "{points} points, {households} households, {rate} per 1,000 households",
+    ),
+    "sp.county.tip.share": ("{r} 米内可达：{share}", "Within {r} m: {share}"),
+    "sp.county.hint": (
+        "地图按社区汇总。在左侧选择社区或网格，即可看到其中每个网点和小区；悬停社区查看数字。",
+        "The map sums up each community. Choose a community or grid on the left to see its "
+        "points and compounds; hover a community for its figures.",
+    ),
+    "sp.county.hint.touch": (
+        "地图按社区汇总。在侧栏选择社区或网格，即可看到其中每个网点和小区；点按社区查看数字。",
+        "The map sums up each community. Choose a community or grid in the sidebar to see its "
+        "points and compounds; tap a community for its figures.",
+    ),
+    "sp.county.alt": (
+        "服务网点地图：各社区按数值着色，未逐个标出网点",
+        "Service-point map: communities shaded by their figure, points not drawn one by one",
+    ),
+    "sp.county.caption": (
+        "范围内运营中的网点共 {n} 个，地图按社区汇总；选择社区或网格后逐个显示网点和小区。",
+        "{n} operating points in the area: the map sums them up by community; choose a community or grid to "
+        "see each point and compound.",
+    ),
     "sp.legend.type": ("{type}（{n} 个）", "{type} ({n})"),
     "sp.legend.nearby": ("范围外、步行可达的网点", "Points outside the area within reach"),
     "sp.legend.inactive": ("暂停或期内关闭的网点", "Suspended or closed in the period"),

@@ -160,6 +160,26 @@ STRINGS = {
     "wf.map.empty": ("所选范围内没有可显示的网格。", "No grid to show for this selection."),
     "wf.map.ramp": ("在保低保和特困户（网格）", "Dibao and Tekun households (grid)"),
     "wf.map.legend": ("图例", "Legend"),
+    "wf.map.ramp.community": ("在保低保户（社区）", "Dibao households (community)"),
+    "wf.map.county_caption": (
+        "按社区汇总，不显示单个家庭的位置。社区颜色越深，在保低保户越多。选择社区或网格后按网格和小区显示。",
+        "Aggregated to communities, never a household's location. Darker communities have more "
+        "Dibao households. Choose a community or grid to see its grids and compounds.",
+    ),
+    "wf.map.community_tip": (
+        "低保 {dibao} 户 / {persons} 人，占人口 {rate}",
+        "Dibao {dibao} households / {persons} persons, {rate} of residents",
+    ),
+    "wf.map.county_hint": (
+        "地图按社区汇总。在左侧选择社区或网格，即可按网格和小区查看；悬停社区查看户数和人数。",
+        "The map sums up each community. Choose a community or grid on the left to see its "
+        "grids and compounds; hover a community for its households and persons.",
+    ),
+    "wf.map.county_hint.touch": (
+        "地图按社区汇总。在侧栏选择社区或网格，即可按网格和小区查看；点按社区查看户数和人数。",
+        "The map sums up each community. Choose a community or grid in the sidebar to see its "
+        "grids and compounds; tap a community for its households and persons.",
+    ),
     "wf.map.legend.compound": (
         "有救助对象的小区（大小按户数）",
         "Compound with recipients (sized by households)",
