@@ -145,6 +145,31 @@ def ranking_direction(key: str, lang: str) -> str:
     return status.ranking_direction(key, lang)
 
 
+CHART_MOST = 8  # bars in a ranking chart: the best four and the last four beyond that
+
+
+def ranking_ends(table: pd.DataFrame, lang: str, most: int = CHART_MOST) -> pd.DataFrame:
+    """The rows a ranking chart draws: all of them up to `most`, else the best `most // 2` and
+    the last `most - most // 2` with one row between saying in words how many are in the table
+    only (at 200 communities a bar each would be 14,000 px tall on a 720 px screen)."""
+    if len(table) <= most:
+        return table
+    head = most // 2
+    left_out = len(table) - most
+    gap = {
+        "name": t("review.ranking.gap", lang, n=numbers.count_text(left_out)),
+        "value": float("nan"),
+        "shown": "",
+        "status": None,
+        "status_word": "",
+    }
+    if "rank" in table.columns:
+        gap["rank"] = pd.NA
+    return pd.concat(
+        [table.head(head), pd.DataFrame([gap]), table.tail(most - head)], ignore_index=True
+    )
+
+
 def ranking_chart(
     table: pd.DataFrame,
     key: str,
@@ -153,18 +178,42 @@ def ranking_chart(
     width: int = 380,
     font: int = 16,
     bar_height: int = 110,
+    most: int = CHART_MOST,
 ) -> dict:
     """Horizontal bars in ranking order, each in its community's status colour (grey where
     there is none), values at the bar ends (as the card writes them); titled with the figure and
-    which end is better. A slide draws it narrower with larger type (`SLIDE_CHART`) so its text
-    is at least 12 pt once the picture is fitted beside the cards."""
-    data = table.assign(
-        colour=[STATUS_COLOURS.get(s, NO_STATUS) for s in table["status"]],
-        value=table["value"].fillna(0),
+    which end is better. Beyond `most` communities only both ends are drawn
+    (`ranking_ends`), so a county of 200 keeps a chart a screen can hold. A slide draws it
+    narrower with larger type (`SLIDE_CHART`) so its text is at least 12 pt once the picture is
+    fitted beside the cards."""
+    shown = ranking_ends(table, lang, most)
+    # The bars are keyed by name: two communities of one name (a generated county has them; a
+    # real one may, in two towns) would be drawn as one bar, their labels over each other.
+    repeated = shown["name"].duplicated(keep=False) & shown["shown"].ne("")
+    place = shown["rank"] if "rank" in shown.columns else pd.Series(range(1, len(shown) + 1))
+    shown = shown.assign(
+        name=[
+            f"{n}（{r}）" if twin else n
+            for n, r, twin in zip(shown["name"], place, repeated, strict=True)
+        ]
     )
+    data = shown.assign(
+        colour=[STATUS_COLOURS.get(s, NO_STATUS) for s in shown["status"]],
+        value=shown["value"].fillna(0),
+    )
+    rows = len(data)
+    # Streamlit fits the whole chart, titles and axis included, into `height`: up to three rows
+    # keep the sample's proportions; more rows get a band each that their labels fit in.
+    step = bar_height if rows <= 3 else max(24.0, font * 1.6)
+    height = bar_height * 2.7 if rows <= 3 else max(bar_height * 2.7, step * rows + 3 * font + 60)
     percent = numbers.unit(metrics.get(key).unit).kind == "share"
     base = alt.Chart(data).encode(
-        y=alt.Y("name:N", title=None, sort=list(data["name"]), axis=alt.Axis(labelLimit=260)),
+        y=alt.Y(
+            "name:N",
+            title=None,
+            sort=list(data["name"]),
+            axis=alt.Axis(labelLimit=260, labelOverlap=False),
+        ),
         x=alt.X(
             "value:Q",
             title=None,
@@ -173,12 +222,12 @@ def ranking_chart(
             scale=alt.Scale(domain=[0, float(data["value"].max() or 1) * 1.45], nice=False),
         ),
     )
-    chart = base.mark_bar(height=min(28, int(bar_height * 0.6))).encode(
+    chart = base.mark_bar(height=min(28, int(step * 0.6))).encode(
         color=alt.Color("colour:N", scale=None, legend=None)
     ) + base.mark_text(align="left", dx=6, fontSize=font + 2).encode(text="shown:N")
     chart = chart.properties(
         width=width,
-        height=int(max(bar_height * 2.7, bar_height * len(data))),
+        height=int(max(bar_height * 2.7, height)),
         title=alt.TitleParams(
             t(f"metric.{key}.label", lang),
             subtitle=ranking_direction(key, lang),

@@ -197,6 +197,9 @@ def topic_cards(key: str, f: Filters, columns: int = 4) -> None:
         kpi.card_grid(snaps, columns=columns, min_column_width=150 if presenting() else None)
 
 
+SCREEN_CHART_MOST = 6  # presenting: the best three and the last three fit beside the cards
+
+
 def ranking(key: str, f: Filters) -> None:
     """The communities ranked by a figure of the topic, each in its status colour, the chart
     saying which end is better. Presenting: chart over a short table, beside the cards."""
@@ -238,7 +241,10 @@ def ranking(key: str, f: Filters) -> None:
             "shown": st.column_config.TextColumn(label, help=t(f"metric.{figure}.help")),
             "status_word": st.column_config.TextColumn(t("review.col.status")),
         },
-        height=min(36 * (len(table) + 1) + 3, 220) if compact else "auto",
+        # many communities: the chart is taller (both ends drawn), the scrolling table shorter
+        height=min(36 * (len(table) + 1) + 3, 220 if len(table) <= 3 else 184)
+        if compact
+        else "auto",
     )
     if f.grids:
         box.caption(t("review.ranking.no_status_grid"))
@@ -249,7 +255,9 @@ def _chart_spec(table: pd.DataFrame, figure: str, language: str, compact: bool) 
     """The ranking chart's spec, built once per ranking table (Altair's build and schema check
     took ~40 ms of every screen turn, for the same few specs over and over)."""
     if compact:
-        return deck_model.ranking_chart(table, figure, language, font=14, bar_height=70)
+        return deck_model.ranking_chart(
+            table, figure, language, font=14, bar_height=70, most=SCREEN_CHART_MOST
+        )
     return deck_model.ranking_chart(table, figure, language)
 
 

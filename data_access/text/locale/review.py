@@ -181,6 +181,10 @@ STRINGS.update(
             "目标按社区设定：选择网格时不显示完成状态。",
             "Targets are set per community: no status when grids are chosen.",
         ),
+        "review.ranking.gap": (
+            "……另有 {n} 个社区见表格……",
+            "… {n} more communities in the table …",
+        ),
         "review.ranking.order.up": (
             "数值越高越好，由高到低排列",
             "Higher is better: highest first",
