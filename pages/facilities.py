@@ -21,17 +21,17 @@ page_header(t("fac.title"), t("fac.subtitle"), f)
 
 facilities.cards(f)
 
-st.subheader(t("fac.matrix"))
+st.header(t("fac.matrix"))
 facilities.status_matrix(f)
 
-st.subheader(t("fac.map"))
+st.header(t("fac.map"))
 facilities.facilities_map(f)
 
-st.subheader(t("fac.projects"))
+st.header(t("fac.projects"))
 facilities.projects(f)
 
-st.subheader(t("fac.funding"))
+st.header(t("fac.funding"))
 facilities.funding(f)
 
-st.subheader(t("fac.office"))
+st.header(t("fac.office"))
 facilities.office_space(f)
