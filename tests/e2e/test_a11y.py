@@ -62,6 +62,8 @@ def test_no_serious_accessibility_violation_on_any_page(browser, app_url, size):
                 ]
                 if faults:
                     found[where] = faults
+                elif spec.url_path == "" and lang == "zh" and size == "1440x900":
+                    faint_text_is_found(page)  # on the page just checked: no second load
     finally:
         context.close()
     assert found == {}, "\n".join(
@@ -71,10 +73,8 @@ def test_no_serious_accessibility_violation_on_any_page(browser, app_url, size):
     )
 
 
-def test_the_axe_check_fails_on_faint_text(page, app_url):
-    """The check can fail: a caption painted in Streamlit's old grey is a serious violation."""
-    act.goto(page, app_url + "/")
-    assert axe.severe(axe.run(page)) == []
+def faint_text_is_found(page) -> None:
+    """The check can fail: a caption painted in a light grey is a serious violation."""
     page.evaluate(
         """() => document.querySelector('[data-testid="stMain"] [data-testid="stCaptionContainer"] p')
              .style.setProperty('color', '#B0B0B0', 'important')"""
