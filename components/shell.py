@@ -40,7 +40,7 @@ div:has(> [data-testid="stMetricDeltaDescription"]) { flex-wrap: wrap; row-gap: 
   margin: 0.25rem 0 0.1rem; }
 .kpi-fill { height: 100%; border-radius: 4px; }
 .kpi-tick { position: absolute; top: -3px; width: 2px; height: 14px; background: #1F2937; }
-/* Captions, help text and a card's 同比 read at WCAG AA (4.5:1) on white and on the sidebar:
+/* Captions, help text and a card's change label read at WCAG AA (4.5:1) on white and on the sidebar:
    Streamlit's own grey (text at 60% opacity: #828180, 3.9:1) is too faint on a projector. */
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
 [data-testid="stMetricDeltaDescription"] p { color: #55534F !important; opacity: 1 !important; }

@@ -17,7 +17,7 @@ import streamlit as st
 
 from components import device
 from components.data import current_version, fn_key
-from components.i18n import lang, t
+from components.i18n import lang
 from components.maps import basemap, legend
 from components.maps.area import build, fit_box, show, view_for
 from components.maps.scale import ScaleBar, scale_bar
@@ -91,7 +91,7 @@ def _built(
         view.height_px,
         scale_bar(view),
         parts.map_legend,
-        tip_rows(drawn.deck.layers, t("map.table.sep")),
+        tip_rows(drawn.deck.layers),
     )
 
 

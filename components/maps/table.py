@@ -22,9 +22,11 @@ def _objects(data: object) -> list[dict]:
     return [o.get("properties", o) if isinstance(o, dict) else {} for o in data]
 
 
-def tip_rows(layers: Iterable[pdk.Layer], sep: str) -> tuple[tuple[str, str], ...]:
-    """(name, details joined by `sep`) of every object with a hover box, in drawing order, each
-    once."""
+SEP = " · "  # between a hover box's lines, as the captions join their parts in both languages
+
+
+def tip_rows(layers: Iterable[pdk.Layer]) -> tuple[tuple[str, str], ...]:
+    """(name, details) of every object with a hover box, in drawing order, each once."""
     rows: dict[tuple[str, str], None] = {}
     for layer in layers:
         for obj in _objects(getattr(layer, "data", None)):
@@ -32,7 +34,7 @@ def tip_rows(layers: Iterable[pdk.Layer], sep: str) -> tuple[tuple[str, str], ..
             if not name:
                 continue
             lines = [str(obj.get(f"t{i}") or "") for i in range(1, LINES + 1)]
-            rows[(str(name), sep.join(x for x in lines if x))] = None
+            rows[(str(name), SEP.join(x for x in lines if x))] = None
     return tuple(rows)
 
 

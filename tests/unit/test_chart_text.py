@@ -87,7 +87,7 @@ def test_a_map_s_rows_are_its_hover_boxes_each_once_names_left_out():
         maps.dots("d", [{"lat": 1.0, "lon": 2.0, **d} for d in dots]),
         maps.dots("n", [{"lat": 1.0, "lon": 2.0, "text": "名字"}]),  # a label: no hover box
     ]
-    assert tip_rows(layers, "；") == (
+    assert tip_rows(layers) == (
         ("第一网格", "低保 12 户"),
-        ("甲小区", "300 户；60岁以上 80 人"),
+        ("甲小区", "300 户 · 60岁以上 80 人"),
     )

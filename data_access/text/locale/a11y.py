@@ -12,5 +12,4 @@ STRINGS = {
     "map.table": ("地图数据表（{n} 行）", "The map's data as a table ({n} rows)"),
     "map.table.name": ("名称", "Name"),
     "map.table.details": ("详情", "Details"),
-    "map.table.sep": ("；", "; "),
 }
