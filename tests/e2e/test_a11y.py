@@ -148,6 +148,13 @@ def test_keyboard_only_journey(browser, app_url):
         tab_to(page, end)
         act.press_until(page, end, "ArrowLeft", "2022-03")
         assert "to=2022-03" in page.url
+        # Each chart says in words what it shows and its extremes (its accessible name).
+        names = page.locator('[data-testid="stVegaLiteChart"]').evaluate_all(
+            "els => els.map(e => e.getAttribute('aria-label'))"
+        )
+        assert names and all(
+            re.match(r"图表：.+(最高：.+最低：|各项均为)", n or "") for n in names
+        ), names
 
         # 社会救助: the 低保 standard up two steps.
         follow_link(page, "社会救助")
@@ -157,6 +164,12 @@ def test_keyboard_only_journey(browser, app_url):
         act.press_until(page, thumb, "ArrowRight", lambda v: int(re.sub(r"\D", "", v)) > today)
         assert re.search(r"standard=\d+", page.url)
         assert "老城" in act.widget(page, "stMultiSelect", "社区", SIDEBAR).inner_text()
+        # The map's facts as a table, opened with Enter: the same grids and compounds.
+        table = page.locator('[data-testid="stExpander"]').filter(has_text="地图数据表")
+        tab_to(page, table.locator("summary"))
+        page.keyboard.press("Enter")
+        table.locator('[data-testid="stDataFrame"]').first.wait_for(state="visible")
+        assert re.search(r"地图数据表（\d+ 行）", table.inner_text())
 
         # 服务网点: the type 警务室 typed, then a new point at its first uncovered compound.
         follow_link(page, "服务网点")
