@@ -36,11 +36,18 @@ def _field(channel, data: pd.DataFrame) -> dict:
     return d
 
 
-def _title(d: dict, lang: str) -> str:
+def _title(d: dict, lang: str, fallback: str | None = None) -> str:
+    """A channel's title; without one the chart's own title, else 'values' (never a column name)."""
     title = d.get("title")
     if isinstance(title, str) and title:
         return title
-    return d.get("field") or text_in("chart.desc.values", lang)
+    return fallback or text_in("chart.desc.values", lang)
+
+
+def _chart_title(chart: alt.TopLevelMixin) -> str | None:
+    title = getattr(chart, "title", alt.Undefined)
+    text = getattr(title, "text", title)
+    return text if isinstance(text, str) and text else None
 
 
 def _value_text(value: float, fmt: str | None) -> str:
@@ -99,7 +106,7 @@ def description(chart: alt.TopLevelMixin, lang: str) -> str | None:
         top = values.loc[values[quantity["field"]].idxmax()]
         low = values.loc[values[quantity["field"]].idxmin()]
         by = next((c["title"] for c in cats if isinstance(c.get("title"), str) and c["title"]), "")
-        measure = _title(quantity, lang)
+        measure = _title(quantity, lang, _chart_title(chart))
         what = text_in("chart.desc.what_by", lang, measure=measure, by=by) if by else measure
         fmt = quantity.get("format")
         head = text_in("chart.desc", lang, what=what, n=len(values))

@@ -14,6 +14,7 @@ import altair as alt
 import pandas as pd
 from sqlalchemy.engine import Connection
 
+from components.chart_text import described
 from components.charts import FONT
 from data_access import metrics
 from data_access.areas.queries import communities
@@ -187,6 +188,7 @@ def ranking_chart(
             subtitleFontSize=font,
         ),
     )
+    chart = described(chart, lang)  # read aloud as the screen's ranking, highest and lowest
     return (
         chart.configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=font, titleFontSize=font)
         .configure_title(font=FONT, subtitleFont=FONT)
