@@ -124,7 +124,7 @@ def area_map(
         tooltip=tooltip,
     )
     show(drawn_map.deck, view.height_px, scale_bar(view), map_legend, key=key, alt=alt)
-    map_table(tip_rows(drawn_map.deck.layers))
+    map_table(tip_rows(drawn_map.deck.layers), key)
     return drawn_map
 
 

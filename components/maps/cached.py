@@ -122,5 +122,5 @@ def cached_area_map(
         return False
     deck = _SerialisedDeck(built.spec, built.tooltip)
     show(deck, built.height_px, built.bar, built.map_legend, key=key, alt=alt)
-    map_table(built.rows)
+    map_table(built.rows, key)
     return True

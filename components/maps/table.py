@@ -1,4 +1,4 @@
-"""A map's facts as a table, one tap away: the name and hover lines of every object the map draws
+"""A map's facts as a table, one tap away (a switch under the map): the name and hover lines of every object the map draws
 (the same rows its layers carry, so no second query), for a screen reader, a keyboard and a touch
 screen, none of which can hover."""
 
@@ -38,11 +38,12 @@ def tip_rows(layers: Iterable[pdk.Layer]) -> tuple[tuple[str, str], ...]:
     return tuple(rows)
 
 
-def map_table(rows: tuple[tuple[str, str], ...]) -> None:
-    """Under a map: an expander with its rows (nothing when the map has no hover boxes)."""
+def map_table(rows: tuple[tuple[str, str], ...], key: str | None) -> None:
+    """Under a map: a switch that shows its rows as a table (nothing when the map has no hover
+    boxes). Drawn only when switched on: at 200 communities the rows run to thousands."""
     if not rows:
         return
     from components.tables import data_table  # tables imports nothing of maps; kept lazy anyway
 
-    with st.expander(t("map.table", n=len(rows)), icon=":material/table_rows:"):
+    if st.toggle(t("map.table", n=len(rows)), key=f"{key or 'map'}_table"):
         data_table(pd.DataFrame(rows, columns=[t("map.table.name"), t("map.table.details")]))

@@ -164,12 +164,15 @@ def test_keyboard_only_journey(browser, app_url):
         act.press_until(page, thumb, "ArrowRight", lambda v: int(re.sub(r"\D", "", v)) > today)
         assert re.search(r"standard=\d+", page.url)
         assert "老城" in act.widget(page, "stMultiSelect", "社区", SIDEBAR).inner_text()
-        # The map's facts as a table, opened with Enter: the same grids and compounds.
-        table = page.locator('[data-testid="stExpander"]').filter(has_text="地图数据表")
-        tab_to(page, table.locator("summary"))
-        page.keyboard.press("Enter")
-        table.locator('[data-testid="stDataFrame"]').first.wait_for(state="visible")
-        assert re.search(r"地图数据表（\d+ 行）", table.inner_text())
+        # The map's facts as a table, switched on with Space: one more table on the page.
+        tables = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count()
+        switch = page.locator('[data-testid="stCheckbox"]').filter(has_text="地图数据表")
+        assert re.search(r"地图数据表（\d+ 行）", switch.inner_text())
+        tab_to(page, switch.locator("input"))
+        act.press(page, "Space")
+        assert (
+            page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count() == tables + 1
+        )
 
         # 服务网点: the type 警务室 typed, then a new point at its first uncovered compound.
         follow_link(page, "服务网点")
