@@ -137,7 +137,7 @@ def finish_sign_in(pending: tuple[str, str] | None) -> None:
 def sign_in_form(role: str = "viewer") -> None:
     """The sign-in form in the page body, with why it is shown."""
     with st.container(border=True):
-        st.subheader(t("auth.title"))
+        st.header(t("auth.title"))
         if signed_in():
             st.warning(t("auth.needs_role", role=t(f"auth.role.{role}")))
             return

@@ -31,7 +31,7 @@ def _is_share(key: str) -> bool:
 
 def controls() -> tuple[str, bool]:
     """Which metric the charts show and whether counts are per 1,000 households (in the URL)."""
-    st.subheader(t("overview.compare"))
+    st.header(t("overview.compare"))
     st.caption(t("overview.compare.caption"))
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     key = left.selectbox(
@@ -134,7 +134,7 @@ def ranking(f: Filters, key: str, per_thousand: bool) -> None:
 
 
 def trend(f: Filters, key: str) -> None:
-    st.subheader(t("overview.trend"))
+    st.header(t("overview.trend"))
     m = metrics.get(key)
     if not m.trend:
         st.info(t("overview.no_trend"))

@@ -22,6 +22,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
+from components.chart_text import described
 from components.data import current_version, fn_key
 from components.i18n import lang
 
@@ -66,7 +67,8 @@ def _chart_spec(
     language: str,
     version: int,
 ) -> dict:
-    return vega_lite_spec(_make(*args, **dict(kwargs)))
+    # Every chart a page draws says in words what it shows and its extremes (components/chart_text).
+    return vega_lite_spec(described(_make(*args, **dict(kwargs)), language))
 
 
 def chart(

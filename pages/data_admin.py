@@ -22,14 +22,14 @@ st.title(t("admin.title"))
 st.caption(t("admin.subtitle"))
 data_admin.editor_scope(user)
 
-st.subheader(t("admin.templates"))
+st.header(t("admin.templates"))
 data_admin.templates(tables)
 
-st.subheader(t("admin.import"))
+st.header(t("admin.import"))
 data_admin.importer(user, tables)
 
 if user.role == "admin":
-    st.subheader(t("admin.log"))
+    st.header(t("admin.log"))
     data_admin.audit_log()
-    st.subheader(t("admin.backup"))
+    st.header(t("admin.backup"))
     data_admin.backup(user)

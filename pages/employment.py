@@ -25,27 +25,27 @@ st.caption(t("em.privacy_note"))
 
 employment.cards(f)
 
-st.subheader(t("em.map"))
+st.header(t("em.map"))
 st.caption(t("em.map.intro"))
 employment.outcomes_map(f)
 
-st.subheader(t("em.path"))
+st.header(t("em.path"))
 st.caption(t("em.path.intro"))
 employment.path_to_job(f)
 
-st.subheader(t("em.channels"))
+st.header(t("em.channels"))
 employment.placements(f)
 
-st.subheader(t("em.days"))
+st.header(t("em.days"))
 employment.days_to_placement(f)
 
-st.subheader(t("em.families"))
+st.header(t("em.families"))
 st.caption(t("em.families.intro"))
 employment.families(f, user)
 
-st.subheader(t("em.fe"))
+st.header(t("em.fe"))
 st.caption(t("em.fe.intro"))
 employment.full_employment(f)
 
-st.subheader(t("em.whatif"))
+st.header(t("em.whatif"))
 employment.what_if(f)

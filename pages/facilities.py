@@ -22,12 +22,12 @@ page_header(t("fac.title"), t("fac.subtitle"), f)
 
 facilities.cards(f)
 
-st.subheader(t("fac.matrix"))
+st.header(t("fac.matrix"))
 facilities.status_matrix(f)
 
 # The rest one section at a time, as chosen (in the URL): only that section is drawn.
 section = sections.chosen("fac_sec", FACILITY_SECTIONS, "fac.sections", "fac")
-st.subheader(t(f"fac.{section}"))
+st.header(t(f"fac.{section}"))
 if section == "map":
     facilities.facilities_map(f)
 elif section == "projects":

@@ -28,28 +28,28 @@ welfare.cards(f, policy)
 if not welfare.has_recipients(f):
     st.info(t("wf.empty"))
 else:
-    st.subheader(t("wf.coverage"))
+    st.header(t("wf.coverage"))
     welfare.coverage(f)
 
-    st.subheader(t("wf.whatif"))
+    st.header(t("wf.whatif"))
     welfare.what_if(f)
 
-    st.subheader(t("wf.trend"))
+    st.header(t("wf.trend"))
     welfare.trends(f)
 
-    st.subheader(t("wf.breakdown"))
+    st.header(t("wf.breakdown"))
     welfare.breakdowns(f)
 
-    st.subheader(t("wf.map"))
+    st.header(t("wf.map"))
     welfare.recipients_map(f)
 
-    st.subheader(t("wf.integrity"))
+    st.header(t("wf.integrity"))
     st.caption(t("wf.integrity.caption"))
     welfare.integrity(f, user)
 
-    st.subheader(t("wf.review"))
+    st.header(t("wf.review"))
     st.caption(t("wf.review.caption"))
     welfare.reviews(f, policy, user)
 
-    st.subheader(t("wf.roster"))
+    st.header(t("wf.roster"))
     welfare.roster(f, user)

@@ -96,7 +96,7 @@ def _by_grid(f: Filters) -> None:
 
 
 def disputes(f: Filters) -> None:
-    st.subheader(t("cl.disp"))
+    st.header(t("cl.disp"))
     _cards(f)
     if not kpi.snapshot("disputes_screened", f).value and not f.grids:
         st.info(t("cl.disp.empty"))

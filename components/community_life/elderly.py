@@ -90,7 +90,7 @@ def _centre(f: Filters) -> None:
 
 
 def elderly(f: Filters) -> None:
-    st.subheader(t("cl.eld"))
+    st.header(t("cl.eld"))
     kpi.card_grid([kpi.snapshot(k, f) for k in card_list.ELDERLY], columns=3)
     _by_area(f)
     left, right = st.columns(2)

@@ -53,7 +53,7 @@ def _timeline(frame) -> alt.Chart:
 
 
 def honours(f: Filters) -> None:
-    st.subheader(t("cl.hon"))
+    st.header(t("cl.hon"))
     snap = kpi.snapshot("honours", f)
     frame = query(q.honours, f)
     counts = frame["level"].value_counts()

@@ -38,7 +38,7 @@ def _profile_long(profile: pd.DataFrame) -> pd.DataFrame:
 
 
 def team(f: Filters) -> None:
-    st.subheader(t("cl.team"))
+    st.header(t("cl.team"))
     st.caption(t("cl.team.caption"))
     kpi.card_grid([kpi.snapshot(k, f) for k in card_list.TEAM], columns=3)
     bodies = query(q.cadres_by_body, f)

@@ -72,7 +72,7 @@ def _hours_chart(monthly: pd.DataFrame) -> alt.Chart:
 
 
 def volunteers(f: Filters) -> None:
-    st.subheader(t("cl.vol"))
+    st.header(t("cl.vol"))
     kpi.card_grid([kpi.snapshot(k, f) for k in card_list.VOLUNTEERS], columns=3)
     monthly = query(q.volunteer_monthly, f)
     measure = _measure_control()

@@ -20,6 +20,7 @@ from components.i18n import fig, t
 from components.maps import basemap, legend, names
 from components.maps.layers import boundary_layers, drawn
 from components.maps.scale import ScaleBar, scale_bar, scale_bar_html
+from components.maps.table import map_table, tip_rows
 from components.maps.tooltip import tooltip as default_tooltip
 from components.maps.view import FALLBACK_BOX, Padding, View, fit_view, map_height
 from data_access.areas import geo
@@ -123,6 +124,7 @@ def area_map(
         tooltip=tooltip,
     )
     show(drawn_map.deck, view.height_px, scale_bar(view), map_legend, key=key, alt=alt)
+    map_table(tip_rows(drawn_map.deck.layers), key)
     return drawn_map
 
 

@@ -21,6 +21,7 @@ from components.i18n import lang
 from components.maps import basemap, legend
 from components.maps.area import build, fit_box, show, view_for
 from components.maps.scale import ScaleBar, scale_bar
+from components.maps.table import map_table, tip_rows
 from data_access.areas import geo
 
 
@@ -44,6 +45,7 @@ class BuiltMap:
     height_px: int
     bar: ScaleBar
     map_legend: legend.Legend | None
+    rows: tuple[tuple[str, str], ...] = ()  # the map's facts as a table (maps.table)
 
 
 class _SerialisedDeck(pdk.Deck):
@@ -89,6 +91,7 @@ def _built(
         view.height_px,
         scale_bar(view),
         parts.map_legend,
+        tip_rows(drawn.deck.layers),
     )
 
 
@@ -119,4 +122,5 @@ def cached_area_map(
         return False
     deck = _SerialisedDeck(built.spec, built.tooltip)
     show(deck, built.height_px, built.bar, built.map_legend, key=key, alt=alt)
+    map_table(built.rows, key)
     return True

@@ -14,6 +14,7 @@ import altair as alt
 import pandas as pd
 from sqlalchemy.engine import Connection
 
+from components.chart_text import described
 from components.charts import FONT
 from data_access import metrics
 from data_access.areas.queries import communities
@@ -193,7 +194,7 @@ def ranking_chart(
     place = shown["rank"] if "rank" in shown.columns else pd.Series(range(1, len(shown) + 1))
     shown = shown.assign(
         name=[
-            f"{n}（{r}）" if twin else n
+            t("review.ranking.same_name", lang, name=n, rank=r) if twin else n
             for n, r, twin in zip(shown["name"], place, repeated, strict=True)
         ]
     )
@@ -236,6 +237,7 @@ def ranking_chart(
             subtitleFontSize=font,
         ),
     )
+    chart = described(chart, lang)  # read aloud as the screen's ranking, highest and lowest
     return (
         chart.configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=font, titleFontSize=font)
         .configure_title(font=FONT, subtitleFont=FONT)

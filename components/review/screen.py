@@ -207,7 +207,7 @@ def ranking(key: str, f: Filters) -> None:
     compact = presenting()
     box = st.container(key="review_rank")
     if not compact:
-        box.subheader(t("review.ranking"))
+        box.header(t("review.ranking"))
     chosen = chosen_figure(key)
     figure = box.selectbox(
         t("review.ranking.figure"),

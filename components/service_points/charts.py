@@ -71,7 +71,7 @@ def charts_section(state: PageState, counts: pd.DataFrame, rates: pd.DataFrame) 
 
     Each chart is built from the frames once per data version and language (`chart`), so only
     what decides which chart shows is computed on every rerun."""
-    st.subheader(t("sp.charts.title"))
+    st.header(t("sp.charts.title"))
     if counts.empty:
         st.info(t("sp.empty.points", type=type_name(ALL)))
         return

@@ -17,7 +17,7 @@ from data_access.service_points.coverage_queries import COVERAGE_MEASURES, MAX_S
 def suggestions(state: PageState, suggested: pd.DataFrame | None) -> None:
     """K sites chosen greedily, each with its marginal gain; one click adopts them all."""
     kind = type_name(state.sp_type)
-    st.subheader(t("sp.suggest.title", type=kind))
+    st.header(t("sp.suggest.title", type=kind))
     st.caption(t("sp.suggest.caption", r=state.radius) + how(state.mode))
     left, right = st.columns([1, 2], vertical_alignment="bottom")
     st.session_state[s.W_K] = state.k

@@ -19,7 +19,7 @@ from data_access.service_points.coverage_queries import COVERAGE_MEASURES, Scena
 def uncovered(state: PageState, scenario: Scenario) -> None:
     """The compounds no point of the type reaches: where a new point is needed."""
     kind = type_name(state.sp_type)
-    st.subheader(t("sp.uncovered.title", type=kind, r=state.radius))
+    st.header(t("sp.uncovered.title", type=kind, r=state.radius))
     rows = scenario.uncovered
     if rows.empty:
         st.info(t("sp.uncovered.none", type=kind, r=state.radius))
@@ -55,7 +55,7 @@ def uncovered(state: PageState, scenario: Scenario) -> None:
 
 def coverage_table(table: pd.DataFrame, mode: str = "line") -> None:
     """300 / 500 / 800 m coverage by type and community, for households and for residents 60+."""
-    st.subheader(t("sp.coverage.title"))
+    st.header(t("sp.coverage.title"))
     st.caption(t("sp.coverage.caption") + how(mode))
     if table.empty:
         st.info(t("sp.empty.area"))

@@ -46,7 +46,7 @@ def comparison(state: PageState, line: pd.DataFrame, walk: pd.DataFrame) -> None
     """The chosen type's coverage by straight line and by walking, side by side; with all types,
     one row per type. Both are today's network, without the what-if."""
     r = state.radius
-    st.subheader(t("sp.compare.title", r=r))
+    st.header(t("sp.compare.title", r=r))
     st.caption(t("sp.compare.caption"))
     if state.sp_type:
         _one_type(state, line, walk)

@@ -16,7 +16,7 @@ from data_access.service_points.coverage_queries import Scenario
 def what_if(state: PageState, scenario: Scenario) -> None:
     """Add points (at an uncovered compound or typed coordinates), close points, see before → after."""
     kind = type_name(state.sp_type)
-    st.subheader(t("sp.whatif.title", type=kind))
+    st.header(t("sp.whatif.title", type=kind))
     st.caption(t("sp.whatif.caption"))
     left, right = st.columns(2, gap="large")
 

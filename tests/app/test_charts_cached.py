@@ -1,5 +1,6 @@
 """Charts drawn from the chart cache (`components.rendered.chart`) are the elements
-`st.altair_chart` drew: same Vega-Lite spec, same datasets, on the first run and from the cache."""
+`st.altair_chart` drew: same Vega-Lite spec, same datasets, on the first run and from the cache.
+The cached ones carry their description (components.chart_text), so the direct ones are given it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ def _script() -> None:
     import streamlit as st
 
     from components import charts
+    from components.chart_text import described
     from components.data import begin_run
     from components.rendered import chart
 
@@ -30,17 +32,14 @@ def _script() -> None:
     colours = {"a": "#0072B2", "b": "#E69F00"}
     # Each pair: the cached chart, then the same chart as the pages drew it before.
     chart(charts.monthly_lines, lines, "人数", "社区", "月份", percent=False)
-    st.altair_chart(charts.monthly_lines(lines, "人数", "社区", "月份"), width="stretch")
+    direct = charts.monthly_lines(lines, "人数", "社区", "月份")
+    st.altair_chart(described(direct, "zh"), width="stretch")
     chart(charts.stacked_bars, stacked, "community", "type", "个", "类型", colours, order=["乙"])
-    st.altair_chart(
-        charts.stacked_bars(stacked, "community", "type", "个", "类型", colours, order=["乙"]),
-        width="stretch",
-    )
+    direct = charts.stacked_bars(stacked, "community", "type", "个", "类型", colours, order=["乙"])
+    st.altair_chart(described(direct, "zh"), width="stretch")
     chart(charts.bars, stacked[["community", "value"]], "community", "值", decimals=1)
-    st.altair_chart(
-        charts.bars(stacked[["community", "value"]], "community", "值", decimals=1),
-        width="stretch",
-    )
+    direct = charts.bars(stacked[["community", "value"]], "community", "值", decimals=1)
+    st.altair_chart(described(direct, "zh"), width="stretch")
 
 
 def _drawn(at: AppTest) -> list[tuple[str, list[tuple[str, bytes]], str]]:

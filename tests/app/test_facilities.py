@@ -129,7 +129,8 @@ def test_the_plan_toggle_removes_the_planned_bars(open_page):
         return {s for df in frames for s in df["series"]}
 
     assert series(at) == {"计划", "实际"}
-    at.toggle[0].set_value(False).run()
+    plan = next(w for w in at.toggle if not w.label.startswith("地图数据表"))  # not the map's table
+    plan.set_value(False).run()
     assert_clean(at)
     assert series(at) == {"实际"}
     assert at.query_params["fac_plan"] == "off"
@@ -145,7 +146,7 @@ def test_a_link_opens_with_its_controls_and_one_community(open_page):
     )
     assert funding_line(at).startswith(f"期内到位资金合计 {yuan(east_total)}")
     at.button_group(key="pw_fac_sec").set_value("projects").run()
-    assert at.toggle[0].value is False
+    assert next(w for w in at.toggle if not w.label.startswith("地图数据表")).value is False
     names = set(project_table(at)["项目"])
     assert names == {p["name"] for p in sample_rows("projects") if p["community_code"] == EAST}
 

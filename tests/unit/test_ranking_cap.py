@@ -59,4 +59,4 @@ def test_two_communities_of_one_name_are_two_bars():
     chart = ranking_chart(table, "service_points", "zh")
     drawn = [row["name"] for row in next(iter(chart["datasets"].values()))]
     assert len(set(drawn)) == len(drawn) == CHART_MOST + 1
-    assert drawn[0] == "东关社区（1）" and drawn[-1] == "东关社区（12）"
+    assert drawn[0] == "东关社区（第1名）" and drawn[-1] == "东关社区（第12名）"

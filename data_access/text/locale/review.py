@@ -181,6 +181,7 @@ STRINGS.update(
             "目标按社区设定：选择网格时不显示完成状态。",
             "Targets are set per community: no status when grids are chosen.",
         ),
+        "review.ranking.same_name": ("{name}（第{rank}名）", "{name} (#{rank})"),
         "review.ranking.gap": (
             "……另有 {n} 个社区见表格……",
             "… {n} more communities in the table …",
