@@ -152,25 +152,47 @@ def uploads_in_log(run_dir: Path) -> list[str]:
 
 
 def too_big_refused(page, run_dir: Path) -> list[str]:
-    """A file over the upload limit chosen on 数据管理: Streamlit refuses it on the page before
-    sending it (nginx sees no upload, nothing is imported) and the limit stands beside the
-    uploader in Chinese. The refused file is taken out of the box again."""
+    """A file over the import limit chosen on 数据管理 passes nginx and the uploader (both set
+    higher) and is refused by the importer on the page, in Chinese, naming its size and the limit;
+    nothing is imported. The limit also stands beside the uploader. The refused file is taken out
+    of the box again."""
+    from tests.e2e import act
+
     failures = []
     start = time.monotonic()
     big = run_dir / "too_big.csv"
     with big.open("wb") as out:
         out.truncate((MAX_FILE_MB + 10) * 1024 * 1024)
     before = uploads_in_log(run_dir)
+    since = act.arm(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(big))
     chip = page.locator('[data-testid="stFileChip"]').filter(has_text=big.name)
     chip.wait_for()
-    if f"{MAX_FILE_MB:.1f}MB" not in chip.inner_text():  # Streamlit's own refusal, in English
-        failures.append(f"the uploader did not refuse the large file: {chip.inner_text()!r}")
+    refusal = t("import.limit.size", "zh", size=f"{MAX_FILE_MB + 10:.1f}", limit=MAX_FILE_MB)
+    refusal = t("admin.refused.file", "zh", reasons=refusal)
+    try:
+        page.get_by_text(refusal).first.wait_for(timeout=60_000)
+    except Exception:  # noqa: BLE001 - reported as a failure with what the page said
+        failures.append(
+            f"no Chinese refusal {refusal!r}: {page.locator('body').inner_text()[:400]!r}"
+        )
+    act.settle(page, since)
+    if "MB or smaller" in chip.inner_text():  # Streamlit's own refusal, English only
+        failures.append(f"the uploader refused it in English: {chip.inner_text()!r}")
     hint = t("admin.upload.limit", "zh", limit=MAX_FILE_MB)
     if not page.get_by_text(hint).is_visible():
         failures.append("no Chinese line naming the upload limit beside the uploader")
-    if uploads_in_log(run_dir) != before:
-        failures.append(f"the large file was sent: {uploads_in_log(run_dir)[len(before) :]}")
+    if page.locator('[data-testid="stFileUploaderDropzoneInstructions"]').first.is_visible():
+        failures.append("the box's English small print (its ceiling, not the limit) is shown")
+    page.screenshot(path=str(run_dir / "too_big.png"))
+    sent = [status for _, _, status in uploads_in_log(run_dir)[len(before) :]]
+    if len(sent) != 1 or not sent[0].startswith("2"):
+        logs = "".join(
+            f.read_text(errors="replace")[-1500:]
+            for f in sorted(run_dir.glob("*.log"))
+            if f.name != "access.log"
+        )
+        failures.append(f"the upload did not pass nginx: {sent}; the logs end: {logs}")
     chip.locator('[data-testid="stFileChipDeleteBtn"]').click()
     chip.wait_for(state="detached")
     big.unlink()

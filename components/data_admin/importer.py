@@ -22,6 +22,10 @@ from data_access.importing.limits import MAX_FILE_MB
 from data_access.importing.templates import problems_workbook
 
 _CHECKED = "_admin_checked"  # (table, sha256, coordinates) → the dry run's result
+_NO_BOX_LIMIT_CSS = (
+    "<style>[class*='st-key-admin_upload_'] [data-testid='stFileUploaderDropzoneInstructions']"
+    " { display: none; }</style>"
+)
 _DONE = "_admin_done"
 _UPLOADER = "_admin_upload_round"
 
@@ -51,6 +55,12 @@ def _figures_table(result: ImportResult) -> pd.DataFrame:
 
 
 def _show_problems(result: ImportResult, data: bytes) -> None:
+    whole_file = [p for p in result.problems if p.row is None]
+    if whole_file and len(whole_file) == len(result.problems) and not result.more_problems:
+        # Refused as a whole (too large, not a table, …): the reason itself, not a table of one
+        # row to fix and a workbook to download.
+        st.error(t("admin.refused.file", reasons=" ".join(p.line() for p in whole_file)))
+        return
     count = len(result.problems) + result.more_problems
     st.error(t("admin.refused", count=count, rows=result.refused_rows))
     if result.more_problems:
@@ -93,14 +103,17 @@ def importer(user: User, tables: tuple[str, ...]) -> None:
         key="admin_coordinates",
     )
     round_ = st.session_state.get(_UPLOADER, 0)
+    # The box's own small print ("200MB per file • XLSX, …") is Streamlit's, in English, and
+    # names its ceiling, not the import limit: hidden; the caption below says both in words.
+    st.html(_NO_BOX_LIMIT_CSS)
     upload = st.file_uploader(
         t("admin.upload"),
         # Streets also come as GeoJSON or an OpenStreetMap extract (.osm.pbf ends in "pbf").
         type=["xlsx", "xls", "csv", "geojson", "json", "pbf"],
         key=f"admin_upload_{round_}",
     )
-    # Streamlit checks the size before sending (server.maxUploadSize, the importer's limit too)
-    # and says so only in English: the limit in the reader's words, always in view.
+    # The import limit in the reader's words, always in view: a file over it is uploaded (the
+    # uploader's own ceiling, server.maxUploadSize, is higher) and refused by the importer.
     st.caption(t("admin.upload.limit", limit=MAX_FILE_MB))
     done = st.session_state.pop(_DONE, None)
     if done:

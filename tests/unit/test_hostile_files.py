@@ -85,7 +85,8 @@ def test_the_server_config_limits_uploads_and_keeps_xsrf_and_tracebacks_off():
     from streamlit import config
 
     config.get_config_options(force_reparse=True)
-    assert config.get_option("server.maxUploadSize") == limits.MAX_FILE_MB
+    assert config.get_option("server.maxUploadSize") == limits.UPLOAD_CEILING_MB
+    assert limits.UPLOAD_CEILING_MB >= 2 * limits.MAX_FILE_MB  # a 60 MB file gets Chinese words
     assert config.get_option("server.enableXsrfProtection") is True
     assert config.get_option("client.showErrorDetails") == "none"
 

@@ -137,14 +137,14 @@ def test_headers_from_anyone_but_the_proxy_are_not_believed():
 
 
 def test_streamlit_refuses_a_large_file_before_nginx_and_nginx_says_why(proxy):
-    """Streamlit's uploader refuses a file over server.maxUploadSize on the page, before sending
-    it; nginx's own limit sits above the largest upload Streamlit sends (the file and its form
-    around it), so a file just under the limit is not refused by nginx with a bare 413. A body
-    over nginx's limit is answered in words."""
+    """nginx's limit sits above the largest upload Streamlit sends (server.maxUploadSize plus the
+    form around the file), so a file the uploader lets through (and the importer refuses in
+    words when over its own 50 MB) is never cut off by nginx with a bare 413. A body over
+    nginx's limit is answered in words."""
     conf = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
     nginx_mb = int(re.search(r"client_max_body_size (\d+)m;", conf).group(1))
-    assert nginx_mb * 1024 * 1024 >= limits.MAX_FILE_MB * 1024 * 1024 + 64 * 1024
-    assert nginx_mb <= limits.MAX_FILE_MB + 2  # and not much above: a bound on what nginx buffers
+    assert nginx_mb * 1024 * 1024 >= limits.UPLOAD_CEILING_MB * 1024 * 1024 + 64 * 1024
+    assert nginx_mb <= limits.UPLOAD_CEILING_MB + 2  # not much above: a bound on what it buffers
 
     host, port = proxy.removeprefix("http://").split(":")
     conn = http.client.HTTPConnection(host, int(port), timeout=10)
@@ -155,5 +155,5 @@ def test_streamlit_refuses_a_large_file_before_nginx_and_nginx_says_why(proxy):
     text = answer.read().decode("utf-8")
     conn.close()
     assert answer.status == 413
-    assert f"文件超过 {limits.MAX_FILE_MB} MB 上限" in text
+    assert f"文件超过 {limits.UPLOAD_CEILING_MB} MB 上限" in text
     assert answer.getheader("X-Frame-Options") == "DENY"

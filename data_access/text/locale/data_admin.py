@@ -73,8 +73,9 @@ STRINGS = {
     "admin.upload": ("选择文件", "Choose a file"),
     # Beside the uploader: Streamlit refuses a larger file on the page, in English only.
     "admin.upload.limit": (
-        "文件不超过 {limit} MB。更大的文件不会上传（上传框里标红），请按社区或年份拆分后分别导入",
-        "Files up to {limit} MB. A larger file is not uploaded (marked red in the box): "
+        "支持 XLSX、XLS、CSV、GeoJSON、OSM PBF，文件不超过 {limit} MB；"
+        "更大的文件不会导入，请按社区或年份拆分后分别导入",
+        "XLSX, XLS, CSV, GeoJSON or OSM PBF, up to {limit} MB; a larger file is not imported: "
         "split it by community or year",
     ),
     "admin.problems.more": (
@@ -84,6 +85,7 @@ STRINGS = {
         "listed, and checking stopped there (the database checks were not run). Fix these "
         "first; usually a whole column is wrong or it is the wrong file.",
     ),
+    "admin.refused.file": ("未写入任何数据：{reasons}", "Nothing was written: {reasons}"),
     "admin.refused": (
         "发现{count}个问题（涉及{rows}行），未写入任何数据。请按下表修改后重新上传。",
         "{count} problems in {rows} rows; nothing was written. Fix them and upload again.",
