@@ -67,6 +67,7 @@ def _show_problems(result: ImportResult, data: bytes) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="admin_problems_download",
     )
+    preview_map(result.preview)  # a file in the wrong place is seen where it lies
 
 
 def _summary(result: ImportResult) -> str:

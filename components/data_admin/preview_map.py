@@ -20,10 +20,16 @@ from data_access.areas.geo import Bounds
 from data_access.filters import Filters
 from data_access.importing.preview import KINDS, Preview
 
-COLOURS = {"added": "#2166AC", "changed": "#E08214", "removed": "#B2182B", "same": "#ABABAB"}
+COLOURS = {
+    "added": "#2166AC",
+    "changed": "#E08214",
+    "removed": "#B2182B",
+    "same": "#ABABAB",
+    "file": "#762A83",
+}
 # Unchanged streets light and thin: they often run along a boundary, whose dark outline and the
 # changes must stay readable above them.
-WIDTHS = {"added": 4, "changed": 4, "removed": 4, "same": 2}
+WIDTHS = {"added": 4, "changed": 4, "removed": 4, "same": 2, "file": 4}
 
 
 def _union(a: Bounds | None, b: Bounds | None) -> Bounds | None:

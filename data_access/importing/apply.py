@@ -275,6 +275,8 @@ def run_import(
         result.file_name, result.dry_run = file_name, dry_run
         if result.problems:
             conn.rollback()
+            if dry_run:  # where a refused file lies (another county, a crs mixed up) shows too
+                result.preview = of_rows(table, [("file", r) for r in rows])
             _log(engine, result, user, "refused")
             return result
         trans = conn.begin() if not conn.in_transaction() else conn.get_transaction()

@@ -19,7 +19,8 @@ from shapely.geometry import LineString
 from data_access.areas.geo import Bounds
 
 TABLES = ("roads", "compounds", "service_points")
-KINDS = ("removed", "added", "changed", "same")  # the order shapes are kept in when cut
+# The order shapes are kept in when cut; "file": a refused file's rows, drawn to show where it lies.
+KINDS = ("removed", "added", "changed", "same", "file")
 MAX_SHAPES = 3000
 _TOLERANCE = 0.00002  # degrees: about 2 m
 _DECIMALS = 5

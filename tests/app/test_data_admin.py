@@ -194,3 +194,25 @@ def test_the_admin_checks_a_replacing_street_file_and_sees_what_it_adds_changes_
     assert "boundaries-community" in layers
     assert deck["mapStyle"] == "__MAP_STYLE__"  # no basemap: Streamlit fetches no tile
     assert _roads(app_database) == before  # the dry run wrote nothing
+
+
+def test_a_compound_file_is_drawn_as_points_over_the_boundaries_and_no_replace_is_offered(
+    open_page, users
+):
+    rows = sample_rows("compounds")
+    # One compound moved 1 km north (the import reads coordinates within 0.005 as unchanged).
+    moved = dict(rows[0], lat=str(round(float(rows[0]["lat"]) + 0.01, 6)))
+    lines = [",".join(rows[0].keys())] + [",".join(r.values()) for r in (moved, *rows[1:])]
+    at = _sign_in(open_page(PAGE), "app_admin")
+    at.selectbox(key="admin_import_table").set_value("compounds").run()
+    assert "admin_replace" not in [w.key for w in at.toggle]  # the street network only
+    at.get("file_uploader")[0].set_value(
+        ("compounds.csv", "\n".join(lines).encode(), "text/csv")
+    ).run()
+    assert_clean(at)
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    points = next(x for x in deck["layers"] if x["id"] == "admin-preview-points")["data"]
+    assert len(points) == len(rows)
+    first = next(p for p in points if p["t1"] == "变化")
+    assert (first["t0"], first["lat"]) == (rows[0]["name"], round(float(moved["lat"]), 5))
+    assert f"变化：1个、不变：{len(rows) - 1}个" in at.get("deck_gl_json_chart")[0].proto.alt

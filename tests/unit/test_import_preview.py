@@ -91,3 +91,17 @@ def test_places_are_points_at_their_stored_position(table):
         table, [("changed", {"name": "甲", "lat": 35.1234567, "lon": 104.7654321})]
     )
     assert got.points == [{"lon": 104.76543, "lat": 35.12346, "kind": "changed", "name": "甲"}]
+
+
+def test_a_refused_file_far_from_the_county_is_drawn_where_it_lies(empty_engine):
+    seed(empty_engine)
+    far = [[114.66, 35.59], [114.661, 35.59]]  # ten degrees east: another province
+    lane = {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {"type": "LineString", "coordinates": far},
+    }
+    data = json.dumps({"type": "FeatureCollection", "features": [lane]}).encode()
+    result = run_import(empty_engine, "roads", data, "far.geojson", ADMIN, dry_run=True)
+    assert any("不在本县" in p.reason for p in result.problems)
+    assert [(s["kind"], s["path"]) for s in result.preview.lines] == [("file", far)]

@@ -143,6 +143,7 @@ STRINGS = {
     "admin.kind.changed": ("变化", "changed"),
     "admin.kind.removed": ("删除", "removed"),
     "admin.kind.same": ("不变", "unchanged"),
+    "admin.kind.file": ("文件中（未通过检查）", "in the file (refused)"),
     "admin.preview.title": (
         "文件在地图上的位置（与各社区边界叠加，尚未写入）",
         "Where the file lies (over the communities' boundaries; nothing written yet)",
