@@ -50,9 +50,11 @@ def _layer(preview: Preview) -> pdk.Layer:
             {
                 "path": s["path"],
                 "color": maps.rgba(COLOURS[s["kind"]]),
+                "width": WIDTHS[s["kind"]],
                 **maps.tip(s["name"] or words[s["kind"]], words[s["kind"]]),
             }  # fmt: skip
-            for s in preview.lines
+            # Drawn in order: the unchanged first, the changes on top of them.
+            for s in sorted(preview.lines, key=lambda s: s["kind"] != "same")
         ]
         return pdk.Layer(
             "PathLayer",
@@ -62,6 +64,7 @@ def _layer(preview: Preview) -> pdk.Layer:
             get_color="color",
             width_units=maps.PIXELS,
             get_width="width",
+            width_min_pixels=1,
             pickable=True,
         )
     data = [
