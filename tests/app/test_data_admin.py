@@ -189,7 +189,9 @@ def test_the_admin_checks_a_replacing_street_file_and_sees_what_it_adds_changes_
     # The map: the file's segments over the communities, the removed one among them.
     deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     layers = {layer["id"]: layer for layer in deck["layers"]}
-    kinds = [p["t1"] for p in layers["admin-preview-lines"]["data"]]
+    drawn = layers["admin-preview-lines"]["data"]
+    kinds = [p["t1"] for p in drawn]
+    assert {p["width"] for p in drawn if p["t1"] != "不变"} == {4}  # changes wider than the rest
     assert kinds.count("删除") == 1 and kinds.count("新增") == 1 and kinds.count("变化") == 1
     assert "boundaries-community" in layers
     assert deck["mapStyle"] == "__MAP_STYLE__"  # no basemap: Streamlit fetches no tile
