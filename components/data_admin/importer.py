@@ -13,6 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from components.data import current_version, engine
+from components.data_admin.preview_map import preview_map
+from components.data_admin.replace import replace_choice, replaced_table
+from components.data_admin.replace import summary as replace_summary
 from components.i18n import fig, lang, t
 from data_access import metrics
 from data_access.admin.users import User
@@ -21,7 +24,7 @@ from data_access.importing.coords import SYSTEMS
 from data_access.importing.limits import MAX_FILE_MB
 from data_access.importing.templates import problems_workbook
 
-_CHECKED = "_admin_checked"  # (table, sha256, coordinates) → the dry run's result
+_CHECKED = "_admin_checked"  # (table, sha256, coordinates, replace, …) → the dry run's result
 _NO_BOX_LIMIT_CSS = (
     "<style>[class*='st-key-admin_upload_'] [data-testid='stFileUploaderDropzoneInstructions']"
     " { display: none; }</style>"
@@ -60,6 +63,7 @@ def _show_problems(result: ImportResult, data: bytes) -> None:
         # Refused as a whole (too large, not a table, …): the reason itself, not a table of one
         # row to fix and a workbook to download.
         st.error(t("admin.refused.file", reasons=" ".join(p.line() for p in whole_file)))
+        preview_map(result.preview)  # a file in the wrong place is seen where it lies
         return
     count = len(result.problems) + result.more_problems
     st.error(t("admin.refused", count=count, rows=result.refused_rows))
@@ -74,6 +78,7 @@ def _show_problems(result: ImportResult, data: bytes) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="admin_problems_download",
     )
+    preview_map(result.preview)  # a file in the wrong place is seen where it lies
 
 
 def _summary(result: ImportResult) -> str:
@@ -102,6 +107,7 @@ def importer(user: User, tables: tuple[str, ...]) -> None:
         horizontal=True,
         key="admin_coordinates",
     )
+    replace = replace_choice(user, table)
     round_ = st.session_state.get(_UPLOADER, 0)
     # The box's own small print ("200MB per file • XLSX, …") is Streamlit's, in English, and
     # names its ceiling, not the import limit: hidden; the caption below says both in words.
@@ -122,13 +128,27 @@ def importer(user: User, tables: tuple[str, ...]) -> None:
         return
     data = upload.getvalue()
     # The dry run once per file, table, coordinates and data version, not on every click.
-    key = (table, hashlib.sha256(data).hexdigest(), coordinates, current_version(), user.name)
+    key = (
+        table,
+        hashlib.sha256(data).hexdigest(),
+        coordinates,
+        replace,
+        current_version(),
+        user.name,
+    )
     checked = st.session_state.get(_CHECKED)
     if checked is not None and checked[0] == key:
         result = checked[1]
     else:
         result = run_import(
-            engine(), table, data, upload.name, user, dry_run=True, coordinates=coordinates
+            engine(),
+            table,
+            data,
+            upload.name,
+            user,
+            dry_run=True,
+            coordinates=coordinates,
+            replace=replace,
         )
         st.session_state[_CHECKED] = (key, result)
     if result.problems:
@@ -137,19 +157,30 @@ def importer(user: User, tables: tuple[str, ...]) -> None:
     st.success(t("admin.checked", table=table_title(table, lang())) + " " + _summary(result))
     for warning in result.warnings:  # the walking network the file leaves: fragments, far doors
         st.warning(warning)
+    if replace:
+        replaced_table(result)
+    preview_map(result.preview)
     st.markdown(f"**{t('admin.figures.title')}**")
     st.dataframe(_figures_table(result), hide_index=True, width="stretch")
-    if not (result.added or result.updated):
+    if not (result.added or result.updated or result.removed):
         st.info(t("admin.nothing_to_do"))
         return
     if st.button(t("admin.confirm"), type="primary", key="admin_confirm"):
         final = run_import(
-            engine(), table, data, upload.name, user, dry_run=False, coordinates=coordinates
+            engine(),
+            table,
+            data,
+            upload.name,
+            user,
+            dry_run=False,
+            coordinates=coordinates,
+            replace=replace,
         )
         if final.problems:
             _show_problems(final, data)
             return
-        st.session_state[_DONE] = t("admin.done") + " " + _summary(final)
+        done = replace_summary(final) if replace else _summary(final)
+        st.session_state[_DONE] = t("admin.done") + " " + done
         st.session_state.pop(_CHECKED, None)
         st.session_state[_UPLOADER] = (
             round_ + 1

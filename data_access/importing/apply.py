@@ -36,6 +36,7 @@ from data_access.importing.geojson import looks_like_geojson, rows_of_geojson
 from data_access.importing.gis_formats import other_gis_format
 from data_access.importing.network_checks import network_warnings
 from data_access.importing.osm import looks_like_pbf, rows_of_pbf
+from data_access.importing.preview import Preview, of_rows
 from data_access.importing.reading import FileProblem, SheetRows, rows_of
 from data_access.importing.spec import TableSpec, table_spec
 from data_access.importing.validate import Problem, check_schema, parse_rows
@@ -79,6 +80,8 @@ class ImportResult:
     updated_keys: list[str] = field(default_factory=list)
     removed_keys: list[str] = field(default_factory=list)
     more_problems: int = 0  # found past the listed ones (validate.MAX_PROBLEMS), counted only
+    # A dry run of streets or places: what the page draws over the boundaries (preview.py).
+    preview: Preview | None = None
 
     @property
     def ok(self) -> bool:
@@ -126,15 +129,18 @@ def _write(
     tbl = Base.metadata.tables[spec.name]
     keys = [tuple(r[k] for k in spec.key) for r in rows]
     existing = _existing_rows(conn, spec, keys)
-    inserts, updates = [], []
+    inserts, updates, kinds = [], [], []
     for key, row in zip(keys, rows, strict=True):
         old = existing.get(key)
         if old is None:
             inserts.append(row)
+            kinds.append("added")
         elif all(v == old[c] or _same(v, old[c]) for c, v in row.items()):  # == first: cheap
             result.unchanged += 1
+            kinds.append("same")
         else:
             updates.append((key, row))
+            kinds.append("changed")
     if inserts:
         # Columns missing from the file take their defaults: insert row by row shape.
         shapes: dict[frozenset, list[dict]] = {}
@@ -151,21 +157,28 @@ def _write(
             "/".join(map(str, tuple(r[k] for k in spec.key))) for r in inserts
         )
         result.updated_keys = sorted("/".join(map(str, key)) for key, _ in updates)
-        _remove_missing(conn, spec, set(keys), result)
+    removed = _remove_missing(conn, spec, set(keys), result) if replace else []
+    if result.dry_run:
+        shapes = [*zip(kinds, rows, strict=True), *(("removed", r) for r in removed)]
+        result.preview = of_rows(spec.name, shapes)
 
 
 def _remove_missing(
     conn: Connection, spec: TableSpec, keep: set[tuple], result: ImportResult
-) -> None:
-    """Delete the rows whose key the file does not hold (replace)."""
+) -> list[dict]:
+    """Delete the rows whose key the file does not hold (replace); a dry run returns them, for
+    its preview."""
     tbl = Base.metadata.tables[spec.name]
     key_cols = [tbl.c[k] for k in spec.key]
-    gone = [tuple(k) for k in conn.execute(select(*key_cols)) if tuple(k) not in keep]
+    found = conn.execute(select(tbl) if result.dry_run else select(*key_cols)).mappings()
+    rows = [r for r in found if tuple(r[k] for k in spec.key) not in keep]
+    gone = [tuple(r[k] for k in spec.key) for r in rows]
     for start in range(0, len(gone), _CHUNK):
         chunk = [k[0] for k in gone[start : start + _CHUNK]]
         conn.execute(tbl.delete().where(key_cols[0].in_(chunk)))
     result.removed = len(gone)
     result.removed_keys = sorted("/".join(map(str, k)) for k in gone)
+    return [dict(r) for r in rows] if result.dry_run else []
 
 
 def _sha256(data: bytes) -> str:
@@ -262,6 +275,8 @@ def run_import(
         result.file_name, result.dry_run = file_name, dry_run
         if result.problems:
             conn.rollback()
+            if dry_run:  # where a refused file lies (another county, a crs mixed up) shows too
+                result.preview = of_rows(table, [("file", r) for r in rows])
             _log(engine, result, user, "refused")
             return result
         trans = conn.begin() if not conn.in_transaction() else conn.get_transaction()

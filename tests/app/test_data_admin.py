@@ -3,7 +3,10 @@ requirement on every page (deep links too), rosters for an editor of the communi
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from sqlalchemy import text
 
 from data_access.admin import accounts
 from data_access.admin.users import User
@@ -11,7 +14,7 @@ from data_access.db import make_engine
 from data_access.importing import run_import
 from data_access.importing.templates import template
 from tests.app.conftest import assert_clean
-from tests.conftest import EAST, OLD_TOWN
+from tests.conftest import EAST, OLD_TOWN, sample_rows
 
 PAGE = "pages/data_admin.py"
 PASSWORD = "correct-horse-1"
@@ -133,3 +136,85 @@ def test_an_editor_sees_the_masked_roster_of_their_community(open_page, users):
     text = rosters[-1].to_string()
     assert "*" in text  # names and ID numbers masked
     assert "东部" not in text  # only their own community
+
+
+def _street_file(drop: str, renamed: str) -> bytes:
+    """The sample network as a GIS export: one segment left out, one renamed, one new lane."""
+    features = []
+    for row in sample_rows("roads"):
+        if row["id"] == drop:
+            continue
+        name = "改名街" if row["id"] == renamed else row["name"]
+        features.append({"type": "Feature", "id": row["id"],
+                         "properties": {"name": name, "walkable": row["walkable"] == "true"},
+                         "geometry": json.loads(row["geometry"])})  # fmt: skip
+    lane = [[104.6600, 35.5900], [104.6612, 35.5900]]
+    features.append({"type": "Feature", "id": "NEW1", "properties": {"name": "新巷"},
+                     "geometry": {"type": "LineString", "coordinates": lane}})  # fmt: skip
+    return json.dumps({"type": "FeatureCollection", "features": features}).encode()
+
+
+def _roads(url: str) -> set[str]:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        ids = {r[0] for r in conn.execute(text("SELECT id FROM roads"))}
+    engine.dispose()
+    return ids
+
+
+def test_the_admin_checks_a_replacing_street_file_and_sees_what_it_adds_changes_and_removes(
+    open_page, users, app_database
+):
+    before = _roads(app_database)
+    at = _sign_in(open_page(PAGE), "app_admin")
+    at.selectbox(key="admin_import_table").set_value("roads").run()
+    replace = at.toggle(key="admin_replace")
+    assert replace.value is False and "删除" in replace.help  # off by default, says what it does
+    at.get("file_uploader")[0].set_value(
+        ("streets.geojson", _street_file("RD00001", "RD00002"), "application/geo+json")
+    ).run()
+    assert_clean(at)
+    # Without replacing: the missing segment stays, nothing is listed as removed.
+    assert "整体替换" not in _texts(at)
+    assert "新增1行，更新1行" in " ".join(s.value for s in at.success)
+
+    at.toggle(key="admin_replace").set_value(True).run()
+    assert_clean(at)
+    assert "整体替换：新增1段，变化1段，删除1段" in _texts(at)
+    assert "删除 1 段道路" in " ".join(w.value for w in at.warning)
+    listed = next(d.value for d in at.dataframe if "路段编号" in d.value.columns)
+    assert sorted(map(tuple, listed.values.tolist())) == [
+        ("删除", "RD00001"), ("变化", "RD00002"), ("新增", "NEW1"),
+    ]  # fmt: skip
+    # The map: the file's segments over the communities, the removed one among them.
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    layers = {layer["id"]: layer for layer in deck["layers"]}
+    drawn = layers["admin-preview-lines"]["data"]
+    kinds = [p["t1"] for p in drawn]
+    assert {p["width"] for p in drawn if p["t1"] != "不变"} == {4}  # changes wider than the rest
+    assert kinds.count("删除") == 1 and kinds.count("新增") == 1 and kinds.count("变化") == 1
+    assert "boundaries-community" in layers
+    assert deck["mapStyle"] == "__MAP_STYLE__"  # no basemap: Streamlit fetches no tile
+    assert _roads(app_database) == before  # the dry run wrote nothing
+
+
+def test_a_compound_file_is_drawn_as_points_over_the_boundaries_and_no_replace_is_offered(
+    open_page, users
+):
+    rows = sample_rows("compounds")
+    # One compound moved 1 km north (the import reads coordinates within 0.005 as unchanged).
+    moved = dict(rows[0], lat=str(round(float(rows[0]["lat"]) + 0.01, 6)))
+    lines = [",".join(rows[0].keys())] + [",".join(r.values()) for r in (moved, *rows[1:])]
+    at = _sign_in(open_page(PAGE), "app_admin")
+    at.selectbox(key="admin_import_table").set_value("compounds").run()
+    assert "admin_replace" not in [w.key for w in at.toggle]  # the street network only
+    at.get("file_uploader")[0].set_value(
+        ("compounds.csv", "\n".join(lines).encode(), "text/csv")
+    ).run()
+    assert_clean(at)
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    points = next(x for x in deck["layers"] if x["id"] == "admin-preview-points")["data"]
+    assert len(points) == len(rows)
+    first = next(p for p in points if p["t1"] == "变化")
+    assert (first["t0"], first["lat"]) == (rows[0]["name"], round(float(moved["lat"]), 5))
+    assert f"变化：1个、不变：{len(rows) - 1}个" in at.get("deck_gl_json_chart")[0].proto.alt

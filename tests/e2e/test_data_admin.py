@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from sqlalchemy import text
 
 from data_access.admin import accounts
 from data_access.backup_crypto import unseal
@@ -31,10 +32,15 @@ HEADERS = ["户编号", "社区代码", "网格代码", "小区编号", "救助�
 
 
 @pytest.fixture(scope="module")
-def admin_app(tmp_path_factory):
+def admin_db(tmp_path_factory) -> str:
+    return f"sqlite:///{tmp_path_factory.mktemp('e2e-admin') / 'admin.db'}"
+
+
+@pytest.fixture(scope="module")
+def admin_app(admin_db):
     """Its own database: the imports here must not change what other browser tests read."""
-    folder = tmp_path_factory.mktemp("e2e-admin")
-    url = f"sqlite:///{folder / 'admin.db'}"
+    url = admin_db
+    folder = Path(url.removeprefix("sqlite:///")).parent
     engine = make_engine(url)
     seed(engine)
     accounts.add_user(engine, "clerk", PASSWORD, "editor", (OLD_TOWN,), by="test")
@@ -179,21 +185,66 @@ def test_an_admin_moves_every_control_of_the_page(page, admin_app, tmp_path):
     assert page.watch.outside_requests() == []
 
 
-def test_an_admin_checks_a_gis_street_file_without_ids_on_the_page(page, admin_app, tmp_path):
-    """A GeoJSON as QGIS exports it (a crs, no feature ids): accepted by the uploader (which
-    listed spreadsheets only) and checked like any file."""
+def test_an_admin_checks_a_gis_street_file_without_ids_on_the_page(
+    page, admin_app, admin_db, tmp_path
+):
+    """A GeoJSON as QGIS exports it (a crs, a new lane without a feature id): accepted by the
+    uploader (which listed spreadsheets only), checked like any file and drawn over the
+    boundaries; with 替换整个道路网络 on it replaces the network, as `import roads FILE
+    --replace` does: the segment it leaves out is gone from the database."""
     act.goto(page, admin_app + "/data_admin")
     _sign_in(page, "boss")
     act.choose(page, _table(page, 1), "道路（步行网络）", search="道路")
-    lane = [[104.6600, 35.5900], [104.6612, 35.5900]]  # in the county, away from its streets
-    feature = {"type": "Feature", "properties": {"name": "新巷"},
-               "geometry": {"type": "LineString", "coordinates": lane}}  # fmt: skip
-    crs = {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}
-    doc = {"type": "FeatureCollection", "crs": crs, "features": [feature]}
-    path = tmp_path / "streets.geojson"
-    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    _upload(page, path)
+    # The toggle first (one check, not two: the AppTest reads the same file without it), then
+    # the file: segments listed by kind and drawn, then the import; the database follows.
+    act.click(page, page.get_by_text("替换整个道路网络"))
+    _upload(page, _street_file(tmp_path, drop="RD00001", renamed="RD00002"))
     assert_no_exception(page)
     assert page.get_by_text("检查通过").count() == 1
-    assert page.get_by_text("新增1行").count() >= 1
+    assert page.get_by_text("整体替换：新增1段，变化1段，删除1段").count() == 1
+    listing = page.locator('[data-testid="stDataFrame"]').filter(has_text="路段编号")
+    assert listing.count() == 1
+    act.wait_map_drawn(page)
+    for width, height in ((1440, 900), (1280, 720), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        act.wait_layout_still(page)
+        screenshot(page, f"data-admin-replace-{width}x{height}")
+    page.set_viewport_size({"width": 1440, "height": 900})
+    done = page.get_by_text("导入完成")
+    act.click_until(page, page.get_by_role("button", name="确认导入"), done, quiet_ms=1000)
+    assert page.get_by_text("删除1段").count() >= 1
+    engine = make_engine(admin_db)
+    with engine.connect() as conn:
+        names = dict(conn.execute(text("SELECT id, name FROM roads")).all())
+    engine.dispose()
+    new = [key for key in names if key.startswith("G")]  # the lane's key, from its line
+    assert "RD00001" not in names and names["RD00002"] == "改名街" and len(new) == 1
+    assert names[new[0]] == "新巷" and len(names) == len(sample_rows("roads"))  # 181 − 1 + 1
+    assert_no_exception(page)
     assert page.watch.outside_requests() == []
+
+
+def _street_file(folder: Path, drop: str, renamed: str) -> Path:
+    """The sample network as a GIS export in CRS84: one segment left out, one renamed, and a new
+    lane in the county, away from its streets, without a feature id (as QGIS writes it)."""
+    features = [
+        {
+            "type": "Feature",
+            "id": row["id"],
+            "properties": {
+                "name": "改名街" if row["id"] == renamed else row["name"],
+                "walkable": row["walkable"] == "true",
+            },
+            "geometry": json.loads(row["geometry"]),
+        }  # fmt: skip
+        for row in sample_rows("roads")
+        if row["id"] != drop
+    ]
+    lane = [[104.6600, 35.5900], [104.6612, 35.5900]]
+    features.append({"type": "Feature", "properties": {"name": "新巷"},
+                     "geometry": {"type": "LineString", "coordinates": lane}})  # fmt: skip
+    crs = {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}
+    doc = {"type": "FeatureCollection", "crs": crs, "features": features}
+    path = folder / "streets.geojson"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return path

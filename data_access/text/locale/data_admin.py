@@ -116,6 +116,63 @@ STRINGS = {
         "文件中的数据与数据库完全一致，无需导入。",
         "The file matches the database: nothing to import.",
     ),
+    "admin.replace": ("替换整个道路网络", "Replace the whole street network"),
+    "admin.replace.help": (
+        "打开后，数据库中有、而本文件中没有的道路段将被删除，道路网与文件完全一致（新增、更新、删除在同一事务中写入，"
+        "任何一步失败都不写入）。先点检查，核对下方列出的新增、变化和删除的路段；与命令行 import roads 文件 --replace 相同。"
+        "关闭时只新增和更新，不删除。",
+        "When on, street segments in the database but not in this file are deleted, so the "
+        "network is the file (added, changed and deleted in one transaction: any failure writes "
+        "nothing). Check first and read the segments listed as added, changed and removed below; "
+        "the same as the command line's import roads FILE --replace. Off: add and update only.",
+    ),
+    "admin.replace.summary": (
+        "整体替换：新增{added}段，变化{updated}段，删除{removed}段，不变{unchanged}段。",
+        "Replace: {added} segments added, {updated} changed, {removed} removed, "
+        "{unchanged} unchanged.",
+    ),
+    "admin.replace.removed_warning": (
+        "确认后将删除 {removed} 段道路（见下表“删除”）。",
+        "Confirming deletes {removed} street segments (listed as removed below).",
+    ),
+    "admin.replace.kind": ("变化", "Change"),
+    "admin.replace.key": ("路段编号", "Segment id"),
+    "admin.replace.more": (
+        "表中列出每类前{listed}段，另有{more}段未列出。",
+        "The first {listed} of each kind are listed; {more} more are not.",
+    ),
+    "admin.kind.added": ("新增", "Added"),
+    "admin.kind.changed": ("变化", "Changed"),
+    "admin.kind.removed": ("删除", "Removed"),
+    "admin.kind.same": ("不变", "Unchanged"),
+    "admin.kind.file": ("文件中（未通过检查）", "In the file (refused)"),
+    "admin.preview.title": (
+        "文件在地图上的位置（与各社区边界叠加，尚未写入）",
+        "Where the file lies (over the communities' boundaries; nothing written yet)",
+    ),
+    "admin.preview.legend": ("文件中的要素", "In the file"),
+    "admin.preview.item.lines": ("{kind}：{count}段", "{kind}: {count}"),
+    "admin.preview.item.points": ("{kind}：{count}个", "{kind}: {count}"),
+    "admin.preview.boundary": ("社区边界", "Community boundary"),
+    "admin.preview.hint": (
+        "位置为换算后的 WGS-84 坐标；悬停可看名称。",
+        "Positions after conversion to WGS-84; hover for names.",
+    ),
+    "admin.preview.hint.touch": (
+        "位置为换算后的 WGS-84 坐标；点按可看名称。",
+        "Positions after conversion to WGS-84; tap for names.",
+    ),
+    "admin.preview.cut": (
+        "文件较大：地图只画出其中{shown}个（变化的优先），另有{cut}个未画出；检查和导入仍针对全部数据。",
+        "A large file: the map draws {shown} of its shapes (changes first) and leaves {cut} out; "
+        "the check and the import still cover all of it.",
+    ),
+    "admin.preview.alt": (
+        "地图：文件中的{what}叠加在各社区边界上，{counts}。",
+        "Map: the file's {what} over the communities' boundaries, {counts}.",
+    ),
+    "admin.preview.what.lines": ("道路", "streets"),
+    "admin.preview.what.points": ("位置点", "places"),
     "admin.confirm": ("确认导入", "Confirm the import"),
     "admin.done": ("导入完成，各页面已显示新数据。", "Imported: every page shows the new data."),
     "admin.log": ("3. 操作记录", "3. Audit log"),
