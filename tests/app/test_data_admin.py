@@ -202,7 +202,7 @@ def test_a_compound_file_is_drawn_as_points_over_the_boundaries_and_no_replace_i
     open_page, users
 ):
     rows = sample_rows("compounds")
-    # One compound moved 1 km north (the import reads coordinates within 0.005 as unchanged).
+    # One compound moved 1 km north.
     moved = dict(rows[0], lat=str(round(float(rows[0]["lat"]) + 0.01, 6)))
     lines = [",".join(rows[0].keys())] + [",".join(r.values()) for r in (moved, *rows[1:])]
     at = _sign_in(open_page(PAGE), "app_admin")

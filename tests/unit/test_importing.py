@@ -299,3 +299,21 @@ def test_an_open_vocabulary_reads_labels_and_keeps_new_codes(engine):
     assert result.ok, [p.line() for p in result.problems]
     assert [r["type"] for r in typed] == ["milk", "快递柜"]
     assert [r["status"] for r in typed] == ["operating", "operating"]
+
+
+@pytest.mark.parametrize("metres_north", [11, 110, 550])
+def test_a_compound_moved_a_few_metres_is_updated_not_read_as_unchanged(county, metres_north):
+    """Amounts are compared within half a cent; positions within about a centimetre (a 0.005
+    tolerance on degrees kept a compound moved 500 m where it was)."""
+    from data_access.areas.models import Compound
+
+    rows = sample_rows("compounds")
+    moved = dict(rows[0], lat=str(round(float(rows[0]["lat"]) + metres_north / 111_320, 6)))
+    data = "\n".join([",".join(moved), *(",".join(r.values()) for r in (moved, *rows[1:]))])
+    result = run_import(county, "compounds", data.encode(), "c.csv", ADMIN, dry_run=False)
+    assert (result.updated, result.added) == (1, 0), result.problems
+    with county.connect() as conn:
+        lat = conn.execute(select(Compound.lat).where(Compound.id == moved["id"])).scalar_one()
+    assert lat == pytest.approx(float(moved["lat"]), abs=1e-9)
+    again = run_import(county, "compounds", data.encode(), "c.csv", ADMIN)
+    assert (again.updated, again.unchanged) == (0, len(rows))
