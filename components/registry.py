@@ -181,12 +181,18 @@ SERVICE_POINTS = PageSpec(
         UrlParam("sp_area", text, "all"),
     ),
 )
+# The sections of 社会救助 under its cards and coverage, drawn one at a time (components.sections).
+WELFARE_SECTIONS = ("whatif", "trend", "breakdown", "map", "integrity", "review", "roster")
+
 WELFARE = PageSpec(
     "pages/welfare.py",
     "welfare",
     "nav.welfare",
     ":material/volunteer_activism:",
-    params=(UrlParam("standard", integer, None),),
+    params=(
+        UrlParam("standard", integer, None),
+        UrlParam("wel_sec", choice(WELFARE_SECTIONS, lambda c: t(f"wf.{c}")), "whatif"),
+    ),
 )
 
 EMPLOYMENT = PageSpec(
