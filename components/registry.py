@@ -280,5 +280,13 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
+# Each page drawn in sections: its file, the URL parameter of its section control and the codes
+# (the first drawn by default). Tests that read all a page sends open every section.
+SECTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    FACILITIES.file: ("fac_sec", FACILITY_SECTIONS),
+    WELFARE.file: ("wel_sec", WELFARE_SECTIONS),
+}
+
+
 def by_path(url_path: str) -> PageSpec | None:
     return next((p for p in PAGES if p.url_path == url_path), None)
