@@ -181,12 +181,18 @@ SERVICE_POINTS = PageSpec(
         UrlParam("sp_area", text, "all"),
     ),
 )
+# The sections of 社会救助 under its cards and coverage, drawn one at a time (components.sections).
+WELFARE_SECTIONS = ("whatif", "trend", "breakdown", "map", "integrity", "review", "roster")
+
 WELFARE = PageSpec(
     "pages/welfare.py",
     "welfare",
     "nav.welfare",
     ":material/volunteer_activism:",
-    params=(UrlParam("standard", integer, None),),
+    params=(
+        UrlParam("standard", integer, None),
+        UrlParam("wel_sec", choice(WELFARE_SECTIONS, lambda c: t(f"wf.{c}")), "whatif"),
+    ),
 )
 
 EMPLOYMENT = PageSpec(
@@ -272,6 +278,14 @@ PAGES: tuple[PageSpec, ...] = (
     REVIEW,
     DATA_ADMIN,
 )
+
+
+# Each page drawn in sections: its file, the URL parameter of its section control and the codes
+# (the first drawn by default). Tests that read all a page sends open every section.
+SECTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    FACILITIES.file: ("fac_sec", FACILITY_SECTIONS),
+    WELFARE.file: ("wel_sec", WELFARE_SECTIONS),
+}
 
 
 def by_path(url_path: str) -> PageSpec | None:

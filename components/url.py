@@ -48,6 +48,7 @@ PARAM_LABELS = {
     "fac_by": "fac.funding.by",
     "fac_plan": "fac.projects.plan_toggle",
     "fac_sec": "fac.sections",
+    "wel_sec": "wf.sections",
     "vol": "cl.vol.measure",
     "disp_by": "cl.disp.by",
     "topic": "review.jump",

@@ -10,10 +10,11 @@ ensure_app_entry()
 
 import streamlit as st
 
-from components import welfare
+from components import sections, welfare
 from components.auth import current_user
 from components.filters import current_filters
 from components.i18n import t
+from components.registry import WELFARE_SECTIONS
 from components.shell import page_header
 
 f = current_filters()
@@ -31,25 +32,23 @@ else:
     st.header(t("wf.coverage"))
     welfare.coverage(f)
 
-    st.header(t("wf.whatif"))
-    welfare.what_if(f)
-
-    st.header(t("wf.trend"))
-    welfare.trends(f)
-
-    st.header(t("wf.breakdown"))
-    welfare.breakdowns(f)
-
-    st.header(t("wf.map"))
-    welfare.recipients_map(f)
-
-    st.header(t("wf.integrity"))
-    st.caption(t("wf.integrity.caption"))
-    welfare.integrity(f, user)
-
-    st.header(t("wf.review"))
-    st.caption(t("wf.review.caption"))
-    welfare.reviews(f, policy, user)
-
-    st.header(t("wf.roster"))
-    welfare.roster(f, user)
+    # The rest one section at a time, as chosen (in the URL): only that section is drawn. The
+    # standard's what-if first: the question a leader brings to this page.
+    section = sections.chosen("wel_sec", WELFARE_SECTIONS, "wf.sections", "wf")
+    st.header(t(f"wf.{section}"))
+    if section == "whatif":
+        welfare.what_if(f)
+    elif section == "trend":
+        welfare.trends(f)
+    elif section == "breakdown":
+        welfare.breakdowns(f)
+    elif section == "map":
+        welfare.recipients_map(f)
+    elif section == "integrity":
+        st.caption(t("wf.integrity.caption"))
+        welfare.integrity(f, user)
+    elif section == "review":
+        st.caption(t("wf.review.caption"))
+        welfare.reviews(f, policy, user)
+    else:
+        welfare.roster(f, user)

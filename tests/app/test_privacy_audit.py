@@ -74,37 +74,48 @@ def published():
     cells: dict[str, dict[tuple, set]] = defaultdict(lambda: defaultdict(set))
     community_of = {g: c for g, c, _n in GRIDS}
     grid_by_name = {n: g for g, _c, n in GRIDS}
-    for _name, scope in VIEWS:
-        for page in (None, "pages/welfare.py"):
-            at = open_app_page(page, **scope)
-            assert_clean(at)
-            for card in at.metric:
-                if card.label in CARD_MEASURES:
-                    cells[CARD_MEASURES[card.label]][_cell(scope)].add(_shown(card.value))
-            for frame in at.dataframe:
-                df = frame.value
-                if "grid" in df.columns and "dibao_households" in df.columns:
-                    for row in df.itertuples(index=False):
-                        key = ("grid", grid_by_name[row.grid])
-                        for m in TABLE_MEASURES:
-                            cells[m][key].add(_shown(getattr(row, m)))
-                if "name" in df.columns and "tekun_households" in df.columns:  # overview table
-                    for row in df.itertuples(index=False):
-                        code = next(
-                            c
-                            for c, n in ((OLD_TOWN, "老城社区"), (EAST, "东部社区"))
-                            if n == row.name
-                        )
-                        if "grid" in scope:
-                            if community_of[scope["grid"]] != code:
-                                continue  # no chosen grid in that community
-                            key = ("grid", scope["grid"])
-                        else:
-                            key = ("community", code)
-                        for m in ("dibao_persons", "tekun_households"):
-                            cells[m][key].add(_shown(getattr(row, m)))
+
+    def read(at, scope: dict) -> None:
+        for card in at.metric:
+            if card.label in CARD_MEASURES:
+                cells[CARD_MEASURES[card.label]][_cell(scope)].add(_shown(card.value))
+        for frame in at.dataframe:
+            df = frame.value
+            if "grid" in df.columns and "dibao_households" in df.columns:
+                for row in df.itertuples(index=False):
+                    key = ("grid", grid_by_name[row.grid])
+                    for m in TABLE_MEASURES:
+                        cells[m][key].add(_shown(getattr(row, m)))
+            if "name" in df.columns and "tekun_households" in df.columns:  # overview table
+                for row in df.itertuples(index=False):
+                    code = next(
+                        c for c, n in ((OLD_TOWN, "老城社区"), (EAST, "东部社区")) if n == row.name
+                    )
+                    if "grid" in scope:
+                        if community_of[scope["grid"]] != code:
+                            continue  # no chosen grid in that community
+                        key = ("grid", scope["grid"])
+                    else:
+                        key = ("community", code)
+                    for m in ("dibao_persons", "tekun_households"):
+                        cells[m][key].add(_shown(getattr(row, m)))
+
             for key, m, value in _deck_cells(at):
                 cells[m][key].add(value)
+
+    for _name, scope in VIEWS:
+        # The overview; 社会救助's grid table (its section of household size and grids) and
+        # its map (a section of its own), each drawn only when chosen.
+        at = open_app_page(None, **scope)
+        assert_clean(at)
+        read(at, scope)
+        at = open_app_page("pages/welfare.py", **scope, wel_sec="breakdown")
+        assert_clean(at)
+        read(at, scope)
+        if any(g.key == "pw_wel_sec" for g in at.button_group):  # drawn: there are recipients
+            at.button_group(key="pw_wel_sec").set_value("map").run()
+            assert_clean(at)
+            read(at, scope)
     return cells
 
 

@@ -13,6 +13,7 @@ import pyarrow as pa
 import pytest
 from sqlalchemy import delete
 
+from components.registry import WELFARE_SECTIONS
 from data_access.admin.users import User
 from data_access.db import bump_data_version, make_engine
 from data_access.models import NearPoorHousehold, WelfareHousehold, WelfarePayment, WelfareReview
@@ -66,7 +67,9 @@ def test_one_community_shows_that_communitys_figures(open_page):
 
 
 def test_integrity_panel_counts_the_planted_irregularities(open_page):
-    at = open_page(PAGE)
+    at = open_page(PAGE, wel_sec="integrity")
+    assert_clean(at)
+    assert not at.get("deck_gl_json_chart")  # only the chosen section is drawn
     shown = metric_values(at)
     assert shown["在保未发放"] == "3 户·月"
     assert shown["退出后仍发放"] == "2 笔"
@@ -170,7 +173,7 @@ def test_a_period_under_the_old_standard_starts_the_what_if_there(open_page):
 
 
 def test_review_intervals_are_settings_on_the_page(open_page):
-    at = open_page(PAGE)
+    at = open_page(PAGE, wel_sec="review")
     before = metric_values(at)["待复核低保户"]
     at.number_input(key="wf_review_stable").set_value(6).run()
     assert_clean(at)
@@ -185,6 +188,34 @@ def test_english(open_page):
     assert shown["Dibao recipients"] == "1,276"
     assert shown["Tekun households"] == "58"
     assert at.title[0].value == "Social assistance"
+    assert at.button_group(key="pw_wel_sec").options == [
+        "What if the Dibao standard changes", "Monthly trend", "Household size and grids",
+        "Where recipients live", "Payment checks", "Reviews", "Roster",
+    ]  # fmt: skip
+
+
+def test_a_bad_section_in_the_link_is_a_notice_in_words(open_page):
+    at = open_page(PAGE, wel_sec="nope")
+    assert_clean(at)
+    assert any(
+        "“查看”" in w.value and "nope" in w.value and "发放核查" in w.value for w in at.warning
+    )
+    assert at.slider(key="wf_standard")  # the default section: the standard's what-if
+    assert "wel_sec" not in at.query_params
+
+
+def test_each_section_is_drawn_when_chosen_and_kept_in_the_url(open_page):
+    at = open_page(PAGE)
+    assert at.button_group(key="pw_wel_sec").value == "whatif"
+    assert not at.get("deck_gl_json_chart")
+    at.button_group(key="pw_wel_sec").set_value("map").run()
+    assert_clean(at)
+    assert at.query_params["wel_sec"] in ("map", ["map"])
+    assert at.get("deck_gl_json_chart") and not at.slider
+    at.button_group(key="pw_wel_sec").set_value("trend").run()
+    assert_clean(at)
+    assert at.header[-1].value == "月度趋势" and at.get("vega_lite_chart")
+    assert not at.get("deck_gl_json_chart")
 
 
 def _size_chart_x(at) -> dict:
@@ -201,7 +232,7 @@ def _size_chart_x(at) -> dict:
 )
 def test_household_size_axis_has_short_labels_and_a_title(open_page, lang, title):
     # "1 person2 persons…" ran together once each band was split by community.
-    at = open_page(PAGE, lang=lang)
+    at = open_page(PAGE, lang=lang, wel_sec="breakdown")
     x = _size_chart_x(at)
     assert x["field"] == "band" and x["sort"] == ["1", "2", "3", "4", "5+"]
     assert x["title"] == title
@@ -258,9 +289,14 @@ def page_text(at) -> str:
 def test_a_viewer_never_sees_a_name_or_an_id_number(open_page):
     at = open_page(PAGE)
     assert_clean(at)
-    text = page_text(at)
+    text, kinds = "", set()
+    for section in WELFARE_SECTIONS:  # every section, each drawn only when chosen
+        at.button_group(key="pw_wel_sec").set_value(section).run()
+        assert_clean(at)
+        text += page_text(at)
+        kinds |= {k for k in ("deck_gl_json_chart", "vega_lite_chart", "dataframe") if at.get(k)}
     # The walk reaches every kind of element: dataframes, chart data and the map's JSON.
-    assert at.get("deck_gl_json_chart") and at.get("vega_lite_chart") and at.dataframe
+    assert kinds == {"deck_gl_json_chart", "vega_lite_chart", "dataframe"}
     grid_name = sample_rows("grids")[0]["name"]
     compound = next(
         c["name"]
@@ -275,7 +311,7 @@ def test_a_viewer_never_sees_a_name_or_an_id_number(open_page):
 
 
 def test_an_editor_sees_their_communitys_roster_masked(open_page):
-    at = open_page(PAGE)
+    at = open_page(PAGE, wel_sec="roster")
     at.session_state["auth_user"] = User("东部编辑", "editor", (EAST,))
     at.run()
     assert_clean(at)
@@ -296,6 +332,8 @@ def test_an_editor_sees_their_communitys_roster_masked(open_page):
     names = {h["head_name"] for h in sample_rows("welfare_households")}
     assert not [n for n in names if n in text]
     assert not ID_PATTERN.findall(text)
+    at.button_group(key="pw_wel_sec").set_value("integrity").run()
+    assert_clean(at)
     assert at.expander  # the integrity drill-down lists are there for an editor
 
 

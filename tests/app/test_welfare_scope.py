@@ -30,6 +30,7 @@ def _open(user: User, **params: str) -> AppTest:
     at.query_params.clear()
     for key, value in params.items():
         at.query_params[key] = value
+    at.query_params["wel_sec"] = "integrity"  # the section of the payment checks
     at.session_state["_url_loaded"] = False
     return at.run()
 

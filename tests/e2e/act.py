@@ -14,6 +14,7 @@ Nothing here sleeps: waits are `wait_for_function` conditions on the page.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -252,6 +253,16 @@ def click(page, target, quiet_ms: int = 600, **options) -> None:
     since = arm(page)
     target.click(**options)
     settle(page, since, quiet_ms=quiet_ms)
+
+
+def section(page, option: str, where: str = MAIN, quiet_ms: int = 1000) -> None:
+    """Open the section `option` of a page's segmented control (components/sections.py): click
+    its button once, wait for the run, then for the button to be the chosen one."""
+    exact = re.compile(f"^{re.escape(option)}$")
+    group = f'{where} [data-testid="stButtonGroup"]'
+    click(page, page.locator(f"{group} button").filter(has_text=exact).first, quiet_ms=quiet_ms)
+    chosen = page.locator(f'{group} button[aria-checked="true"]').filter(has_text=exact)
+    chosen.first.wait_for(state="visible", timeout=30_000)
 
 
 def click_until(page, target, shown, timeout: float = 60, **options) -> None:

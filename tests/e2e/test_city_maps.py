@@ -70,7 +70,7 @@ def test_county_level_sends_communities_then_a_community_its_points(page, city):
 
     # The other city-scale maps, same session: 社会救助 and 志愿·为老·平安 at county level.
     frames.clear()
-    act.goto(page, f"{base}/welfare")
+    act.goto(page, f"{base}/welfare?wel_sec=map")  # the map is a section of its own
     assert_no_exception(page)
     assert sent(frames, "wf-communities") and not sent(frames, "wf-compounds")
     frames.clear()

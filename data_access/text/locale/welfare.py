@@ -36,6 +36,7 @@ STRINGS = {
     ),
     # coverage
     "wf.coverage": ("覆盖率", "Coverage"),
+    "wf.sections": ("查看", "Show"),
     "wf.coverage.population": ("低保覆盖率（按人口）", "Dibao coverage of the population"),
     "wf.coverage.population.def": (
         "定义：期末在保低保人数 ÷ 常住人口。{persons} 人 ÷ {population} 人。",
