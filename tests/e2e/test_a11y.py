@@ -164,7 +164,21 @@ def test_keyboard_only_journey(browser, app_url):
         act.press_until(page, thumb, "ArrowRight", lambda v: int(re.sub(r"\D", "", v)) > today)
         assert re.search(r"standard=\d+", page.url)
         assert "老城" in act.widget(page, "stMultiSelect", "社区", SIDEBAR).inner_text()
-        # The map's facts as a table, switched on with Space: one more table on the page.
+        # The map's section opened with the keyboard (Tab to its button, Enter), then the map's
+        # facts as a table, switched on with Space: one more table on the page.
+        # Streamlit's segmented control is one tab stop (the chosen option); the arrow keys move
+        # between its options, as in any ARIA radio group.
+        group = '[data-testid="stMain"] [data-testid="stButtonGroup"]'
+        map_button = page.locator(f"{group} button").filter(has_text=re.compile("^救助对象分布$"))
+        tab_to(page, page.locator(f'{group} button[aria-checked="true"]'), back=True)
+        for _ in range(10):
+            if map_button.first.evaluate(FOCUSED_IN_JS):
+                break
+            page.keyboard.press("ArrowRight")
+        assert map_button.first.evaluate(FOCUSED_IN_JS), "the arrows never reached 救助对象分布"
+        assert page.evaluate(FOCUS_SHOWN_JS), "the keyboard focus is not drawn"
+        act.press(page, "Enter")
+        assert "wel_sec=map" in page.url and re.search(r"standard=\d+", page.url)
         tables = page.locator('[data-testid="stMain"] [data-testid="stDataFrame"]').count()
         switch = page.locator('[data-testid="stCheckbox"]').filter(has_text="地图数据表")
         assert re.search(r"地图数据表（\d+ 行）", switch.inner_text())
