@@ -130,6 +130,7 @@ def test_with_login_required_every_page_shows_the_form_first(open_page, users, m
 def test_an_editor_sees_the_masked_roster_of_their_community(open_page, users):
     at = _sign_in(open_page(PAGE), "app_editor")
     at.switch_page("pages/welfare.py").run()
+    at.button_group(key="pw_wel_sec").set_value("roster").run()  # the roster's own section
     assert_clean(at)
     rosters = [d.value for d in at.dataframe if d.value.shape[0] > 20]
     assert rosters, "the roster appears for the editor"
