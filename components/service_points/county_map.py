@@ -22,7 +22,7 @@ from components.service_points.colours import SUGGESTED
 from components.service_points.map import MapData, _scenario_layers, _suggested_layer
 from data_access.service_points.coverage_queries import Scenario
 
-# The sample county (138 points, 66 compounds) and any one community of a city stay in detail.
+# A county of the sample's size and any one community of a city stay in detail.
 DETAIL_MAX = 1_000
 SHADES = ("#EFF3FF", "#08519C")  # light to dark: more points per household / more reached
 
