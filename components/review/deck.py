@@ -198,8 +198,11 @@ def ranking_chart(
             for n, r, twin in zip(shown["name"], place, repeated, strict=True)
         ]
     )
-    data = shown.assign(
+    # Only what the chart draws: the gap row's missing rank would be NaN, which is not JSON (the
+    # slide's PNG renderer refused a 200-community deck).
+    data = shown[["name", "value", "shown", "status"]].assign(
         colour=[STATUS_COLOURS.get(s, NO_STATUS) for s in shown["status"]],
+        status=[s if isinstance(s, str) else None for s in shown["status"]],  # the gap: NaN
         value=shown["value"].fillna(0),
     )
     rows = len(data)

@@ -33,7 +33,10 @@ CARD_FILL = (0xF3, 0xF4, 0xF6)
 def title_points(title: str) -> int:
     """A slide title with the area and period in it stays on one line: long ones (English
     topics with a long area) are set smaller."""
-    width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in title)  # in half-width characters
+    # In half-width characters; a bold Latin letter is wider than half a Chinese one (about
+    # 0.6 em): at 1 an English title of 53 letters was kept at full size and wrapped onto the
+    # scope line below it.
+    width = sum(2 if ord(ch) > 0x2E80 else 1.2 for ch in title)
     return TITLE_PT if width <= 56 else max(20, int(TITLE_PT * 56 / width))
 
 

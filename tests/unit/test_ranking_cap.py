@@ -60,3 +60,14 @@ def test_two_communities_of_one_name_are_two_bars():
     drawn = [row["name"] for row in next(iter(chart["datasets"].values()))]
     assert len(set(drawn)) == len(drawn) == CHART_MOST + 1
     assert drawn[0] == "东关社区（第1名）" and drawn[-1] == "东关社区（第12名）"
+
+
+def test_a_chart_of_many_is_plain_json_for_the_slides_png():
+    """The slide's renderer reads strict JSON: no NaN from the gap row."""
+    import json
+
+    from components.review.images import chart_png
+
+    spec = ranking_chart(_table(30), "service_points", "zh")
+    json.dumps(spec, allow_nan=False)
+    assert chart_png(spec)[:4] == b"\x89PNG"

@@ -139,3 +139,13 @@ def test_chart_text_on_a_slide_is_at_least_12_pt(engine, f):
         smallest = _smallest_font(page.chart) * points_per_spec_px
         assert smallest >= 12, (page.key, round(smallest, 1))
     assert SLIDE_CHART["font"] >= 12
+
+
+def test_a_long_english_slide_title_is_set_to_fit_its_line():
+    from components.review import layout as L
+
+    title = "Volunteering and community life · all communities 2021-07 to 2022-06"
+    points = L.title_points(title)
+    line_pt = (L.WIDTH - 2 * L.MARGIN) * 72
+    assert points * 0.6 * len(title) <= line_pt, points  # a bold Latin letter ≈ 0.6 em
+    assert L.title_points("社区服务网点 · 全部社区 2021-07 至 2022-06") == L.TITLE_PT

@@ -183,8 +183,8 @@ STRINGS.update(
         ),
         "review.ranking.same_name": ("{name}（第{rank}名）", "{name} (#{rank})"),
         "review.ranking.gap": (
-            "……另有 {n} 个社区见表格……",
-            "… {n} more communities in the table …",
+            "另有 {n} 个社区见表格",
+            "{n} more in the table",
         ),
         "review.ranking.order.up": (
             "数值越高越好，由高到低排列",
